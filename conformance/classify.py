@@ -1,0 +1,72 @@
+"""From a check's pytest result to a ``CheckOutcome``.
+
+* passed: the check passed;
+* missing: it needed an entry the backend lacks (``EntryMissing``);
+* skipped: it skipped itself (e.g. an optional entry that is absent);
+* error: an exception raised inside a backend call escaped the check;
+* mismatch: the check judged the backend's answer wrong (``Mismatch`` or an
+  assertion of the check itself), or the answer was unusable.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .compare import Mismatch
+from .recording import EntryMissing, current_log
+from .report import PRESENCE_CHECK, CheckOutcome
+
+# Memory addresses vary between runs; reports must not.
+_ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
+
+
+def check_entry(item: pytest.Item) -> tuple[str, bool] | None:
+    """The entry ``item`` judges and whether it is the presence check, from its marker."""
+    marker = item.get_closest_marker("entry")
+    if marker is None:
+        return None
+    return marker.args[0], bool(marker.kwargs.get("presence"))
+
+
+def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport,
+             module_name: str) -> CheckOutcome:
+    """The outcome of one phase (setup, call or teardown) of a check."""
+    entry, presence = check_entry(item)
+    outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
+                           kind="passed")
+    if report.passed:
+        return outcome
+    excinfo = call.excinfo
+    error = excinfo.value if excinfo is not None else None
+    if isinstance(error, EntryMissing):
+        outcome.kind, outcome.missing_entry = "missing", error.entry
+        outcome.message = str(error.msg)
+        return outcome
+    if report.skipped:
+        outcome.kind = "skipped"
+        outcome.message = _clean(str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr))
+        return outcome
+    log = current_log()
+    outcome.involved = tuple(name for name in log.entries() if name != entry)
+    outcome.reproduction = _clean(log.reproduction(module_name)) if log.calls else ""
+    notes = [n for n in getattr(error, "__notes__", []) if "Falsifying example" in n or "seed" in n.lower()]
+    outcome.example = _clean("\n".join(notes))
+    raised_by = getattr(error, "raised_by_backend", None)
+    if raised_by is not None and not isinstance(error, Mismatch):
+        outcome.kind = "error"
+        outcome.message = _clean(f"{raised_by} raised {type(error).__name__}: {error}")
+    elif isinstance(error, AssertionError) or error is None:
+        outcome.kind = "mismatch"
+        outcome.message = _clean(str(error) if error is not None else str(report.longrepr))
+    else:
+        outcome.kind = "mismatch"
+        outcome.message = _clean(f"the check could not use the backend's answer: {type(error).__name__}: {error}")
+    if call.when != "call":
+        outcome.message = f"during {call.when}: {outcome.message}"
+    return outcome
+
+
+def _clean(text: str) -> str:
+    return _ADDRESS.sub("0x…", text).strip()

@@ -1,0 +1,104 @@
+"""How checks judge a backend's answers: one exception type, one comparison.
+
+``Mismatch`` is what every check raises when the backend's answer breaks the
+contract; its message says what was expected and what happened, on one line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Iterator
+
+import numpy as np
+
+# Relative and absolute tolerance for float results, in units of the dtype's
+# machine epsilon: 16 ulp absorbs the rounding of a few chained operations
+# (float16: 0.0156, float32: 1.9e-6, float64: 3.6e-15). Integers and booleans
+# compare exactly.
+TOLERANCE_IN_EPSILONS = 16
+
+
+class Mismatch(AssertionError):
+    """The backend's answer differs from the contract."""
+
+
+def tolerance(dtype: Any) -> float:
+    """The relative (and absolute) tolerance for results of ``dtype``; 0 for non-floats."""
+    dtype = np.dtype(dtype)
+    if dtype.kind != "f":
+        return 0.0
+    return TOLERANCE_IN_EPSILONS * float(np.finfo(dtype).eps)
+
+
+def as_numpy(value: Any, what: str) -> np.ndarray:
+    """``value`` as an array, if it is a numpy value (an ``ndarray`` or a numpy
+    scalar, as ``eval`` returns them); otherwise ``Mismatch``."""
+    if isinstance(value, (np.ndarray, np.generic)):
+        return np.asarray(value)
+    raise Mismatch(f"{what}: expected a numpy array, got {type(value).__name__}: {value!r:.80}")
+
+
+def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
+                 rtol: float | None = None) -> None:
+    """Check ``actual`` against ``expected``: shape, dtype (``dtype``, default the
+    expected array's), NaN and infinity placement, then values within
+    ``rtol`` (default ``tolerance(dtype)``) relative plus the same absolute.
+    A failure names the worst element, its index, both values and the tolerance.
+    """
+    __tracebackhide__ = True
+    actual = as_numpy(actual, what)
+    expected = np.asarray(expected)
+    dtype = np.dtype(expected.dtype if dtype is None else dtype)
+    if actual.shape != expected.shape:
+        raise Mismatch(f"{what}: expected shape {expected.shape}, got {actual.shape}")
+    if actual.dtype != dtype:
+        raise Mismatch(f"{what}: expected dtype {dtype.name}, got {actual.dtype.name}")
+    if dtype.kind not in "fc":
+        wrong = np.argwhere(actual != expected)
+        if wrong.size:
+            index = tuple(int(i) for i in wrong[0])
+            raise Mismatch(f"{what}: at index {index} expected {expected[index]!r}, got {actual[index]!r}"
+                           f" ({len(wrong)} of {actual.size} elements differ)")
+        return
+    for name, test in (("NaN", np.isnan), ("+inf", np.isposinf), ("-inf", np.isneginf)):
+        differs = np.argwhere(test(actual) != test(expected))
+        if differs.size:
+            index = tuple(int(i) for i in differs[0])
+            raise Mismatch(f"{what}: {name} placement differs at index {index}: "
+                           f"expected {expected[index]!r}, got {actual[index]!r}")
+    rtol = tolerance(dtype) if rtol is None else rtol
+    finite = np.isfinite(expected)
+    a = actual.astype(np.float64)[finite]
+    e = expected.astype(np.float64)[finite]
+    excess = np.abs(a - e) - rtol * (1 + np.abs(e))
+    if excess.size and excess.max() > 0:
+        worst = int(np.argmax(excess))
+        index = tuple(int(i) for i in np.argwhere(finite)[worst])
+        raise Mismatch(f"{what}: worst element at index {index}: expected {e[worst]!r}, got {a[worst]!r} "
+                       f"(|difference| {abs(a[worst] - e[worst]):.3g} > tolerance {rtol:.3g} x (1 + |expected|))")
+
+
+def assert_equal(actual: Any, expected: Any, what: str) -> None:
+    """Check a plain Python answer (a string, tuple, int, bool) for equality and type."""
+    __tracebackhide__ = True
+    if type(actual) is not type(expected) and not (
+            isinstance(expected, (bool, int)) and isinstance(actual, (bool, int, np.integer, np.bool_))):
+        raise Mismatch(f"{what}: expected {expected!r} ({type(expected).__name__}), "
+                       f"got {actual!r} ({type(actual).__name__})")
+    if actual != expected:
+        raise Mismatch(f"{what}: expected {expected!r}, got {actual!r}")
+
+
+@contextlib.contextmanager
+def expect_raises(expected: type[BaseException], what: str) -> Iterator[None]:
+    """The block must raise ``expected`` (or a subclass); another exception
+    type, or none, is a ``Mismatch``."""
+    __tracebackhide__ = True
+    try:
+        yield
+    except expected:
+        return
+    except Exception as error:
+        raise Mismatch(f"{what}: expected {expected.__name__}, got {type(error).__name__}: {error}") from None
+    wanted = "an exception" if expected is Exception else expected.__name__
+    raise Mismatch(f"{what}: expected {wanted}, but nothing was raised")

@@ -1,0 +1,182 @@
+"""Finding and loading the backend under test, by Keras 2's rules.
+
+Name resolution: ``--backend`` > ``KERAS_BACKEND`` > the ``"backend"`` key of
+``keras.json`` (under ``KERAS_HOME``, else ``~/.keras``) > the reference
+backend. ``tensorflow`` means ``tf_keras.backend``. Loading: the module must
+import and define every required entry (``placeholder``, ``variable``,
+``function``), as Keras 2's loader demands.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import json
+import os
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from .catalogue import REQUIRED_ENTRIES
+
+REFERENCE_BACKEND = "reference_backend"
+# Keras 2 backend names that are not module paths.
+BUILTIN_ALIASES = {"tensorflow": "tf_keras.backend", "reference": REFERENCE_BACKEND}
+_KERAS_JSON_CHOICES = {
+    "floatx": ("float16", "float32", "float64"),
+    "image_data_format": ("channels_first", "channels_last"),
+}
+
+
+class BackendLoadError(Exception):
+    """The backend cannot be tested: one line saying what was expected.
+
+    ``missing_required`` lists the required entries the module lacks, when it
+    imported at all; ``module`` is the module when it imported.
+    """
+
+    def __init__(self, message: str, missing_required: tuple[str, ...] = (),
+                 module: ModuleType | None = None):
+        super().__init__(message)
+        self.missing_required = missing_required
+        self.module = module
+
+
+@dataclass(frozen=True)
+class BackendChoice:
+    """Which module to test and where that name came from."""
+
+    name: str
+    source: str  # e.g. "--backend", "KERAS_BACKEND", "/path/keras.json", "default"
+
+
+@dataclass
+class LoadedBackend:
+    """A backend module that passed Keras 2's loading rule."""
+
+    choice: BackendChoice
+    module: ModuleType
+    version: str = field(default="unknown")
+
+    @property
+    def file(self) -> str:
+        return getattr(self.module, "__file__", None) or "<no file>"
+
+
+def keras_json_path(environ: os._Environ | dict = os.environ) -> str:
+    """``$KERAS_HOME/keras.json``, else ``~/.keras/keras.json``."""
+    keras_dir = environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    return os.path.join(keras_dir, "keras.json")
+
+
+def read_keras_json(path: str) -> dict | None:
+    """The settings in ``path``, or ``None`` when there is no such file.
+
+    Raises ``BackendLoadError`` for a file that is not a JSON object, or whose
+    known keys hold values Keras 2 rejects (it asserts on them at import).
+    """
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise BackendLoadError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        settings = json.loads(text)
+    except ValueError as error:
+        raise BackendLoadError(f"{path} is not valid JSON ({error})") from None
+    if not isinstance(settings, dict):
+        raise BackendLoadError(f"{path} must hold a JSON object, got {type(settings).__name__}")
+    for key, choices in _KERAS_JSON_CHOICES.items():
+        if key in settings and settings[key] not in choices:
+            raise BackendLoadError(
+                f"{path}: {key!r} must be one of {', '.join(choices)}; got {settings[key]!r}")
+    if "epsilon" in settings and not isinstance(settings["epsilon"], float):
+        raise BackendLoadError(f"{path}: 'epsilon' must be a float; got {settings['epsilon']!r}")
+    if "backend" in settings and not (isinstance(settings["backend"], str) and settings["backend"]):
+        raise BackendLoadError(f"{path}: 'backend' must be a module name; got {settings['backend']!r}")
+    return settings
+
+
+def resolve_backend_name(option: str | None, environ: os._Environ | dict = os.environ) -> BackendChoice:
+    """The backend to test, resolved as Keras 2 resolves it (see module docstring)."""
+    if option:
+        choice = BackendChoice(option, "--backend")
+    elif environ.get("KERAS_BACKEND"):
+        choice = BackendChoice(environ["KERAS_BACKEND"], "KERAS_BACKEND")
+    else:
+        path = keras_json_path(environ)
+        settings = read_keras_json(path)
+        if settings and settings.get("backend"):
+            choice = BackendChoice(settings["backend"], path)
+        else:
+            choice = BackendChoice(REFERENCE_BACKEND, "default")
+    return BackendChoice(BUILTIN_ALIASES.get(choice.name, choice.name), choice.source)
+
+
+def import_backend(choice: BackendChoice) -> LoadedBackend:
+    """Import the chosen module and apply Keras 2's loading rule.
+
+    The import runs with ``KERAS_HOME`` pointing at a fresh empty directory
+    (unless the user set ``KERAS_HOME``), so that a backend which writes its
+    keras.json on import (tf_keras does) never touches the user's home.
+    Raises ``BackendLoadError`` when the module cannot be imported or lacks
+    required entries.
+    """
+    module = _import_isolated(choice)
+    missing = tuple(name for name in REQUIRED_ENTRIES if not hasattr(module, name))
+    if missing:
+        raise BackendLoadError(
+            f"backend {choice.name!r} (from {choice.source}) lacks the required "
+            f"entr{'y' if len(missing) == 1 else 'ies'} {', '.join(missing)}: Keras 2 loads a backend "
+            f"only if it defines {', '.join(REQUIRED_ENTRIES)}",
+            missing_required=missing, module=module)
+    return LoadedBackend(choice, module, _version_of(module))
+
+
+def _import_isolated(choice: BackendChoice) -> ModuleType:
+    saved = os.environ.get("KERAS_HOME")
+    with tempfile.TemporaryDirectory(prefix="conformance-keras-home-") as keras_home:
+        if saved is None:
+            os.environ["KERAS_HOME"] = keras_home
+        try:
+            return importlib.import_module(choice.name)
+        except ModuleNotFoundError as error:
+            if error.name and choice.name.startswith(error.name):
+                raise BackendLoadError(
+                    f"cannot import backend {choice.name!r} (from {choice.source}): no module named "
+                    f"{error.name!r}; expected an importable module path such as my_package.my_backend"
+                ) from None
+            raise BackendLoadError(_import_failure(choice, error)) from None
+        except BaseException as error:  # noqa: B036 - any failure of third-party import code
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            raise BackendLoadError(_import_failure(choice, error)) from None
+        finally:
+            if saved is None:
+                os.environ.pop("KERAS_HOME", None)
+
+
+def _import_failure(choice: BackendChoice, error: BaseException) -> str:
+    where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    location = f" at {where.filename}:{where.lineno}" if where else ""
+    return (f"backend {choice.name!r} (from {choice.source}) failed to import: "
+            f"{type(error).__name__}: {error}{location}")
+
+
+def _version_of(module: ModuleType) -> str:
+    """The module's ``__version__``, else its top-level package's, else its distribution's."""
+    top_name = module.__name__.partition(".")[0]
+    for candidate in (module, sys.modules.get(top_name)):
+        version = getattr(candidate, "__version__", None)
+        if isinstance(version, str):
+            return version
+    for distribution in importlib.metadata.packages_distributions().get(top_name, []):
+        try:
+            return importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "unknown"

@@ -1,0 +1,135 @@
+"""The pytest plugin (registered through the ``pytest11`` entry point).
+
+It stays dormant unless the run is a conformance run: ``--backend`` is given,
+or the suite (``conformance.suite``) is among the collected paths. Then it:
+swaps the default test paths for the installed suite, loads the backend,
+prints what is tested in the header, turns every check's result into an
+outcome, and ends with the gap report, the report files and the exit status
+(0: no gap; 1: gaps; 4: the backend could not be loaded or an option is bad).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .classify import check_entry, classify
+from .report import CheckOutcome
+from .run import ConformanceRun
+
+SUITE_DIR = Path(__file__).resolve().parent / "suite"
+RUN_KEY = pytest.StashKey[ConformanceRun]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("keras-backend-conformance", "Keras backend conformance")
+    group.addoption("--backend", metavar="MODULE",
+                    help="the Keras 2 backend module to check, e.g. my_package.my_backend; 'tensorflow' means "
+                         "tf_keras.backend. Without it: $KERAS_BACKEND, then keras.json, then the reference backend.")
+    group.addoption("--floatx", choices=("float16", "float32", "float64"),
+                    help="set the backend's floatx for the whole run (default: as the backend starts)")
+    group.addoption("--image-data-format", dest="image_data_format", choices=("channels_last", "channels_first"),
+                    help="set the backend's image data format for the whole run")
+    group.addoption("--entries", metavar="PATTERNS",
+                    help="check only these entries: names or globs, comma-separated, e.g. 'conv*,rnn'")
+    group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
+    group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Parser, args: list[str]) -> None:
+    """With ``--backend`` and no explicit paths, collect the installed suite, not the current directory."""
+    namespace = early_config.known_args_namespace
+    if getattr(namespace, "backend", None) and not namespace.file_or_dir:
+        args.append(str(SUITE_DIR))
+        namespace.file_or_dir = [str(SUITE_DIR)]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "entry(name, presence=False): the backend API entry a conformance check judges")
+    if _is_conformance_run(config):
+        # Overflow to inf and NaN from invalid operations are part of what is checked, not news.
+        config.addinivalue_line("filterwarnings", "ignore:(overflow|invalid value|divide by zero):RuntimeWarning")
+        run = ConformanceRun.start(config)
+        config.stash[RUN_KEY] = run
+        config.pluginmanager.register(ConformanceSession(run), "conformance-session")
+
+
+def _is_conformance_run(config: pytest.Config) -> bool:
+    if config.getoption("backend"):
+        return True
+    for arg in config.args:
+        target = arg.split("::")[0]
+        if config.option.pyargs and target.startswith("conformance"):
+            return True
+        path = Path(target).resolve()
+        if path == SUITE_DIR or SUITE_DIR in path.parents or path in SUITE_DIR.parents:
+            return True
+    return False
+
+
+def _in_suite(item: pytest.Item) -> bool:
+    return SUITE_DIR in Path(item.path).resolve().parents
+
+
+class ConformanceSession:
+    """The hooks of a conformance run, registered only when there is one."""
+
+    def __init__(self, run: ConformanceRun):
+        self.run = run
+        self.write_errors: list[str] = []
+
+    def pytest_report_header(self) -> list[str]:
+        return self.run.header_lines()
+
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        """Keep the checks of the selected entries; every check must name its entry."""
+        selected = set(self.run.selected)
+        kept, deselected = [], []
+        for item in items:
+            if not _in_suite(item):
+                kept.append(item)
+                continue
+            judged = check_entry(item)
+            if judged is None:
+                raise pytest.UsageError(f"suite check {item.nodeid} has no entry marker: every check must name its entry")
+            (kept if judged[0] in selected else deselected).append(item)
+        if deselected:
+            config.hook.pytest_deselected(items=deselected)
+            items[:] = kept
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        # Classified where the check ran (an xdist worker, perhaps); the outcome
+        # travels to the controller inside the report's user_properties.
+        report = yield
+        if _in_suite(item):
+            outcome = classify(item, call, report, self.run.loaded.choice.name)
+            report.user_properties.append(("conformance", outcome.to_dict()))
+        return report
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for key, value in report.user_properties:
+            if key == "conformance":
+                self.run.record(CheckOutcome.from_dict(value), report.when)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if hasattr(session.config, "workerinput"):
+            return  # an xdist worker: the controller reports
+        report = self.run.finish()
+        self.write_errors = self.run.write_reports()
+        if self.write_errors:
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
+        elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED if report.has_gaps() else pytest.ExitCode.OK
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.run.report is None:
+            return
+        terminalreporter.write_sep("=", "keras backend conformance")
+        for line in self.run.report.terminal_lines():
+            terminalreporter.write_line(line)
+        for line in self.write_errors:
+            terminalreporter.write_line(f"ERROR: {line}", red=True)

@@ -1,0 +1,194 @@
+"""The backend under test as the checks see it: every call is recorded.
+
+``RecordingBackend`` wraps the module: reading an entry that the module lacks
+raises ``EntryMissing``; calling an entry appends a ``Call`` to the current
+``CallLog``. The log serves two purposes: it tells which entries a failing
+check relied on (so a gap is blamed on the right entry), and it renders as a
+copy-pasteable reproduction of the failure.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any, Callable
+
+import numpy as np
+import pytest
+
+from .catalogue import CATALOGUE
+
+# How many calls a reproduction shows at most (the last ones).
+REPRODUCTION_CALLS = 20
+
+
+class EntryMissing(pytest.skip.Exception):
+    """A check needed an entry that the backend does not define."""
+
+    def __init__(self, entry: str):
+        super().__init__(f"the backend does not define {entry!r}")
+        self.entry = entry
+
+
+@dataclass
+class Call:
+    """One call of a backend entry: its arguments (numpy arrays copied as they
+    were passed), and its result or the exception it raised."""
+
+    entry: str
+    args: tuple
+    kwargs: dict
+    result: Any = None
+    error: BaseException | None = None
+    target: Any = None  # the callable called, when it is not the module's entry itself
+
+
+@dataclass
+class CallLog:
+    """The calls of the current check (of its current example, under hypothesis)."""
+
+    calls: list[Call] = field(default_factory=list)
+
+    def entries(self) -> list[str]:
+        """The entries called, in order of first call."""
+        return list(dict.fromkeys(call.entry for call in self.calls))
+
+    def reproduction(self, module_name: str) -> str:
+        """A Python snippet replaying the logged calls against ``module_name``."""
+        names: dict[int, str] = {}
+        lines = [f"import numpy as np", f"import {module_name} as K"]
+        shown = self.calls[-REPRODUCTION_CALLS:]
+        if len(self.calls) > len(shown):
+            lines.append(f"# ... {len(self.calls) - len(shown)} earlier calls not shown")
+        for index, call in enumerate(shown, 1):
+            arguments = [_source(a, names) for a in call.args]
+            arguments += [f"{k}={_source(v, names)}" for k, v in call.kwargs.items()]
+            callee = f"K.{call.entry}" if call.target is None else names.get(id(call.target), "f")
+            text = f"{callee}({', '.join(arguments)})"
+            if call.error is not None:
+                text += f"  # raised {type(call.error).__name__}"
+            elif call.result is not None and not isinstance(call.result, (bool, int, float, str)):
+                names[id(call.result)] = f"t{index}"
+                text = f"t{index} = {text}"
+            lines.append(text)
+        return "\n".join(lines)
+
+
+_current_log = CallLog()
+
+
+def current_log() -> CallLog:
+    """The log calls are being recorded to."""
+    return _current_log
+
+
+def start_log() -> CallLog:
+    """Start a fresh log (at each check, and each hypothesis example) and return it."""
+    global _current_log
+    _current_log = CallLog()
+    return _current_log
+
+
+class RecordingBackend:
+    """Attribute access to the backend module; callables are wrapped to record their calls."""
+
+    def __init__(self, module: ModuleType):
+        self.module = module
+        self.__name__ = module.__name__
+        self._wrappers: dict[str, Any] = {}
+
+    def __getattr__(self, entry: str) -> Any:
+        if entry not in CATALOGUE:  # e.g. hypothesis probing its arguments for mock objects
+            raise AttributeError(entry)
+        try:
+            return self._wrappers[entry]
+        except KeyError:
+            pass
+        try:
+            value = getattr(self.module, entry)
+        except AttributeError:
+            raise EntryMissing(entry) from None
+        wrapper = _recording(entry, value) if callable(value) else value
+        self._wrappers[entry] = wrapper
+        return wrapper
+
+    def __repr__(self) -> str:
+        return f"<backend {self.module.__name__}>"
+
+    def has(self, entry: str) -> bool:
+        """Whether the backend defines ``entry``."""
+        return hasattr(self.module, entry)
+
+
+def _recording(entry: str, function: Callable, target: Any = None) -> Callable:
+    """``function`` recording its calls under ``entry``. A callable it returns
+    (``function`` returns one) is wrapped too: calling it is part of the entry."""
+
+    @functools.wraps(function)
+    def record(*args, **kwargs):
+        call = Call(entry, _snapshot(args), _snapshot(kwargs), target=target)
+        _current_log.calls.append(call)
+        try:
+            call.result = function(*args, **kwargs)
+        except BaseException as error:
+            call.error = error
+            try:
+                error.raised_by_backend = entry  # read by the outcome classification
+            except (AttributeError, TypeError):
+                pass
+            raise
+        if callable(call.result) and not isinstance(call.result, type):
+            return _recording(entry, call.result, target=call.result)
+        return call.result
+
+    return record
+
+
+def _snapshot(value: Any) -> Any:
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, (list, tuple)):
+        return type(value)(_snapshot(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _snapshot(item) for key, item in value.items()}
+    return value
+
+
+def _source(value: Any, names: dict[int, str]) -> str:
+    """Python source that rebuilds ``value`` (backend objects by their log name)."""
+    if id(value) in names:
+        return names[id(value)]
+    if isinstance(value, np.ndarray):
+        return f"np.array({_nested_source(value.tolist())}, dtype={value.dtype.name!r})"
+    if isinstance(value, np.generic):
+        return f"np.{type(value).__name__}({_scalar_source(value.item())})"
+    if isinstance(value, (bool, int, float)):
+        return _scalar_source(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_source(v, names) for v in value) + "]"
+    if isinstance(value, tuple):
+        items = [_source(v, names) for v in value]
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_source(v, names)}" for k, v in value.items()) + "}"
+    if isinstance(value, type) and value.__module__ == "numpy":
+        return f"np.{value.__name__}"
+    if callable(value) and hasattr(value, "__name__"):
+        return value.__name__
+    if value is None or isinstance(value, str):
+        return repr(value)
+    return f"<{type(value).__name__}>"
+
+
+def _nested_source(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_nested_source(v) for v in value) + "]"
+    return _scalar_source(value)
+
+
+def _scalar_source(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    return repr(value)

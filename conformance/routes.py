@@ -1,0 +1,31 @@
+"""The two routes by which a check feeds inputs to an entry and reads its result.
+
+* ``eager``: inputs become variables, the result is read with ``eval``;
+* ``graph``: inputs become placeholders (the first dimension unknown), the
+  result is computed by a ``function`` called with the input values.
+
+Every entry that computes on tensors is checked on both routes, so a backend
+whose graph mode differs from its eager mode is caught.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+from .recording import RecordingBackend
+
+ROUTES = ("eager", "graph")
+
+
+def evaluate(backend: RecordingBackend, route: str, compute: Callable[..., Any], *inputs: np.ndarray) -> Any:
+    """``compute(*tensors)`` on the backend with ``inputs`` fed by ``route``;
+    returns the result as the backend hands it back (a numpy value if it conforms)."""
+    if route == "eager":
+        return backend.eval(compute(*[backend.variable(x, dtype=x.dtype.name) for x in inputs]))
+    placeholders = [backend.placeholder(shape=(None,) + x.shape[1:] if x.ndim else (), dtype=x.dtype.name)
+                    for x in inputs]
+    function = backend.function(placeholders, [compute(*placeholders)])
+    results = function(list(inputs))
+    return results[0] if isinstance(results, (list, tuple)) and len(results) == 1 else results

@@ -1,0 +1,200 @@
+"""One conformance run: the backend under test, its settings, and the outcomes collected.
+
+``ConformanceRun.start`` validates the options and loads the backend (every
+problem is a ``pytest.UsageError`` with one line saying what was expected,
+after writing whatever report was asked for); ``record`` collects outcomes;
+``finish`` builds the ``GapReport`` and writes the files.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from types import ModuleType
+
+import hypothesis
+import pytest
+
+from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
+from .config_guard import ConfigGuard
+from .loading import (REFERENCE_BACKEND, BackendChoice, BackendLoadError, LoadedBackend,
+                      import_backend, resolve_backend_name)
+from .recording import RecordingBackend
+from .report import PRESENCE_CHECK, CheckOutcome, GapReport, RunInfo
+
+HYPOTHESIS_PROFILE = "conformance"
+# Deterministic by default: the same backend gets the same verdict on every run.
+hypothesis.settings.register_profile(
+    HYPOTHESIS_PROFILE,
+    max_examples=25,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=False,
+    report_multiple_bugs=False,
+    suppress_health_check=list(hypothesis.HealthCheck),
+)
+
+
+@dataclass
+class ReportPaths:
+    json: str | None
+    markdown: str | None
+
+    def validate(self) -> None:
+        """Fail early when a report could not be written."""
+        for option, path in (("--conformance-report", self.json), ("--conformance-markdown", self.markdown)):
+            if path is None:
+                continue
+            directory = os.path.dirname(os.path.abspath(path))
+            if os.path.isdir(path):
+                raise pytest.UsageError(f"{option}={path} is a directory; expected a file path")
+            if not os.path.isdir(directory):
+                raise pytest.UsageError(f"{option}={path}: the directory {directory} does not exist")
+            if not os.access(directory, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+                raise pytest.UsageError(f"{option}={path}: not writable")
+
+
+@dataclass
+class ConformanceRun:
+    """The state of a run, shared by the plugin's hooks and the suite's fixtures."""
+
+    loaded: LoadedBackend
+    reference: ModuleType
+    selected: list[str]
+    paths: ReportPaths
+    hypothesis_profile: str
+    backend: RecordingBackend = field(init=False)
+    guards: list[ConfigGuard] = field(init=False)
+    outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
+    report: GapReport | None = None
+
+    def __post_init__(self) -> None:
+        self.backend = RecordingBackend(self.loaded.module)
+        modules = {id(m): m for m in (self.loaded.module, self.reference)}
+        self.guards = [ConfigGuard(m) for m in modules.values()]
+
+    @classmethod
+    def start(cls, config: pytest.Config) -> ConformanceRun:
+        patterns = [p.strip() for p in (config.getoption("entries") or "*").split(",") if p.strip()]
+        selected = select_entries(patterns)
+        if not selected:
+            raise pytest.UsageError(
+                f"--entries={config.getoption('entries')!r} matches no entry; expected names or globs "
+                f"of the catalogue, comma-separated, such as 'conv*,rnn' (entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
+        paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"))
+        paths.validate()
+        profile = config.getoption("hypothesis_profile", None) or HYPOTHESIS_PROFILE
+        if profile == HYPOTHESIS_PROFILE:
+            hypothesis.settings.load_profile(HYPOTHESIS_PROFILE)
+        choice = None
+        try:
+            choice = resolve_backend_name(config.getoption("backend"))
+            loaded = import_backend(choice)
+        except BackendLoadError as error:
+            _write_load_failure(choice, error, selected, paths, profile)
+            raise pytest.UsageError(str(error)) from None
+        run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, profile)
+        run._apply_settings(config)
+        return run
+
+    def _apply_settings(self, config: pytest.Config) -> None:
+        """Set ``--floatx`` / ``--image-data-format`` on the backend and the reference."""
+        for option, setter, getter in (("floatx", "set_floatx", "floatx"),
+                                       ("image_data_format", "set_image_data_format", "image_data_format")):
+            value = config.getoption(option)
+            if value is None:
+                continue
+            for module in {id(m): m for m in (self.loaded.module, self.reference)}.values():
+                flag = "--" + option.replace("_", "-")
+                try:
+                    getattr(module, setter)(value)
+                    applied = getattr(module, getter)()
+                except AttributeError:
+                    raise pytest.UsageError(f"{flag}={value} needs {module.__name__}.{setter} and {getter}, "
+                                            "which the backend does not define") from None
+                except Exception as error:
+                    raise pytest.UsageError(f"{flag}={value}: {module.__name__}.{setter} raised "
+                                            f"{type(error).__name__}: {error}") from None
+                if applied != value:
+                    raise pytest.UsageError(f"{flag}={value}: after {module.__name__}.{setter}({value!r}), "
+                                            f"{getter}() returns {applied!r}")
+
+    def info(self) -> RunInfo:
+        module = self.loaded.module
+        return RunInfo(
+            backend=self.loaded.choice.name, source=self.loaded.choice.source, file=self.loaded.file,
+            version=self.loaded.version, floatx=_setting(module, "floatx"),
+            image_data_format=_setting(module, "image_data_format"),
+            hypothesis=_hypothesis_description(self.hypothesis_profile),
+            keras_2_3_missing=sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
+
+    def header_lines(self) -> list[str]:
+        info = self.info()
+        return [f"conformance: backend {info.backend} (from {info.source}), version {info.version}",
+                f"conformance: file {info.file}",
+                f"conformance: floatx {info.floatx}, image_data_format {info.image_data_format}, "
+                f"epsilon {_setting(self.loaded.module, 'epsilon')}",
+                f"conformance: hypothesis {info.hypothesis}; entries {len(self.selected)} of {len(CATALOGUE)}"]
+
+    def record(self, outcome: CheckOutcome, when: str) -> None:
+        self.outcomes[(outcome.nodeid, when)] = outcome
+
+    def finish(self) -> GapReport:
+        """Build the report from the outcomes (one per check: its first non-passing phase)."""
+        by_check: dict[str, CheckOutcome] = {}
+        for when in ("setup", "call", "teardown"):
+            for (nodeid, phase), outcome in self.outcomes.items():
+                if phase == when and (nodeid not in by_check or by_check[nodeid].kind == "passed"):
+                    by_check[nodeid] = outcome
+        self.report = GapReport.build(self.info(), self.selected, by_check.values())
+        return self.report
+
+    def write_reports(self) -> list[str]:
+        """Write the requested files; returns one error line per file that could not be written."""
+        return _write(self.report, self.paths)
+
+
+def _write(report: GapReport, paths: ReportPaths) -> list[str]:
+    errors = []
+    for option, path, writer in (("--conformance-report", paths.json, report.write_json),
+                                 ("--conformance-markdown", paths.markdown, report.write_markdown)):
+        if path:
+            try:
+                writer(path)
+            except OSError as error:
+                errors.append(f"cannot write {option}={path}: {error.strerror or error}")
+    return errors
+
+
+def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, selected: list[str],
+                        paths: ReportPaths, profile: str) -> None:
+    """Even when the backend cannot be tested, the report says what was found."""
+    module = error.module
+    info = RunInfo(backend=choice.name if choice else "?", source=choice.source if choice else "?",
+                   file=getattr(module, "__file__", None) or "", version="unknown", floatx="", image_data_format="",
+                   hypothesis=_hypothesis_description(profile), load_error=str(error),
+                   keras_2_3_missing=None if module is None else
+                   sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
+    outcomes = []
+    if module is not None:
+        for name in selected:
+            kind = "passed" if hasattr(module, name) else "skipped" if CATALOGUE[name].optional else "missing"
+            outcomes.append(CheckOutcome(nodeid=f"presence::{name}", entry=name, check=PRESENCE_CHECK,
+                                         kind=kind, missing_entry=name if kind == "missing" else ""))
+    for line in _write(GapReport.build(info, selected, outcomes), paths):
+        print(f"ERROR: {line}")
+
+
+def _setting(module: ModuleType, getter: str) -> str:
+    try:
+        return str(getattr(module, getter)())
+    except Exception as error:
+        return f"<{getter}() failed: {type(error).__name__}>"
+
+
+def _hypothesis_description(profile: str) -> str:
+    settings = hypothesis.settings.get_profile(profile) if profile else hypothesis.settings.default
+    mode = "derandomized" if settings.derandomize else "random"
+    return f"profile {profile} ({settings.max_examples} examples, {mode})"

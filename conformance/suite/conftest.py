@@ -1,0 +1,42 @@
+"""Fixtures of the suite: the backend under test, the reference, and per-check isolation."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+
+from conformance.compare import Mismatch
+from conformance.config_guard import activate, isolated
+from conformance.plugin import RUN_KEY
+from conformance.recording import RecordingBackend, start_log
+from conformance.run import ConformanceRun
+
+
+@pytest.fixture(scope="session")
+def run(request: pytest.FixtureRequest) -> ConformanceRun:
+    """The current conformance run."""
+    return request.config.stash[RUN_KEY]
+
+
+@pytest.fixture(scope="session")
+def backend(run: ConformanceRun) -> RecordingBackend:
+    """The backend under test; its calls are recorded (see ``conformance.recording``)."""
+    return run.backend
+
+
+@pytest.fixture(scope="session")
+def reference(run: ConformanceRun) -> ModuleType:
+    """The reference backend module."""
+    return run.reference
+
+
+@pytest.fixture(autouse=True)
+def isolated_check(run: ConformanceRun):
+    """Each check starts a fresh call log and leaves the configuration as it found it."""
+    activate(run.guards)
+    start_log()
+    with isolated() as problems:
+        yield
+    if problems:
+        raise Mismatch("the check changed the configuration and it could not be restored: " + "; ".join(problems))

@@ -1,0 +1,98 @@
+"""session: uids, clear_session, is_keras_tensor, the learning phase."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from conformance.compare import Mismatch, assert_equal, expect_raises
+
+_fresh = itertools.count()
+
+
+def fresh_prefix() -> str:
+    """A uid prefix no other check of this process uses."""
+    return f"conformance_prefix_{next(_fresh)}"
+
+
+@pytest.mark.entry("get_uid")
+def test_get_uid_counts_from_one_per_prefix(backend):
+    prefix, other = fresh_prefix(), fresh_prefix()
+    got = [backend.get_uid(prefix) for _ in range(3)]
+    assert_equal(got, [1, 2, 3], f"three get_uid({prefix!r}) calls on a new prefix")
+    assert_equal(backend.get_uid(other), 1, f"get_uid({other!r}) on another new prefix")
+
+
+@pytest.mark.entry("get_uid")
+def test_get_uid_default_prefix_is_empty_string(backend):
+    first = backend.get_uid()
+    assert_equal(backend.get_uid(""), first + 1, "get_uid('') right after get_uid() (they share one counter)")
+
+
+@pytest.mark.entry("reset_uids")
+def test_reset_uids_restarts_every_prefix(backend):
+    prefix, other = fresh_prefix(), fresh_prefix()
+    backend.get_uid(prefix), backend.get_uid(prefix), backend.get_uid(other)
+    backend.reset_uids()
+    assert_equal(backend.get_uid(prefix), 1, f"get_uid({prefix!r}) after reset_uids()")
+    assert_equal(backend.get_uid(other), 1, f"get_uid({other!r}) after reset_uids()")
+
+
+@pytest.mark.entry("clear_session")
+def test_clear_session_resets_uids(backend):
+    prefix = fresh_prefix()
+    backend.get_uid(prefix), backend.get_uid(prefix)
+    backend.clear_session()
+    assert_equal(backend.get_uid(prefix), 1, f"get_uid({prefix!r}) after clear_session()")
+
+
+@pytest.mark.entry("clear_session")
+def test_clear_session_keeps_the_configuration(backend):
+    floatx = "float64" if backend.floatx() != "float64" else "float16"
+    data_format = "channels_first" if backend.image_data_format() == "channels_last" else "channels_last"
+    backend.set_floatx(floatx)
+    backend.set_epsilon(1e-3)
+    backend.set_image_data_format(data_format)
+    backend.clear_session()
+    assert_equal(backend.floatx(), floatx, "floatx() after clear_session()")
+    assert_equal(backend.epsilon(), 1e-3, "epsilon() after clear_session()")
+    assert_equal(backend.image_data_format(), data_format, "image_data_format() after clear_session()")
+
+
+@pytest.mark.entry("is_keras_tensor")
+@pytest.mark.parametrize("value", [np.zeros(3), 1.5, 3, [1.0, 2.0]], ids=["ndarray", "float", "int", "list"])
+def test_is_keras_tensor_rejects_non_tensors(backend, value):
+    with expect_raises(ValueError, f"is_keras_tensor({value!r})"):
+        backend.is_keras_tensor(value)
+
+
+@pytest.mark.entry("is_keras_tensor")
+@pytest.mark.parametrize("creator", ["variable", "constant"])
+def test_is_keras_tensor_false_for_concrete_tensors(backend, creator):
+    tensor = getattr(backend, creator)(np.ones((2, 3)))
+    assert_equal(bool(backend.is_keras_tensor(tensor)), False, f"is_keras_tensor({creator}(...))")
+
+
+@pytest.mark.entry("learning_phase")
+def test_learning_phase_defaults_to_inference(backend):
+    value = backend.learning_phase()
+    if isinstance(value, (bool, np.bool_)) or value != 0:
+        raise Mismatch(f"learning_phase() before any set_learning_phase: expected 0, got {value!r}")
+
+
+@pytest.mark.entry("set_learning_phase")
+@pytest.mark.parametrize("value", [1, 0])
+def test_set_learning_phase_round_trip(backend, value):
+    backend.set_learning_phase(value)
+    assert_equal(int(backend.learning_phase()), value, f"learning_phase() after set_learning_phase({value})")
+
+
+@pytest.mark.entry("set_learning_phase")
+@pytest.mark.parametrize("value", [2, -1, 0.5, "train", None])
+def test_set_learning_phase_rejects_anything_else(backend, value):
+    before = backend.learning_phase()
+    with expect_raises(ValueError, f"set_learning_phase({value!r})"):
+        backend.set_learning_phase(value)
+    assert_equal(backend.learning_phase(), before, f"learning_phase() after the rejected set_learning_phase({value!r})")

@@ -1,0 +1,285 @@
+"""variables and tensors: creation, dtypes, values, updates, introspection.
+
+Dtypes follow tf_keras: with ``dtype=None`` every creator uses ``floatx()``
+(integer input included); the ``*_like`` creators keep their argument's dtype.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import strategies as st
+
+from conformance.compare import Mismatch, as_numpy, assert_close, assert_equal, expect_raises
+from conformance.routes import ROUTES, evaluate
+from conformance.strategies import arrays, given, shapes
+
+DTYPES = ("float16", "float32", "float64", "int32", "int64", "bool")
+
+
+def as_floatx(backend, x):
+    with np.errstate(over="ignore"):
+        return np.asarray(x).astype(backend.floatx())
+
+
+# -- creators -----------------------------------------------------------------------------
+
+@pytest.mark.entry("variable")
+@given(x=arrays("float64"))
+def test_variable_holds_its_value_in_floatx(backend, x):
+    assert_close(backend.eval(backend.variable(x)), as_floatx(backend, x), "eval(variable(x))")
+
+
+@pytest.mark.entry("variable")
+@pytest.mark.parametrize("value", [np.arange(3), [1, 2], 7, np.ones(2, "float16")], ids=["int-array", "list", "int", "float16"])
+def test_variable_dtype_defaults_to_floatx(backend, value):
+    assert_equal(backend.dtype(backend.variable(value)), backend.floatx(), f"dtype(variable({value!r}))")
+
+
+@pytest.mark.entry("variable")
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_variable_explicit_dtype(backend, dtype):
+    value = np.array([[0, 1], [2, 3]])
+    tensor = backend.variable(value, dtype=dtype, name="conformance_weight")
+    assert_equal(backend.dtype(tensor), dtype, f"dtype(variable(x, dtype={dtype!r}))")
+    assert_close(backend.eval(tensor), value.astype(dtype), f"eval(variable(x, dtype={dtype!r}))")
+
+
+@pytest.mark.entry("constant")
+@given(x=arrays("float64"))
+def test_constant_holds_its_value_in_floatx(backend, x):
+    assert_close(backend.eval(backend.constant(x)), as_floatx(backend, x), "eval(constant(x))")
+
+
+@pytest.mark.entry("constant")
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_constant_explicit_dtype(backend, dtype):
+    value = np.array([0, 1, 2])
+    tensor = backend.constant(value, dtype=dtype)
+    assert_equal(backend.dtype(tensor), dtype, f"dtype(constant(x, dtype={dtype!r}))")
+    assert_close(backend.eval(tensor), value.astype(dtype), f"eval(constant(x, dtype={dtype!r}))")
+
+
+@pytest.mark.entry("constant")
+def test_constant_scalar_fills_shape(backend):
+    result = backend.eval(backend.constant(2.5, shape=(2, 3)))
+    assert_close(result, np.full((2, 3), 2.5, backend.floatx()), "eval(constant(2.5, shape=(2, 3)))")
+
+
+@pytest.mark.parametrize("creator, fill", [pytest.param("zeros", 0, marks=pytest.mark.entry("zeros")),
+                                           pytest.param("ones", 1, marks=pytest.mark.entry("ones"))])
+@given(shape=shapes(min_side=1))
+def test_zeros_ones_fill_a_floatx_variable(backend, creator, fill, shape):
+    tensor = getattr(backend, creator)(shape)
+    assert_close(backend.eval(tensor), np.full(shape, fill, backend.floatx()), f"eval({creator}({shape}))")
+
+
+@pytest.mark.parametrize("creator", [pytest.param("zeros", marks=pytest.mark.entry("zeros")),
+                                     pytest.param("ones", marks=pytest.mark.entry("ones"))])
+def test_zeros_ones_make_variables(backend, creator):
+    # A variable is what set_value accepts: judged by behaviour, not by is_variable (tf_keras lacks it).
+    tensor = getattr(backend, creator)((2, 3))
+    try:
+        backend.set_value(tensor, np.full((2, 3), 7.0))
+    except Exception as error:
+        raise Mismatch(f"{creator}((2, 3)) must return a variable, but set_value on it raised "
+                       f"{type(error).__name__}: {error}") from None
+    assert_close(backend.get_value(tensor), np.full((2, 3), 7.0, backend.floatx()),
+                 f"get_value({creator}((2, 3))) after set_value")
+
+
+@pytest.mark.parametrize("creator, fill", [pytest.param("zeros", 0, marks=pytest.mark.entry("zeros")),
+                                           pytest.param("ones", 1, marks=pytest.mark.entry("ones"))])
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_zeros_ones_explicit_dtype(backend, creator, fill, dtype):
+    tensor = getattr(backend, creator)((2, 3), dtype=dtype)
+    assert_close(backend.eval(tensor), np.full((2, 3), fill, dtype), f"eval({creator}((2, 3), dtype={dtype!r}))")
+
+
+@pytest.mark.entry("eye")
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("dtype", [None, "float64", "int32"])
+def test_eye_is_the_identity(backend, size, dtype):
+    result = backend.eval(backend.eye(size, dtype=dtype))
+    assert_close(result, np.eye(size, dtype=dtype or backend.floatx()), f"eval(eye({size}, dtype={dtype!r}))")
+
+
+@pytest.mark.parametrize("creator, fill", [pytest.param("zeros_like", 0, marks=pytest.mark.entry("zeros_like")),
+                                           pytest.param("ones_like", 1, marks=pytest.mark.entry("ones_like"))])
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int32"])
+def test_like_creators_keep_shape_and_dtype(backend, creator, fill, route, dtype):
+    x = np.arange(6).reshape(2, 3).astype(dtype)
+    result = evaluate(backend, route, getattr(backend, creator), x)
+    assert_close(result, np.full(x.shape, fill, dtype), f"{creator}(x of dtype {dtype}) by the {route} route")
+
+
+@pytest.mark.parametrize("creator, fill", [pytest.param("zeros_like", 0, marks=pytest.mark.entry("zeros_like")),
+                                           pytest.param("ones_like", 1, marks=pytest.mark.entry("ones_like"))])
+@pytest.mark.parametrize("dtype", ["float16", "int64"])
+def test_like_creators_explicit_dtype(backend, creator, fill, dtype):
+    x = np.zeros((3, 1), "float32")
+    result = backend.eval(getattr(backend, creator)(backend.variable(x), dtype=dtype))
+    assert_close(result, np.full(x.shape, fill, dtype), f"{creator}(x, dtype={dtype!r})")
+
+
+@pytest.mark.entry("identity")
+@pytest.mark.parametrize("route", ROUTES)
+@given(x=arrays("float32", shape=shapes(min_dims=1)))
+def test_identity_keeps_the_value(backend, route, x):
+    assert_close(evaluate(backend, route, backend.identity, x), x, f"identity(x) by the {route} route")
+
+
+@pytest.mark.entry("cast")
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64", "int32"])
+@given(x=arrays("float32", shape=shapes(min_dims=1), finite=True).map(lambda a: np.clip(a, -1e4, 1e4)))
+def test_cast_converts_floats(backend, route, dtype, x):
+    expected = np.trunc(x).astype(dtype) if dtype == "int32" else x.astype(dtype)  # toward zero
+    assert_close(evaluate(backend, route, lambda t: backend.cast(t, dtype), x), expected,
+                 f"cast(x, {dtype!r}) by the {route} route")
+
+
+@pytest.mark.entry("cast")
+@pytest.mark.parametrize("route", ROUTES)
+def test_cast_booleans_to_numbers(backend, route):
+    x = np.array([True, False, True])
+    assert_close(evaluate(backend, route, lambda t: backend.cast(t, "int32"), x), np.array([1, 0, 1], "int32"),
+                 f"cast(bool x, 'int32') by the {route} route")
+
+
+# -- reading and writing values ---------------------------------------------------------
+
+@pytest.mark.entry("eval")
+@pytest.mark.parametrize("creator", ["variable", "constant"])
+@given(x=arrays("float32"))
+def test_eval_returns_a_numpy_copy_of_the_value(backend, creator, x):
+    result = backend.eval(getattr(backend, creator)(x, dtype="float32"))
+    assert_close(result, x, f"eval({creator}(x))")
+
+
+@pytest.mark.entry("get_value")
+@given(x=arrays("float32"))
+def test_get_value_of_a_variable(backend, x):
+    assert_close(backend.get_value(backend.variable(x, dtype="float32")), x, "get_value(variable(x))")
+
+
+@pytest.mark.entry("batch_get_value")
+def test_batch_get_value_returns_a_list(backend):
+    values = [np.arange(4.0).reshape(2, 2), np.array(5.0)]
+    result = backend.batch_get_value([backend.variable(v, dtype="float64") for v in values])
+    if not isinstance(result, list) or len(result) != 2:
+        raise Mismatch(f"batch_get_value([v1, v2]): expected a list of 2 values, got {result!r:.80}")
+    for index, (got, want) in enumerate(zip(result, values)):
+        assert_close(got, want, f"batch_get_value([v1, v2])[{index}]")
+
+
+@pytest.mark.entry("set_value")
+@given(x=arrays("float64", shape=st.just((2, 3))))
+def test_set_value_casts_to_the_variable_dtype(backend, x):
+    variable = backend.variable(np.zeros((2, 3)), dtype="float32")
+    backend.set_value(variable, x)
+    with np.errstate(over="ignore"):
+        expected = x.astype("float32")
+    assert_close(backend.get_value(variable), expected, "get_value(v) after set_value(v, x)")
+
+
+@pytest.mark.entry("set_value")
+def test_set_value_accepts_lists(backend):
+    variable = backend.variable(np.zeros((2, 2)), dtype="float32")
+    backend.set_value(variable, [[5, 6], [7, 8]])
+    assert_close(backend.get_value(variable), np.array([[5, 6], [7, 8]], "float32"), "get_value(v) after set_value(v, list)")
+
+
+@pytest.mark.entry("set_value")
+def test_set_value_rejects_another_shape(backend):
+    variable = backend.variable(np.zeros((2, 2)), dtype="float32")
+    with expect_raises(Exception, "set_value(v of shape (2, 2), value of shape (3, 3))"):
+        backend.set_value(variable, np.zeros((3, 3)))
+
+
+@pytest.mark.entry("batch_set_value")
+def test_batch_set_value_assigns_each_pair(backend):
+    a = backend.variable(np.zeros(2), dtype="float32")
+    b = backend.variable(np.zeros((1, 2)), dtype="int32")
+    backend.batch_set_value([(a, np.array([1.5, 2.5])), (b, np.array([[3, 4]]))])
+    assert_close(backend.get_value(a), np.array([1.5, 2.5], "float32"), "get_value(a) after batch_set_value")
+    assert_close(backend.get_value(b), np.array([[3, 4]], "int32"), "get_value(b) after batch_set_value")
+
+
+@pytest.mark.parametrize("entry, operation", [
+    pytest.param("update", lambda a, b: b, marks=pytest.mark.entry("update")),
+    pytest.param("update_add", np.add, marks=pytest.mark.entry("update_add")),
+    pytest.param("update_sub", np.subtract, marks=pytest.mark.entry("update_sub")),
+])
+@given(a=arrays("float64", shape=st.just((3, 2)), finite=True), b=arrays("float64", shape=st.just((3, 2)), finite=True))
+def test_updates_change_the_variable(backend, entry, operation, a, b):
+    variable = backend.variable(a, dtype="float64")
+    getattr(backend, entry)(variable, b)
+    assert_close(backend.get_value(variable), operation(a, b), f"get_value(v) after {entry}(v, x)")
+
+
+# -- introspection --------------------------------------------------------------------------
+
+@pytest.mark.entry("shape")
+@pytest.mark.parametrize("route", ROUTES)
+@given(x=arrays("float32", shape=shapes(min_dims=1)))
+def test_shape_gives_the_dimensions(backend, route, x):
+    result = as_numpy(evaluate(backend, route, backend.shape, x), f"shape(x) by the {route} route")
+    if result.dtype.kind not in "iu" or result.tolist() != list(x.shape):
+        raise Mismatch(f"shape(x) by the {route} route: expected integers {list(x.shape)}, "
+                       f"got {result.tolist()} ({result.dtype.name})")
+
+
+@pytest.mark.entry("int_shape")
+@given(shape=shapes())
+def test_int_shape_of_a_variable_is_a_tuple(backend, shape):
+    assert_equal(backend.int_shape(backend.variable(np.zeros(shape))), tuple(shape), f"int_shape(variable of shape {shape})")
+
+
+@pytest.mark.entry("int_shape")
+def test_int_shape_of_a_placeholder_keeps_unknown_dimensions(backend):
+    assert_equal(backend.int_shape(backend.placeholder(shape=(None, 3))), (None, 3), "int_shape(placeholder(shape=(None, 3)))")
+
+
+@pytest.mark.entry("ndim")
+@given(shape=shapes())
+def test_ndim_of_a_variable(backend, shape):
+    assert_equal(backend.ndim(backend.variable(np.zeros(shape))), len(shape), f"ndim(variable of shape {shape})")
+
+
+@pytest.mark.entry("ndim")
+def test_ndim_of_a_placeholder(backend):
+    assert_equal(backend.ndim(backend.placeholder(shape=(None, 2, 3))), 3, "ndim(placeholder(shape=(None, 2, 3)))")
+
+
+@pytest.mark.entry("dtype")
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_dtype_is_a_string(backend, dtype):
+    assert_equal(backend.dtype(backend.variable(np.zeros(2), dtype=dtype)), dtype, f"dtype(variable(x, dtype={dtype!r}))")
+    assert_equal(backend.dtype(backend.constant(np.zeros(2), dtype=dtype)), dtype, f"dtype(constant(x, dtype={dtype!r}))")
+    assert_equal(backend.dtype(backend.placeholder(shape=(2,), dtype=dtype)), dtype, f"dtype(placeholder(dtype={dtype!r}))")
+
+
+@pytest.mark.entry("is_variable")
+def test_is_variable(backend):
+    assert_equal(bool(backend.is_variable(backend.variable(np.zeros(2)))), True, "is_variable(variable(x))")
+    assert_equal(bool(backend.is_variable(backend.constant(np.zeros(2)))), False, "is_variable(constant(x))")
+    assert_equal(bool(backend.is_variable(np.zeros(2))), False, "is_variable(numpy array)")
+
+
+@pytest.mark.entry("is_tensor")
+def test_is_tensor(backend):
+    for creator in ("variable", "constant"):
+        assert_equal(bool(backend.is_tensor(getattr(backend, creator)(np.zeros(2)))), True, f"is_tensor({creator}(x))")
+    assert_equal(bool(backend.is_tensor(backend.placeholder(shape=(2,)))), True, "is_tensor(placeholder(...))")
+    assert_equal(bool(backend.is_tensor(np.zeros(2))), False, "is_tensor(numpy array)")
+    assert_equal(bool(backend.is_tensor(1.5)), False, "is_tensor(1.5)")
+
+
+@pytest.mark.entry("count_params")
+@given(shape=shapes())
+def test_count_params_is_the_number_of_elements(backend, shape):
+    count = backend.count_params(backend.variable(np.zeros(shape)))
+    if count != int(np.prod(shape)):
+        raise Mismatch(f"count_params(variable of shape {shape}): expected {int(np.prod(shape))}, got {count!r}")

@@ -1,0 +1,135 @@
+"""Configuration: float precision, fuzz factor and image layout.
+
+The three settings live in module globals, read once from ``keras.json`` at
+import (``$KERAS_HOME/keras.json``, else ``~/.keras/keras.json``) exactly as
+Keras 2 reads them. Unlike Keras, the reference never *writes* that file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "floatx",
+    "set_floatx",
+    "epsilon",
+    "set_epsilon",
+    "image_data_format",
+    "set_image_data_format",
+    "normalize_data_format",
+    "cast_to_floatx",
+]
+
+FLOAT_TYPES = ("float16", "float32", "float64")
+DATA_FORMATS = ("channels_first", "channels_last")
+
+_FLOATX = "float32"
+_EPSILON = 1e-7
+_IMAGE_DATA_FORMAT = "channels_last"
+
+
+def floatx() -> str:
+    """The default float type: ``'float16'``, ``'float32'`` (default) or ``'float64'``."""
+    return _FLOATX
+
+
+def set_floatx(value: Any) -> None:
+    """Set the default float type.
+
+    Accepts exactly the strings in ``FLOAT_TYPES`` (case-sensitive). Anything
+    else (other dtypes, case variants, ``None``, numbers) raises ``ValueError``
+    and leaves the setting unchanged.
+    """
+    global _FLOATX
+    if not isinstance(value, str) or value not in FLOAT_TYPES:
+        raise ValueError(f"Unknown floatx value: {value!r}. Expected one of {FLOAT_TYPES}")
+    _FLOATX = value
+
+
+def epsilon() -> float:
+    """The fuzz factor added to denominators and logarithms (default ``1e-7``)."""
+    return _EPSILON
+
+
+def set_epsilon(value: float) -> None:
+    """Set the fuzz factor. Stored as given (tf_keras does not validate it)."""
+    global _EPSILON
+    _EPSILON = value
+
+
+def image_data_format() -> str:
+    """The default image layout: ``'channels_last'`` (default) or ``'channels_first'``."""
+    return _IMAGE_DATA_FORMAT
+
+
+def set_image_data_format(data_format: Any) -> None:
+    """Set the default image layout.
+
+    Accepts exactly ``'channels_first'`` or ``'channels_last'`` (case-sensitive);
+    anything else raises ``ValueError`` and leaves the setting unchanged.
+    """
+    global _IMAGE_DATA_FORMAT
+    if not isinstance(data_format, str) or data_format not in DATA_FORMATS:
+        raise ValueError(
+            f"Unknown data_format: {data_format!r}. Expected one of {DATA_FORMATS}"
+        )
+    _IMAGE_DATA_FORMAT = data_format
+
+
+def normalize_data_format(value: str | None) -> str:
+    """Classic Keras helper: ``None`` means ``image_data_format()``; otherwise
+    the lower-cased value, which must be a known layout (else ``ValueError``)."""
+    if value is None:
+        return image_data_format()
+    lowered = value.lower()
+    if lowered not in DATA_FORMATS:
+        raise ValueError(
+            'The `data_format` argument must be one of "channels_first", '
+            f'"channels_last". Received: {value!r}'
+        )
+    return lowered
+
+
+def cast_to_floatx(x: Any) -> np.ndarray:
+    """``x`` as a numpy array of dtype ``floatx()``; a Python scalar gives a 0-d array."""
+    return np.asarray(x, dtype=floatx())
+
+
+def keras_json_path() -> str:
+    """Where Keras 2 looks for its config file: ``$KERAS_HOME/keras.json`` or ``~/.keras/keras.json``."""
+    keras_dir = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    return os.path.join(keras_dir, "keras.json")
+
+
+def _load_keras_json() -> None:
+    """Apply the settings of keras.json, as Keras 2 does at import.
+
+    A file that is not JSON is ignored (Keras 2 falls back to the defaults);
+    a known key with an invalid value raises ``ValueError`` naming the file
+    (Keras 2 raises a bare ``AssertionError``).
+    """
+    global _EPSILON
+    path = keras_json_path()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            settings = json.load(handle)
+    except (OSError, ValueError):
+        return
+    if not isinstance(settings, dict):
+        return
+    try:
+        set_floatx(settings.get("floatx", _FLOATX))
+        set_image_data_format(settings.get("image_data_format", _IMAGE_DATA_FORMAT))
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from None
+    value = settings.get("epsilon", _EPSILON)
+    if not isinstance(value, float):
+        raise ValueError(f"{path}: epsilon must be a float, got {value!r}")
+    _EPSILON = value
+
+
+_load_keras_json()

@@ -1,0 +1,309 @@
+"""The reference backend's tensor types and its single dispatch point.
+
+Three kinds of value flow through the backend:
+
+* ``Tensor``: a concrete, immutable value (wraps a numpy array);
+* ``Variable``: a concrete value that ``assign`` can change;
+* ``SymbolicTensor``: a node of a deferred graph, rooted in ``Placeholder``
+  leaves, evaluated later by ``function``.
+
+Every entry that computes on tensors is written as plain numpy code and
+decorated with ``@op``. ``op`` is the only place that decides between eager
+and deferred evaluation: when any argument (at any depth of lists, tuples and
+dicts) is symbolic, the call is recorded as a graph node instead of being run.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import itertools
+from typing import Any, Callable, Iterator
+
+import numpy as np
+
+__all__: list[str] = []  # the types are reached through the entries, not exported
+
+# Sizes substituted for unknown (None) dimensions when a node's static shape is
+# inferred by running its numpy code on stand-in values: a dimension that
+# comes out the same for both sizes is static, one that differs is unknown.
+_PROBE_SIZES = (2, 3)
+
+
+class TensorBase:
+    """Operators shared by every tensor kind; each goes through ``op``."""
+
+    # numpy must defer to our reflected operators (ndarray * Tensor -> Tensor).
+    __array_ufunc__ = None
+
+    def __add__(self, other):  return _add(self, other)
+    def __radd__(self, other): return _add(other, self)
+    def __sub__(self, other):  return _subtract(self, other)
+    def __rsub__(self, other): return _subtract(other, self)
+    def __mul__(self, other):  return _multiply(self, other)
+    def __rmul__(self, other): return _multiply(other, self)
+    def __truediv__(self, other):  return _divide(self, other)
+    def __rtruediv__(self, other): return _divide(other, self)
+    def __pow__(self, other):  return _power(self, other)
+    def __rpow__(self, other): return _power(other, self)
+    def __neg__(self):         return _negative(self)
+    def __getitem__(self, key): return _getitem(self, key)
+
+    shape: tuple | None
+    dtype: np.dtype | None
+
+    @property
+    def ndim(self) -> int | None:
+        return None if self.shape is None else len(self.shape)
+
+
+class Tensor(TensorBase):
+    """A concrete value. ``np.asarray(tensor)`` reads it without copying."""
+
+    def __init__(self, value: Any, name: str | None = None):
+        self._value = np.asarray(value)
+        self.name = name
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self._value.shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self._value.dtype
+
+    def numpy(self) -> np.ndarray:
+        """A copy of the value, safe for the caller to modify."""
+        return self._value.copy()
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        return self._value if dtype is None else self._value.astype(dtype)
+
+    def __repr__(self) -> str:
+        kind = type(self).__name__
+        return f"<{kind} shape={self.shape} dtype={self.dtype.name}>"
+
+
+class Variable(Tensor):
+    """A mutable concrete value (Keras' ``variable``)."""
+
+    def __init__(self, value: Any, name: str | None = None, constraint: Any = None):
+        super().__init__(np.array(value), name=name)  # own copy
+        self.constraint = constraint
+
+    def assign(self, value: Any) -> None:
+        """Replace the value; it is cast to the variable's dtype and must have its shape."""
+        new_value = np.asarray(value, dtype=self.dtype)
+        if new_value.shape != self.shape:
+            raise ValueError(
+                f"Cannot assign a value of shape {new_value.shape} to variable "
+                f"{self.name!r} of shape {self.shape}"
+            )
+        self._value = new_value.copy()
+
+
+class SymbolicTensor(TensorBase):
+    """A graph node: ``compute(*args, **kwargs)`` once its symbolic leaves have values.
+
+    ``shape`` holds ``None`` for unknown dimensions, or is ``None`` when even
+    the rank is unknown; ``dtype`` is ``None`` when it could not be inferred.
+    """
+
+    def __init__(self, compute: Callable | None, args: tuple, kwargs: dict,
+                 shape: tuple | None, dtype: np.dtype | None, name: str | None = None):
+        self.compute = compute
+        self.args = args
+        self.kwargs = kwargs
+        self.shape = shape
+        self.dtype = dtype
+        self.name = name
+
+    def evaluate(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> Any:
+        """This node's concrete value, given values for its placeholders."""
+        key = id(self)
+        if key not in cache:
+            args, kwargs = _map_leaves((self.args, self.kwargs), lambda leaf: _resolve(leaf, feed, cache))
+            cache[key] = self.compute(*args, **kwargs)
+        return cache[key]
+
+    def graph_leaves(self) -> Iterator[Any]:
+        """The placeholders and concrete values this node depends on."""
+        for leaf in _leaves((self.args, self.kwargs)):
+            if isinstance(leaf, SymbolicTensor):
+                yield from leaf.graph_leaves()
+            else:
+                yield leaf
+
+    def placeholders(self) -> Iterator[Placeholder]:
+        """The placeholder leaves this node depends on."""
+        return (leaf for leaf in self.graph_leaves() if isinstance(leaf, Placeholder))
+
+    def __repr__(self) -> str:
+        dtype = None if self.dtype is None else self.dtype.name
+        return f"<{type(self).__name__} shape={self.shape} dtype={dtype}>"
+
+
+class Placeholder(SymbolicTensor):
+    """A graph input; its value is fed by ``function``."""
+
+    def __init__(self, shape: tuple | None, dtype: np.dtype, name: str | None = None):
+        super().__init__(None, (), {}, shape, dtype, name)
+
+    def evaluate(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> Any:
+        try:
+            return feed[self]
+        except KeyError:
+            raise ValueError(
+                f"placeholder {self.name!r} has no value: pass it to function() as an input"
+            ) from None
+
+    def graph_leaves(self) -> Iterator[Any]:
+        yield self
+
+    def probe_value(self, unknown_size: int) -> np.ndarray:
+        """A stand-in value (unknown dimensions set to ``unknown_size``) for shape inference."""
+        shape = () if self.shape is None else tuple(unknown_size if d is None else d for d in self.shape)
+        fill = 1 if self.dtype.kind == "f" else 0  # ones keep log/divide finite; 0 is a valid index
+        return np.full(shape, fill, dtype=self.dtype)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def op(function: Callable | None = None, *, mutates: str | None = None) -> Callable:
+    """Make a numpy implementation work on concrete values and on graphs alike.
+
+    Concrete call: every ``Tensor`` argument reaches ``function`` as a numpy
+    array, except the ``Variable`` passed as parameter ``mutates`` (for the
+    entries that assign to it); numpy results come back wrapped in ``Tensor``
+    (recursively through tuples and lists). Any symbolic argument: the call is
+    not run; the deferred graph node(s) are returned, with static shape and
+    dtype inferred.
+    """
+    if function is None:
+        return functools.partial(op, mutates=mutates)
+    position = None
+    if mutates is not None:
+        position = list(inspect.signature(function).parameters).index(mutates)
+
+    @functools.wraps(function)
+    def dispatch(*args, **kwargs):
+        if any(isinstance(leaf, SymbolicTensor) for leaf in _leaves((args, kwargs))):
+            return _deferred(dispatch, args, kwargs)
+        kept = args[position] if position is not None and position < len(args) else kwargs.get(mutates)
+        args, kwargs = _map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
+        return _wrap(function(*args, **kwargs))
+
+    return dispatch
+
+
+def _unwrap(leaf: Any, kept: Any) -> Any:
+    if isinstance(leaf, Tensor) and leaf is not kept:
+        return np.asarray(leaf)
+    return leaf
+
+
+def _wrap(result: Any) -> Any:
+    if isinstance(result, (np.ndarray, np.generic)):
+        return Tensor(result)
+    if isinstance(result, (tuple, list)):
+        return type(result)(_wrap(item) for item in result)
+    return result
+
+
+def _deferred(compute: Callable, args: tuple, kwargs: dict) -> Any:
+    """Graph node(s) for ``compute(*args, **kwargs)``; the result's structure,
+    shape and dtype come from running ``compute`` on stand-in values."""
+    node = SymbolicTensor(compute, args, kwargs, None, None)
+    leaves = {id(leaf): leaf for leaf in node.graph_leaves()}.values()
+    placeholders = [leaf for leaf in leaves if isinstance(leaf, Placeholder)]
+    # Variables are probed through copies, so that probing an update op assigns nothing.
+    copies = {leaf: Variable(np.asarray(leaf), leaf.name) for leaf in leaves if isinstance(leaf, Variable)}
+    has_unknown = any(p.shape is None or None in p.shape for p in placeholders)
+    probes = []
+    for size in _PROBE_SIZES if has_unknown else _PROBE_SIZES[:1]:
+        feed = {**copies, **{p: p.probe_value(size) for p in placeholders}}
+        try:
+            with np.errstate(all="ignore"):
+                probes.append(node.evaluate(feed, {}))
+        except Exception:
+            if not has_unknown:
+                raise  # every shape is known: the error is real, raise it now as TF would
+            return node  # a shape-dependent failure: leave the shape unknown; a real error shows at evaluation
+    return _typed_nodes(node, probes, ())
+
+
+def _typed_nodes(node: SymbolicTensor, probes: list, path: tuple) -> Any:
+    """Mirror the probed result's structure: one typed node per array in it."""
+    sample = _select(probes[0], path)
+    if isinstance(sample, (tuple, list)):
+        return type(sample)(_typed_nodes(node, probes, path + (i,)) for i in range(len(sample)))
+    if not isinstance(sample, (Tensor, np.ndarray, np.generic)):
+        return sample  # a non-tensor result (a Python value): static
+    shapes = [np.shape(_select(probe, path)) for probe in probes]
+    if len({len(shape) for shape in shapes}) > 1:
+        shape = None
+    else:
+        shape = tuple(dims[0] if len(set(dims)) == 1 else None for dims in zip(*shapes))
+    dtype = np.asarray(sample).dtype
+    if not path:
+        node.shape, node.dtype = shape, dtype
+        return node
+    return SymbolicTensor(functools.partial(_select, path=path), (node,), {}, shape, dtype)
+
+
+def _resolve(leaf: Any, feed: dict, cache: dict) -> Any:
+    if isinstance(leaf, SymbolicTensor):
+        return leaf.evaluate(feed, cache)
+    if isinstance(leaf, Variable):
+        return feed.get(leaf, leaf)
+    return leaf
+
+
+def _select(value: Any, path: tuple) -> Any:
+    for index in path:
+        value = value[index]
+    return value
+
+
+def _leaves(structure: Any) -> Iterator[Any]:
+    if isinstance(structure, (list, tuple)):
+        for item in structure:
+            yield from _leaves(item)
+    elif isinstance(structure, dict):
+        for item in structure.values():
+            yield from _leaves(item)
+    else:
+        yield structure
+
+
+def _map_leaves(structure: Any, function: Callable) -> Any:
+    if isinstance(structure, (list, tuple)):
+        return type(structure)(_map_leaves(item, function) for item in structure)
+    if isinstance(structure, dict):
+        return {key: _map_leaves(item, function) for key, item in structure.items()}
+    return function(structure)
+
+
+_name_counter = itertools.count(1)
+
+
+def unique_name(prefix: str) -> str:
+    """A process-unique default name such as ``'Variable_3'``."""
+    return f"{prefix}_{next(_name_counter)}"
+
+
+@op
+def _add(x, y): return np.add(x, y)
+@op
+def _subtract(x, y): return np.subtract(x, y)
+@op
+def _multiply(x, y): return np.multiply(x, y)
+@op
+def _divide(x, y): return np.true_divide(x, y)
+@op
+def _power(x, y): return np.power(x, y)
+@op
+def _negative(x): return np.negative(x)
+@op
+def _getitem(x, key): return np.asarray(x)[key]

@@ -1,0 +1,11 @@
+"""Broken on purpose: cast_to_floatx always gives float64."""
+
+from reference_backend import *  # noqa: F401,F403
+import numpy as _np
+
+BROKEN_ENTRY = 'cast_to_floatx'
+EXPECTED_MESSAGE = 'expected dtype'
+
+
+def cast_to_floatx(x):
+    return _np.asarray(x, dtype='float64')

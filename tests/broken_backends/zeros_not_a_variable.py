@@ -1,0 +1,12 @@
+"""Broken on purpose: zeros returns a constant, not a variable."""
+
+from reference_backend import *  # noqa: F401,F403
+from reference_backend import constant as _constant
+import numpy as _np
+
+BROKEN_ENTRY = 'zeros'
+EXPECTED_MESSAGE = 'is_variable(zeros('
+
+
+def zeros(shape, dtype=None, name=None):
+    return _constant(_np.zeros(shape), dtype=dtype, name=name)
