@@ -56,7 +56,8 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
     raised_by = getattr(error, "raised_by_backend", None)
     if raised_by is not None and not isinstance(error, Mismatch):
         outcome.kind = "error"
-        outcome.message = _clean(f"{raised_by} raised {type(error).__name__}: {error}")
+        failing = log.failing_call() or f"K.{raised_by}(...)"
+        outcome.message = _clean(f"{failing} raised {type(error).__name__}: {error}")
     elif isinstance(error, AssertionError) or error is None:
         outcome.kind = "mismatch"
         outcome.message = _clean(str(error) if error is not None else str(report.longrepr))

@@ -105,7 +105,11 @@ class ConformanceSession:
         # travels to the controller inside the report's user_properties.
         report = yield
         if _in_suite(item):
-            outcome = classify(item, call, report, self.run.loaded.choice.name)
+            try:
+                outcome = classify(item, call, report, self.run.loaded.choice.name)
+            except Exception as error:  # a bug of the suite must not end the whole run
+                outcome = CheckOutcome(nodeid=item.nodeid, entry=check_entry(item)[0], check=item.name,
+                                       kind="error", message=f"the suite could not classify this check: {error!r}")
             report.user_properties.append(("conformance", outcome.to_dict()))
         return report
 

@@ -57,23 +57,36 @@ class CallLog:
 
     def reproduction(self, module_name: str) -> str:
         """A Python snippet replaying the logged calls against ``module_name``."""
-        names: dict[int, str] = {}
         lines = [f"import numpy as np", f"import {module_name} as K"]
-        shown = self.calls[-REPRODUCTION_CALLS:]
-        if len(self.calls) > len(shown):
-            lines.append(f"# ... {len(self.calls) - len(shown)} earlier calls not shown")
-        for index, call in enumerate(shown, 1):
+        rendered = self._render()
+        shown = rendered[-REPRODUCTION_CALLS:]
+        if len(rendered) > len(shown):
+            lines.append(f"# ... {len(rendered) - len(shown)} earlier calls not shown")
+        for call, text in shown:
+            lines.append(text + (f"  # raised {type(call.error).__name__}" if call.error is not None else ""))
+        return "\n".join(lines)
+
+    def failing_call(self) -> str:
+        """The source of the last call that raised (empty when none did)."""
+        for call, text in reversed(self._render()):
+            if call.error is not None:
+                return text
+        return ""
+
+    def _render(self) -> list[tuple[Call, str]]:
+        """Each call as a line of Python; results used later are named ``t1``, ``t2``, ..."""
+        names: dict[int, str] = {}
+        rendered = []
+        for index, call in enumerate(self.calls, 1):
             arguments = [_source(a, names) for a in call.args]
             arguments += [f"{k}={_source(v, names)}" for k, v in call.kwargs.items()]
             callee = f"K.{call.entry}" if call.target is None else names.get(id(call.target), "f")
             text = f"{callee}({', '.join(arguments)})"
-            if call.error is not None:
-                text += f"  # raised {type(call.error).__name__}"
-            elif call.result is not None and not isinstance(call.result, (bool, int, float, str)):
+            if call.error is None and call.result is not None and not isinstance(call.result, (bool, int, float, str)):
                 names[id(call.result)] = f"t{index}"
                 text = f"t{index} = {text}"
-            lines.append(text)
-        return "\n".join(lines)
+            rendered.append((call, text))
+        return rendered
 
 
 _current_log = CallLog()

@@ -34,6 +34,8 @@ hypothesis.settings.register_profile(
     print_blob=False,
     report_multiple_bugs=False,
     suppress_health_check=list(hypothesis.HealthCheck),
+    # No "explain" phase: it costs seconds per failure and adds little to a reproduction.
+    phases=[hypothesis.Phase.explicit, hypothesis.Phase.reuse, hypothesis.Phase.generate, hypothesis.Phase.shrink],
 )
 
 

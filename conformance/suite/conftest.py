@@ -8,6 +8,7 @@ import pytest
 
 from conformance.compare import Mismatch
 from conformance.config_guard import activate, isolated
+from conformance.fresh_import import fresh_imports as import_in_new_interpreters
 from conformance.plugin import RUN_KEY
 from conformance.recording import RecordingBackend, start_log
 from conformance.run import ConformanceRun
@@ -29,6 +30,12 @@ def backend(run: ConformanceRun) -> RecordingBackend:
 def reference(run: ConformanceRun) -> ModuleType:
     """The reference backend module."""
     return run.reference
+
+
+@pytest.fixture(scope="session")
+def fresh_imports(run: ConformanceRun) -> dict[str, dict]:
+    """What the backend reports right after import (see ``conformance.fresh_import``)."""
+    return import_in_new_interpreters(run.loaded.module.__name__)
 
 
 @pytest.fixture(autouse=True)

@@ -2,78 +2,24 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import tempfile
-
 import numpy as np
 import pytest
 from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.compare import Mismatch, assert_close, assert_equal, expect_raises
+from conformance.fresh_import import CUSTOM, DEFAULTS, SETTINGS, describe, settings_after_import
 from conformance.strategies import FLOAT_TYPES, arrays, given
 
 DATA_FORMATS = ("channels_first", "channels_last")
-DEFAULTS = {"floatx": "float32", "epsilon": 1e-7, "image_data_format": "channels_last"}
-# keras.json values that differ from every default.
-CUSTOM = {"floatx": "float64", "epsilon": 1e-4, "image_data_format": "channels_first"}
 
-_PROBE = """
-import importlib, json, sys
-module = importlib.import_module(sys.argv[1])
-found = {}
-for name in ("floatx", "epsilon", "image_data_format"):
-    try:
-        found[name] = getattr(module, name)()
-    except Exception as error:
-        found[name] = "raised %s: %s" % (type(error).__name__, error)
-print("CONFORMANCE-PROBE " + json.dumps(found, default=repr))
-"""
-
-
-def _fresh_imports(module_name: str) -> dict[str, dict]:
-    """Import the backend in two new interpreters at once: one with an empty
-    KERAS_HOME (the defaults), one whose keras.json holds ``CUSTOM``."""
-    runs = {}
-    with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as custom:
-        with open(os.path.join(custom, "keras.json"), "w") as handle:
-            json.dump(CUSTOM, handle)
-        for label, home in (("default", empty), ("custom", custom)):
-            env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
-            env.update(KERAS_HOME=home, PYTHONPATH=os.pathsep.join(sys.path), TF_CPP_MIN_LOG_LEVEL="3")
-            runs[label] = subprocess.Popen([sys.executable, "-c", _PROBE, module_name], env=env,
-                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        results = {}
-        for label, process in runs.items():
-            try:
-                out, err = process.communicate(timeout=300)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                out, err = process.communicate()
-            lines = [line for line in out.splitlines() if line.startswith("CONFORMANCE-PROBE ")]
-            results[label] = (json.loads(lines[-1].split(" ", 1)[1]) if lines else
-                              {"error": (err.strip().splitlines() or ["no output"])[-1]})
-    return results
-
-
-@pytest.fixture(scope="session")
-def fresh_imports(run) -> dict[str, dict]:
-    return _fresh_imports(run.loaded.module.__name__)
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.entry(n), id=n) for n in DEFAULTS])
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.entry(n), id=n) for n in SETTINGS])
 @pytest.mark.parametrize("keras_json", ["default", "custom"])
 def test_fresh_import_honours_keras_json(fresh_imports, name, keras_json):
-    found = fresh_imports[keras_json]
+    found = settings_after_import(fresh_imports, keras_json)
     expected = (DEFAULTS if keras_json == "default" else CUSTOM)[name]
-    setting = "no keras.json" if keras_json == "default" else f"keras.json {json.dumps(CUSTOM)}"
-    if "error" in found:
-        raise Mismatch(f"importing the backend in a new interpreter ({setting}) failed: {found['error']}")
     if found[name] != expected:
-        raise Mismatch(f"{name}() right after import, with {setting} in KERAS_HOME: "
+        raise Mismatch(f"{name}() right after import, with {describe(keras_json)} in KERAS_HOME: "
                        f"expected {expected!r}, got {found[name]!r}")
 
 

@@ -4,7 +4,7 @@ from reference_backend import *  # noqa: F401,F403
 from reference_backend import config as _config
 
 BROKEN_ENTRY = 'normalize_data_format'
-EXPECTED_MESSAGE = "normalize_data_format('CHANNELS_LAST')"
+EXPECTED_MESSAGE = "K.normalize_data_format('CHANNELS_LAST') raised ValueError"
 
 
 def normalize_data_format(value):

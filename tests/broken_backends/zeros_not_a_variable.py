@@ -5,7 +5,7 @@ from reference_backend import constant as _constant
 import numpy as _np
 
 BROKEN_ENTRY = 'zeros'
-EXPECTED_MESSAGE = 'is_variable(zeros('
+EXPECTED_MESSAGE = 'must return a variable'
 
 
 def zeros(shape, dtype=None, name=None):

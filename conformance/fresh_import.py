@@ -1,0 +1,77 @@
+"""The backend as it is right after import, observed in new interpreters.
+
+Import-time behaviour (defaults, keras.json) cannot be judged in the running
+process: the module is imported already and other checks change its state.
+So the backend is imported in two fresh interpreters at once, one with an
+empty ``KERAS_HOME`` and one whose keras.json holds ``CUSTOM``; each reports
+the settings and the learning phase. The user's real home is never used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from .compare import Mismatch
+
+SETTINGS = ("floatx", "epsilon", "image_data_format")
+DEFAULTS = {"floatx": "float32", "epsilon": 1e-7, "image_data_format": "channels_last"}
+# keras.json values that differ from every default.
+CUSTOM = {"floatx": "float64", "epsilon": 1e-4, "image_data_format": "channels_first"}
+IMPORT_TIMEOUT_SECONDS = 300  # importing tensorflow takes a few seconds; a hang must not stall the run
+
+_PROBE = """
+import importlib, json, sys
+module = importlib.import_module(sys.argv[1])
+found = {}
+for name in ("floatx", "epsilon", "image_data_format", "learning_phase"):
+    try:
+        found[name] = getattr(module, name)()
+    except Exception as error:
+        found[name] = "raised %s: %s" % (type(error).__name__, error)
+print("CONFORMANCE-PROBE " + json.dumps(found, default=repr))
+"""
+
+
+def fresh_imports(module_name: str) -> dict[str, dict]:
+    """``{"default": found, "custom": found}``: what ``module_name`` reports right
+    after import, without and with the ``CUSTOM`` keras.json. ``found`` maps each
+    getter to its answer, or is ``{"error": last line of stderr}`` when the import failed."""
+    processes = {}
+    with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as custom:
+        with open(os.path.join(custom, "keras.json"), "w", encoding="utf-8") as handle:
+            json.dump(CUSTOM, handle)
+        for label, home in (("default", empty), ("custom", custom)):
+            env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
+            env.update(KERAS_HOME=home, PYTHONPATH=os.pathsep.join(sys.path), TF_CPP_MIN_LOG_LEVEL="3")
+            processes[label] = subprocess.Popen([sys.executable, "-c", _PROBE, module_name], env=env,
+                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        return {label: _collect(process) for label, process in processes.items()}
+
+
+def _collect(process: subprocess.Popen) -> dict:
+    try:
+        out, err = process.communicate(timeout=IMPORT_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        return {"error": f"the import did not finish within {IMPORT_TIMEOUT_SECONDS} s"}
+    lines = [line for line in out.splitlines() if line.startswith("CONFORMANCE-PROBE ")]
+    if lines:
+        return json.loads(lines[-1].split(" ", 1)[1])
+    return {"error": (err.strip().splitlines() or [f"no output (exit status {process.returncode})"])[-1]}
+
+
+def describe(label: str) -> str:
+    return "no keras.json" if label == "default" else f"keras.json {json.dumps(CUSTOM)}"
+
+
+def settings_after_import(found_by_label: dict[str, dict], label: str) -> dict:
+    """The settings found in the ``label`` interpreter; ``Mismatch`` if the import failed there."""
+    found = found_by_label[label]
+    if "error" in found:
+        raise Mismatch(f"importing the backend in a new interpreter ({describe(label)}) failed: {found['error']}")
+    return found

@@ -1,0 +1,72 @@
+"""Helpers to run the conformance suite from the project's own tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+TESTS_DIR = Path(__file__).resolve().parent
+GAP_STATUSES = ("missing", "mismatch", "error")
+
+
+@dataclass
+class SuiteRun:
+    """The result of one run of the suite: exit status, output and the JSON report (if written)."""
+
+    ret: int
+    output: str
+    report: dict | None
+
+    def statuses(self, *wanted: str) -> dict[str, str]:
+        """Entry -> status, for the entries whose status is in ``wanted`` (all when empty)."""
+        return {name: entry["status"] for name, entry in self.report["entries"].items()
+                if not wanted or entry["status"] in wanted}
+
+
+@pytest.fixture
+def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
+    """Run the suite in this process (fast) with the given options; a JSON report is always requested."""
+    monkeypatch.syspath_prepend(str(TESTS_DIR))
+    monkeypatch.delenv("KERAS_BACKEND", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(pytester.path / "keras-home"))
+
+    def run(*args: str) -> SuiteRun:
+        path = pytester.path / "report.json"
+        path.unlink(missing_ok=True)
+        result = pytester.runpytest_inprocess(*args, f"--conformance-report={path}", "-p", "no:cacheprovider")
+        report = json.loads(path.read_text()) if path.exists() else None
+        return SuiteRun(int(result.ret), "\n".join(result.outlines + result.errlines), report)
+
+    return run
+
+
+@pytest.fixture
+def run_suite_subprocess(tmp_path: Path):
+    """Run pytest in a new interpreter, in an empty directory: exit status and
+    output exactly as a user sees them. ``env`` entries override the environment."""
+
+    def run(*args: str, env: dict[str, str] | None = None, report: bool = True) -> SuiteRun:
+        path = tmp_path / "report.json"
+        path.unlink(missing_ok=True)
+        environment = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
+        environment.update({"PYTHONPATH": os.pathsep.join([str(TESTS_DIR), *sys.path]),
+                            "KERAS_HOME": str(tmp_path / "keras-home")})
+        environment.update(env or {})
+        command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args]
+        if report:
+            command.append(f"--conformance-report={path}")
+        workdir = tmp_path / "cwd"
+        workdir.mkdir(exist_ok=True)
+        done = subprocess.run(command, env=environment, cwd=workdir, capture_output=True, text=True, timeout=600)
+        return SuiteRun(done.returncode, done.stdout + done.stderr,
+                        json.loads(path.read_text()) if path.exists() else None)
+
+    return run

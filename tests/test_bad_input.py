@@ -1,0 +1,84 @@
+"""Bad input: one clear line saying what was expected, a usage-error status, no traceback, nothing lost."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+USAGE_ERROR = 4
+
+
+def assert_one_clear_line(run, *fragments: str) -> str:
+    assert run.ret == USAGE_ERROR, run.output
+    assert "Traceback" not in run.output, run.output
+    errors = [line for line in run.output.splitlines()
+              if ("ERROR" in line or "error:" in line) and not line.startswith("ERROR: usage:")]
+    assert len(errors) == 1, run.output
+    for fragment in fragments:
+        assert fragment in errors[0], errors[0]
+    return errors[0]
+
+
+def test_unknown_module(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=no_such_package.backend")
+    assert_one_clear_line(run, "cannot import backend 'no_such_package.backend'", "no module named 'no_such_package'")
+
+
+def test_module_that_raises_on_import(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=unloadable_backends.raises_on_import")
+    assert_one_clear_line(run, "failed to import", "RuntimeError: this backend is broken on purpose",
+                          "raises_on_import.py:3")
+
+
+def test_missing_required_entries_are_all_named_and_reported(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=unloadable_backends.lacks_required")
+    assert_one_clear_line(run, "lacks the required entries placeholder, function")
+    report = run.report  # nothing lost: the report says what was found
+    assert report["load_error"].startswith("backend 'unloadable_backends.lacks_required'")
+    assert report["entries"]["placeholder"]["status"] == "missing"
+    assert report["entries"]["function"]["status"] == "missing"
+    assert report["entries"]["variable"]["status"] == "skipped"
+    assert "placeholder" in report["keras_2_3_loader"]["missing"]
+
+
+def test_keras_json_that_is_not_json(run_suite_subprocess, tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "keras.json").write_text("{not json")
+    run = run_suite_subprocess(env={"KERAS_HOME": str(home)})
+    assert run.ret == 5 or run.ret == USAGE_ERROR  # no --backend and no suite path: plugin dormant
+    run = run_suite_subprocess("--pyargs", "conformance.suite", env={"KERAS_HOME": str(home)})
+    assert_one_clear_line(run, "keras.json is not valid JSON")
+
+
+@pytest.mark.parametrize("settings, fragment", [
+    ({"floatx": "bogus"}, "'floatx' must be one of float16, float32, float64; got 'bogus'"),
+    ({"epsilon": 1}, "'epsilon' must be a float; got 1"),
+    ({"image_data_format": "channels_middle"}, "'image_data_format' must be one of"),
+    ({"backend": 5}, "'backend' must be a module name; got 5"),
+])
+def test_keras_json_with_bad_values(run_suite_subprocess, tmp_path, settings, fragment):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "keras.json").write_text(json.dumps(settings))
+    run = run_suite_subprocess("--pyargs", "conformance.suite", env={"KERAS_HOME": str(home)})
+    assert_one_clear_line(run, fragment)
+
+
+def test_bad_floatx_option(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=reference_backend", "--floatx=bogus")
+    assert_one_clear_line(run, "--floatx: invalid choice: 'bogus'")
+
+
+def test_entries_matching_nothing(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=reference_backend", "--entries=nothing*")
+    assert_one_clear_line(run, "--entries='nothing*' matches no entry")
+
+
+@pytest.mark.parametrize("where, fragment", [("missing-dir/report.json", "does not exist"),
+                                             (".", "is a directory")])
+def test_unwritable_report_path(run_suite_subprocess, tmp_path, where, fragment):
+    run = run_suite_subprocess("--backend=reference_backend", f"--conformance-markdown={tmp_path / where}",
+                               report=False)
+    assert_one_clear_line(run, "--conformance-markdown=", fragment)

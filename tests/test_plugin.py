@@ -1,0 +1,57 @@
+"""The plugin as a user meets it: where it collects, what it prints, what it writes."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_collects_the_installed_suite_not_the_current_directory(pytester, run_suite):
+    pytester.makepyfile(test_unrelated="def test_fails():\n    assert False\n")
+    run = run_suite("--backend=reference_backend")
+    assert run.ret == 0, run.output
+    assert "test_unrelated" not in run.output
+
+
+def test_dormant_without_backend(pytester):
+    pytester.makepyfile(test_plain="def test_ok():\n    pass\n")
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    assert result.ret == 0
+    assert "conformance:" not in result.stdout.str()  # no header, no report
+    assert "keras backend conformance" not in result.stdout.str()
+
+
+def test_header_says_what_is_tested(run_suite):
+    run = run_suite("--backend=reference_backend", "--floatx=float64", "--entries=cast")
+    assert "conformance: backend reference_backend (from --backend), version 0.1.0" in run.output
+    assert "conformance: floatx float64, image_data_format channels_last, epsilon 1e-07" in run.output
+
+
+def test_entries_restricts_the_run(run_suite):
+    run = run_suite("--backend=reference_backend", "--entries=set_*,cast")
+    assert set(run.report["entries"]) == {"set_floatx", "set_epsilon", "set_image_data_format",
+                                          "set_learning_phase", "set_value", "cast"}
+
+
+def test_environment_resolution_in_a_run(run_suite, monkeypatch):
+    monkeypatch.setenv("KERAS_BACKEND", "broken_backends.eye_all_ones")
+    run = run_suite("--pyargs", "conformance.suite", "--entries=eye")
+    assert run.ret == 1
+    assert run.report["backend"]["source"] == "KERAS_BACKEND"
+    assert run.statuses() == {"eye": "mismatch"}
+
+
+def test_markdown_and_junit_reports(run_suite, pytester):
+    markdown, junit = pytester.path / "summary.md", pytester.path / "junit.xml"
+    run = run_suite("--backend=broken_backends.eye_all_ones", f"--conformance-markdown={markdown}",
+                    f"--junitxml={junit}")
+    assert run.ret == 1
+    text = markdown.read_text()
+    assert text.startswith("## Keras backend conformance: `broken_backends.eye_all_ones`")
+    assert "| `eye` | mismatch | eval(eye(" in text
+    assert "<testcase" in junit.read_text()
+
+
+def test_json_report_is_deterministic(run_suite):
+    first = run_suite("--backend=broken_backends.function_ignores_updates").report
+    second = run_suite("--backend=broken_backends.function_ignores_updates").report
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)

@@ -1,0 +1,56 @@
+"""The reference backend's deferred graphs: what the suite's checks rely on but do not spell out."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import reference_backend as K
+
+
+def test_graph_nodes_infer_static_shape_and_dtype():
+    p = K.placeholder(shape=(None, 3))
+    node = K.cast(p * 2.0 + 1.0, "int32")
+    assert K.int_shape(node) == (None, 3)
+    assert K.dtype(node) == "int32"
+    assert K.is_keras_tensor(node)
+
+
+def test_an_error_with_known_shapes_is_raised_when_the_graph_is_built():
+    with pytest.raises(ValueError):
+        K.placeholder(shape=(2, 3)) + K.variable(np.zeros(4))
+
+
+def test_building_an_update_op_assigns_nothing_until_the_function_runs():
+    v = K.variable(np.zeros(3))
+    p = K.placeholder(shape=(None, 3))
+    f = K.function([p], [v * 1.0], updates=[K.update_add(v, p[0])])
+    np.testing.assert_array_equal(K.get_value(v), np.zeros(3))
+    (before,) = f([np.ones((2, 3))])
+    np.testing.assert_array_equal(before, np.zeros(3))
+    np.testing.assert_array_equal(K.get_value(v), np.ones(3))
+
+
+def test_graphs_read_variables_when_they_run():
+    v = K.variable(np.ones(2))
+    p = K.placeholder(shape=(2,))
+    f = K.function([p], [p + v])
+    K.set_value(v, np.full(2, 5.0))
+    np.testing.assert_array_equal(f([np.zeros(2)])[0], np.full(2, 5.0))
+
+
+def test_eval_of_a_placeholder_explains_itself():
+    with pytest.raises(ValueError, match="use function"):
+        K.eval(K.placeholder(shape=(2,)) * 2.0)
+
+
+def test_function_checks_fed_shapes():
+    p = K.placeholder(shape=(None, 3))
+    with pytest.raises(ValueError, match="cannot take a value of shape"):
+        K.function([p], [p])([np.zeros((2, 4))])
+
+
+def test_operators_mix_numpy_and_tensors():
+    t = np.ones(2) * K.constant([2.0, 3.0])
+    assert isinstance(t, type(K.constant(1.0)))
+    np.testing.assert_array_equal(K.eval(t), [2.0, 3.0])

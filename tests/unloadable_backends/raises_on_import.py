@@ -1,0 +1,3 @@
+"""A backend whose import fails."""
+
+raise RuntimeError("this backend is broken on purpose")
