@@ -100,8 +100,11 @@ class GapReport:
             if outcome.kind == "missing" and outcome.missing_entry == outcome.entry:
                 if CATALOGUE[outcome.entry].optional:
                     outcome.kind = "skipped"  # an optional entry may be absent
-                else:
+                elif results[outcome.entry].status != "missing":
                     results[outcome.entry].status = "missing"
+                    results[outcome.entry].gaps.append({
+                        "check": PRESENCE_CHECK, "kind": "missing", "message": outcome.message,
+                        "reproduction": "", "example": ""})
         for outcome in outcomes:
             result = results[outcome.entry]
             if outcome.kind == "missing" and outcome.missing_entry != outcome.entry and result.status != "missing":
@@ -205,8 +208,6 @@ class GapReport:
         if gaps:
             lines += ["", "gaps:"]
             for result in gaps:
-                if result.status == "missing":
-                    lines.append(f"  {result.name}: missing: the backend does not define it")
                 for gap in result.gaps:
                     lines.append(f"  {result.name}: {gap['kind']}: {gap['message'].splitlines()[0]}")
                     if gap["example"]:
@@ -244,7 +245,7 @@ class GapReport:
         if gaps:
             out += ["", "### Gaps", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
             for result in gaps:
-                messages = [g["message"].splitlines()[0] for g in result.gaps] or ["the backend does not define it"]
+                messages = [g["message"].splitlines()[0] for g in result.gaps]
                 text = "<br>".join(_markdown_cell(m) for m in messages)
                 out.append(f"| `{result.name}` | {result.status} | {text} |")
         out += ["", "<details><summary>All entries</summary>", "", "| entry | category | status | checks passed |",

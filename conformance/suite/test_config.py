@@ -26,7 +26,7 @@ def test_fresh_import_honours_keras_json(fresh_imports, name, keras_json):
 @pytest.mark.entry("floatx")
 def test_floatx_is_a_float_type(backend):
     value = backend.floatx()
-    if value not in FLOAT_TYPES:
+    if not isinstance(value, str) or value not in FLOAT_TYPES:
         raise Mismatch(f"floatx(): expected one of {FLOAT_TYPES}, got {value!r}")
 
 
@@ -72,7 +72,7 @@ def test_set_epsilon_round_trip(backend, value):
 @pytest.mark.entry("image_data_format")
 def test_image_data_format_is_known(backend):
     value = backend.image_data_format()
-    if value not in DATA_FORMATS:
+    if not isinstance(value, str) or value not in DATA_FORMATS:
         raise Mismatch(f"image_data_format(): expected one of {DATA_FORMATS}, got {value!r}")
 
 
