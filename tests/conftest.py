@@ -39,6 +39,9 @@ def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KERAS_HOME", str(pytester.path / "keras-home"))
 
     def run(*args: str) -> SuiteRun:
+        # Each run imports its backend afresh, as a new pytest process would.
+        for name in [n for n in sys.modules if n.partition(".")[0] in ("reference_backend", "broken_backends")]:
+            monkeypatch.delitem(sys.modules, name)
         path = pytester.path / "report.json"
         path.unlink(missing_ok=True)
         result = pytester.runpytest_inprocess(*args, f"--conformance-report={path}", "-p", "no:cacheprovider")
