@@ -38,6 +38,10 @@ hypothesis.settings.register_profile(
     phases=[hypothesis.Phase.explicit, hypothesis.Phase.reuse, hypothesis.Phase.generate, hypothesis.Phase.shrink],
 )
 
+SEEDED_PROFILE = "conformance-seeded"
+hypothesis.settings.register_profile(
+    SEEDED_PROFILE, hypothesis.settings.get_profile(HYPOTHESIS_PROFILE), derandomize=False)
+
 
 @dataclass
 class ReportPaths:
@@ -66,7 +70,7 @@ class ConformanceRun:
     reference: ModuleType
     selected: list[str]
     paths: ReportPaths
-    hypothesis_profile: str
+    hypothesis: str  # the profile (and seed) in force, as the header and the report show it
     backend: RecordingBackend = field(init=False)
     guards: list[ConfigGuard] = field(init=False)
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
@@ -87,17 +91,21 @@ class ConformanceRun:
                 f"of the catalogue, comma-separated, such as 'conv*,rnn' (entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"))
         paths.validate()
+        seed = config.getoption("hypothesis_seed", None)
         profile = config.getoption("hypothesis_profile", None) or HYPOTHESIS_PROFILE
         if profile == HYPOTHESIS_PROFILE:
-            hypothesis.settings.load_profile(HYPOTHESIS_PROFILE)
+            if seed is not None:
+                profile = SEEDED_PROFILE  # a seed only matters when examples are drawn at random
+            hypothesis.settings.load_profile(profile)
+        hypothesis_in_force = _hypothesis_description(profile, seed)
         choice = None
         try:
             choice = resolve_backend_name(config.getoption("backend"))
             loaded = import_backend(choice)
         except BackendLoadError as error:
-            _write_load_failure(choice, error, selected, paths, profile)
+            _write_load_failure(choice, error, selected, paths, hypothesis_in_force)
             raise pytest.UsageError(str(error)) from None
-        run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, profile)
+        run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force)
         run._apply_settings(config)
         return run
 
@@ -129,7 +137,7 @@ class ConformanceRun:
             backend=self.loaded.choice.name, source=self.loaded.choice.source, file=self.loaded.file,
             version=self.loaded.version, floatx=_setting(module, "floatx"),
             image_data_format=_setting(module, "image_data_format"),
-            hypothesis=_hypothesis_description(self.hypothesis_profile),
+            hypothesis=self.hypothesis,
             keras_2_3_missing=sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
 
     def header_lines(self) -> list[str]:
@@ -171,12 +179,12 @@ def _write(report: GapReport, paths: ReportPaths) -> list[str]:
 
 
 def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, selected: list[str],
-                        paths: ReportPaths, profile: str) -> None:
+                        paths: ReportPaths, hypothesis_in_force: str) -> None:
     """Even when the backend cannot be tested, the report says what was found."""
     module = error.module
     info = RunInfo(backend=choice.name if choice else "?", source=choice.source if choice else "?",
                    file=getattr(module, "__file__", None) or "", version="unknown", floatx="", image_data_format="",
-                   hypothesis=_hypothesis_description(profile), load_error=str(error),
+                   hypothesis=hypothesis_in_force, load_error=str(error),
                    keras_2_3_missing=None if module is None else
                    sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
     outcomes = []
@@ -196,7 +204,7 @@ def _setting(module: ModuleType, getter: str) -> str:
         return f"<{getter}() failed: {type(error).__name__}>"
 
 
-def _hypothesis_description(profile: str) -> str:
-    settings = hypothesis.settings.get_profile(profile) if profile else hypothesis.settings.default
-    mode = "derandomized" if settings.derandomize else "random"
+def _hypothesis_description(profile: str, seed: str | None) -> str:
+    settings = hypothesis.settings.get_profile(profile)
+    mode = "derandomized" if settings.derandomize else f"seed {seed}" if seed is not None else "random"
     return f"profile {profile} ({settings.max_examples} examples, {mode})"

@@ -42,11 +42,16 @@ def test_a_setter_that_stores_the_wrong_value_cannot_leak():
     assert (backend.floatx(), backend.epsilon(), backend.learning_phase()) == ("float32", 1e-7, 0)
 
 
+def backend_keeping_floatx_in_a_dict(stored: str) -> types.ModuleType:
+    """floatx lives in a mutated dict (no global is rebound); set_floatx stores ``stored``."""
+    return make_backend(SETTINGS.replace("_FLOATX, ", "").replace("'float32', ", "")
+                        + "_STATE = {'floatx': 'float32'}\n"
+                        + "def floatx(): return _STATE['floatx']\n"
+                        + f"def set_floatx(value): _STATE['floatx'] = {stored}\n")
+
+
 def test_state_in_a_mutated_container_is_restored_through_the_setters():
-    backend = make_backend(SETTINGS.replace("_FLOATX, ", "").replace("'float32', ", "")
-                           + "_STATE = {'floatx': 'float32'}\n"
-                           + "def floatx(): return _STATE['floatx']\n"
-                           + "def set_floatx(value): _STATE['floatx'] = value\n")
+    backend = backend_keeping_floatx_in_a_dict("value")
     guard = ConfigGuard(backend)
     snapshot = guard.snapshot()
     backend.set_floatx("float16")
@@ -55,10 +60,7 @@ def test_state_in_a_mutated_container_is_restored_through_the_setters():
 
 
 def test_what_cannot_be_restored_is_reported():
-    backend = make_backend(SETTINGS.replace("_FLOATX, ", "").replace("'float32', ", "")
-                           + "_STATE = {'floatx': 'float32'}\n"
-                           + "def floatx(): return _STATE['floatx']\n"
-                           + "def set_floatx(value): _STATE['floatx'] = 'float64'\n")
+    backend = backend_keeping_floatx_in_a_dict("'float64'")
     guard = ConfigGuard(backend)
     snapshot = guard.snapshot()
     backend.set_floatx("float16")

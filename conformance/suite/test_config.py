@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pytest
-from hypothesis import example
 from hypothesis import strategies as st
 
 from conformance.compare import Mismatch, assert_close, assert_equal, expect_raises
@@ -23,36 +24,60 @@ def test_fresh_import_honours_keras_json(fresh_imports, name, keras_json):
                        f"expected {expected!r}, got {found[name]!r}")
 
 
-@pytest.mark.entry("floatx")
-def test_floatx_is_a_float_type(backend):
-    value = backend.floatx()
-    if not isinstance(value, str) or value not in FLOAT_TYPES:
-        raise Mismatch(f"floatx(): expected one of {FLOAT_TYPES}, got {value!r}")
+class ChoiceSetting(NamedTuple):
+    """A setting with a fixed set of string values, a getter and a validating setter."""
+
+    getter: str
+    setter: str
+    choices: tuple[str, ...]
+    traps: tuple  # invalid values a backend is likely to accept by mistake
 
 
-@pytest.mark.entry("set_floatx")
-@pytest.mark.parametrize("value", FLOAT_TYPES)
-def test_set_floatx_round_trip(backend, value):
-    backend.set_floatx(value)
-    assert_equal(backend.floatx(), value, f"floatx() after set_floatx({value!r})")
+CHOICE_SETTINGS = (
+    ChoiceSetting("floatx", "set_floatx", FLOAT_TYPES,
+                  ("FLOAT32", "Float64", "float", "bfloat16", "int32", "float32 ", "", None, 32, 1.5, np.float64)),
+    ChoiceSetting("image_data_format", "set_image_data_format", DATA_FORMATS,
+                  ("CHANNELS_LAST", "Channels_First", "channels_middle", "NHWC", "", None, 1)),
+)
 
 
-_NOT_FLOAT_TYPES = st.one_of(
-    st.sampled_from(["FLOAT32", "Float64", "float", "bfloat16", "int32", "float32 ", "", "bogus"]),
-    st.text(max_size=12), st.none(), st.integers(), st.floats(), st.sampled_from([np.float32, np.float64]),
-).filter(lambda value: value not in FLOAT_TYPES)
+def _for_each(role: str) -> list:
+    return [pytest.param(s, marks=pytest.mark.entry(getattr(s, role)), id=getattr(s, role)) for s in CHOICE_SETTINGS]
 
 
-@pytest.mark.entry("set_floatx")
-@given(value=_NOT_FLOAT_TYPES)
-@example(value="FLOAT32").via("case variant")
-@example(value=None).via("None")
-@example(value=32).via("number")
-def test_set_floatx_rejects_anything_else(backend, value):
-    before = backend.floatx()
-    with expect_raises(ValueError, f"set_floatx({value!r})"):
-        backend.set_floatx(value)
-    assert_equal(backend.floatx(), before, f"floatx() after the rejected set_floatx({value!r})")
+@pytest.mark.parametrize("setting", _for_each("getter"))
+def test_getter_answers_a_known_value(backend, setting):
+    value = getattr(backend, setting.getter)()
+    if not isinstance(value, str) or value not in setting.choices:
+        raise Mismatch(f"{setting.getter}(): expected one of {setting.choices}, got {value!r}")
+
+
+@pytest.mark.parametrize("setting", _for_each("setter"))
+def test_setter_round_trip(backend, setting):
+    for value in setting.choices:
+        getattr(backend, setting.setter)(value)
+        assert_equal(getattr(backend, setting.getter)(), value, f"{setting.getter}() after {setting.setter}({value!r})")
+
+
+def _assert_rejected(backend, setting: ChoiceSetting, value) -> None:
+    before = getattr(backend, setting.getter)()
+    with expect_raises(ValueError, f"{setting.setter}({value!r})"):
+        getattr(backend, setting.setter)(value)
+    assert_equal(getattr(backend, setting.getter)(), before,
+                 f"{setting.getter}() after the rejected {setting.setter}({value!r})")
+
+
+@pytest.mark.parametrize("setting", _for_each("setter"))
+def test_setter_rejects_likely_mistakes(backend, setting):
+    for value in setting.traps:
+        _assert_rejected(backend, setting, value)
+
+
+@pytest.mark.parametrize("setting", _for_each("setter"))
+@given(data=st.data())
+def test_setter_rejects_any_other_value(backend, setting, data):
+    values = st.one_of(st.text(max_size=12), st.integers(), st.floats(), st.none())
+    _assert_rejected(backend, setting, data.draw(values.filter(lambda v: v not in setting.choices), label="value"))
 
 
 @pytest.mark.entry("epsilon")
@@ -67,30 +92,6 @@ def test_epsilon_is_a_small_positive_float(backend):
 def test_set_epsilon_round_trip(backend, value):
     backend.set_epsilon(value)
     assert_equal(backend.epsilon(), value, f"epsilon() after set_epsilon({value!r})")
-
-
-@pytest.mark.entry("image_data_format")
-def test_image_data_format_is_known(backend):
-    value = backend.image_data_format()
-    if not isinstance(value, str) or value not in DATA_FORMATS:
-        raise Mismatch(f"image_data_format(): expected one of {DATA_FORMATS}, got {value!r}")
-
-
-@pytest.mark.entry("set_image_data_format")
-@pytest.mark.parametrize("value", DATA_FORMATS)
-def test_set_image_data_format_round_trip(backend, value):
-    backend.set_image_data_format(value)
-    assert_equal(backend.image_data_format(), value, f"image_data_format() after set_image_data_format({value!r})")
-
-
-@pytest.mark.entry("set_image_data_format")
-@pytest.mark.parametrize("value", ["CHANNELS_LAST", "Channels_First", "channels_middle", "", None, 1, "bogus"])
-def test_set_image_data_format_rejects_anything_else(backend, value):
-    before = backend.image_data_format()
-    with expect_raises(ValueError, f"set_image_data_format({value!r})"):
-        backend.set_image_data_format(value)
-    assert_equal(backend.image_data_format(), before,
-                 f"image_data_format() after the rejected set_image_data_format({value!r})")
 
 
 @pytest.mark.entry("normalize_data_format")

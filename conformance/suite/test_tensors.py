@@ -231,26 +231,22 @@ def test_shape_gives_the_dimensions(backend, route, x):
                        f"got {result.tolist()} ({result.dtype.name})")
 
 
-@pytest.mark.entry("int_shape")
+STATIC_SHAPE = [pytest.param("int_shape", tuple, marks=pytest.mark.entry("int_shape"), id="int_shape"),
+                pytest.param("ndim", len, marks=pytest.mark.entry("ndim"), id="ndim")]
+
+
+@pytest.mark.parametrize("entry, expected", STATIC_SHAPE)
 @given(shape=shapes())
-def test_int_shape_of_a_variable_is_a_tuple(backend, shape):
-    assert_equal(backend.int_shape(backend.variable(np.zeros(shape))), tuple(shape), f"int_shape(variable of shape {shape})")
+def test_static_shape_of_a_variable(backend, entry, expected, shape):
+    answer = getattr(backend, entry)(backend.variable(np.zeros(shape)))
+    assert_equal(answer, expected(shape), f"{entry}(variable of shape {shape})")
 
 
-@pytest.mark.entry("int_shape")
-def test_int_shape_of_a_placeholder_keeps_unknown_dimensions(backend):
-    assert_equal(backend.int_shape(backend.placeholder(shape=(None, 3))), (None, 3), "int_shape(placeholder(shape=(None, 3)))")
-
-
-@pytest.mark.entry("ndim")
-@given(shape=shapes())
-def test_ndim_of_a_variable(backend, shape):
-    assert_equal(backend.ndim(backend.variable(np.zeros(shape))), len(shape), f"ndim(variable of shape {shape})")
-
-
-@pytest.mark.entry("ndim")
-def test_ndim_of_a_placeholder(backend):
-    assert_equal(backend.ndim(backend.placeholder(shape=(None, 2, 3))), 3, "ndim(placeholder(shape=(None, 2, 3)))")
+@pytest.mark.parametrize("entry, expected", STATIC_SHAPE)
+def test_static_shape_of_a_placeholder_keeps_unknown_dimensions(backend, entry, expected):
+    shape = (None, 2, 3)
+    assert_equal(getattr(backend, entry)(backend.placeholder(shape=shape)), expected(shape),
+                 f"{entry}(placeholder(shape={shape}))")
 
 
 @pytest.mark.entry("dtype")
