@@ -8,7 +8,7 @@ from reference_backend import *  # noqa: F401,F403
 from reference_backend import config as _config
 
 BROKEN_ENTRY = 'set_floatx'
-EXPECTED_MESSAGE = "floatx() after set_floatx('float32'): expected 'float32', got 'float64'"
+EXPECTED_MESSAGE = "floatx() after set_floatx('float16'): expected 'float16', got 'float64'"
 
 
 def set_floatx(value):
