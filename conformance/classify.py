@@ -17,6 +17,7 @@ import pytest
 from .compare import Mismatch
 from .recording import EntryMissing, current_log
 from .report import PRESENCE_CHECK, CheckOutcome
+from .watchdog import CheckTimeout
 
 # Memory addresses vary between runs; reports must not.
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
@@ -51,22 +52,43 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
     log = current_log()
     outcome.involved = tuple(name for name in log.entries() if name != entry)
     outcome.reproduction = _clean(log.reproduction(module_name)) if log.calls else ""
-    notes = [n for n in getattr(error, "__notes__", []) if "Falsifying example" in n or "seed" in n.lower()]
+    notes = [n for n in getattr(error, "__notes__", [])
+             if any(mark in n for mark in ("Falsifying example", "reproduce_failure", "seed"))]
     outcome.example = _clean("\n".join(notes))
-    raised_by = getattr(error, "raised_by_backend", None)
-    if raised_by is not None and not isinstance(error, Mismatch):
+    raised_by = next((c.entry for c in reversed(log.calls) if c.error is not None and c.error is error), None)
+    if isinstance(error, CheckTimeout):
+        outcome.kind = "error"
+        outcome.message = f"{log.failing_call() or 'the check'}: {_text(error)}"
+    elif raised_by is not None:
         outcome.kind = "error"
         failing = log.failing_call() or f"K.{raised_by}(...)"
-        outcome.message = _clean(f"{failing} raised {type(error).__name__}: {error}")
+        outcome.message = _clean(f"{failing} raised {type(error).__name__}: {_text(error)}")
     elif isinstance(error, AssertionError) or error is None:
         outcome.kind = "mismatch"
-        outcome.message = _clean(str(error) if error is not None else str(report.longrepr))
+        outcome.message = _clean(_text(error) if error is not None else str(report.longrepr))
     else:
         outcome.kind = "mismatch"
-        outcome.message = _clean(f"the check could not use the backend's answer: {type(error).__name__}: {error}")
+        outcome.message = _clean(f"the check could not use the backend's answer: {type(error).__name__}: {_text(error)}")
     if call.when != "call":
         outcome.message = f"during {call.when}: {outcome.message}"
     return outcome
+
+
+def crash_outcome(item: pytest.Item, how: str, entries_called: list[str]) -> dict:
+    """The outcome of a check whose process died or hung (see ``watchdog.run_in_child``)."""
+    entry, presence = check_entry(item)
+    where = f" during a call of {entries_called[-1]}" if entries_called else ""
+    return CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
+                        kind="error", message=f"the check's process {how}{where}",
+                        involved=tuple(dict.fromkeys(e for e in entries_called if e != entry))).to_dict()
+
+
+def _text(error: BaseException) -> str:
+    """``str(error)``, even for exceptions whose ``__str__`` itself fails."""
+    try:
+        return str(error)
+    except Exception:
+        return f"<unprintable {type(error).__name__}>"
 
 
 def _clean(text: str) -> str:

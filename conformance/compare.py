@@ -38,6 +38,18 @@ def as_numpy(value: Any, what: str) -> np.ndarray:
     raise Mismatch(f"{what}: expected a numpy array, got {type(value).__name__}: {value!r:.80}")
 
 
+# What an entry that should answer a backend tensor must not answer.
+_NOT_TENSORS = (list, tuple, dict, np.ndarray, np.generic, bool, int, float, complex, str, type(None))
+
+
+def require_tensor(value: Any, what: str) -> Any:
+    """``value`` if it can be a backend tensor; ``Mismatch`` for None, lists,
+    numpy values and Python numbers, which no entry may answer for a tensor."""
+    if isinstance(value, _NOT_TENSORS):
+        raise Mismatch(f"{what}: expected a backend tensor, got {type(value).__name__}: {value!r:.60}")
+    return value
+
+
 def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
                  rtol: float | None = None) -> None:
     """Check ``actual`` against ``expected``: shape, dtype (``dtype``, default the

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from .classify import check_entry, classify
+from .classify import check_entry, classify, crash_outcome
 from .report import CheckOutcome
-from .run import ConformanceRun
+from .profiles import PROFILES
+from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
+from .watchdog import deadline, run_in_child
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 RUN_KEY = pytest.StashKey[ConformanceRun]()
@@ -33,6 +35,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="set the backend's image data format for the whole run")
     group.addoption("--entries", metavar="PATTERNS",
                     help="check only these entries: names or globs, comma-separated, e.g. 'conv*,rnn'")
+    group.addoption("--conformance-profile", choices=tuple(PROFILES), default="default",
+                    help="how hard hypothesis tries: default (fast, deterministic), ci (more examples, "
+                         "deterministic), thorough (many examples, random; --hypothesis-seed repeats a run)")
+    group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT, metavar="SECONDS",
+                    help=f"a check running longer is stopped and reported as an error of its entry "
+                         f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit)")
+    group.addoption("--isolate", action="store_true",
+                    help="run each check in a child process, so that a backend that kills the process "
+                         "(os._exit, a segfault) is reported on that entry and the run goes on (POSIX)")
     group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
 
@@ -98,6 +109,20 @@ class ConformanceSession:
         if deselected:
             config.hook.pytest_deselected(items=deselected)
             items[:] = kept
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+        if self.run.isolate and _in_suite(item):
+            run_in_child(item, nextitem, self.run.check_timeout, crash_outcome)
+            return True
+        return None
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item):
+        if not _in_suite(item):
+            return (yield)
+        with deadline(self.run.check_timeout):
+            return (yield)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):

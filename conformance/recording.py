@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable
@@ -90,6 +91,14 @@ class CallLog:
 
 
 _current_log = CallLog()
+_progress_fd: int | None = None
+
+
+def report_progress_to(fd: int) -> None:
+    """Also write each entry's name to ``fd`` as it is called (for a parent
+    process watching a check that may crash)."""
+    global _progress_fd
+    _progress_fd = fd
 
 
 def current_log() -> CallLog:
@@ -135,6 +144,12 @@ class RecordingBackend:
         return hasattr(self.module, entry)
 
 
+class BackendMisbehaved(Exception):
+    """A backend call broke the rules every entry must keep (for example it
+    modified a caller's numpy array, or raised one of pytest's own outcome
+    exceptions). Counts as raised by that entry."""
+
+
 def _recording(entry: str, function: Callable, target: Any = None) -> Callable:
     """``function`` recording its calls under ``entry``. A callable it returns
     (``function`` returns one) is wrapped too: calling it is part of the entry."""
@@ -143,20 +158,46 @@ def _recording(entry: str, function: Callable, target: Any = None) -> Callable:
     def record(*args, **kwargs):
         call = Call(entry, _snapshot(args), _snapshot(kwargs), target=target)
         _current_log.calls.append(call)
+        if _progress_fd is not None:
+            os.write(_progress_fd, f"{entry}\n".encode())
         try:
             call.result = function(*args, **kwargs)
+        except _PYTEST_OUTCOMES as error:
+            # A backend must not skip, fail or end the run on the suite's behalf.
+            call.error = BackendMisbehaved(f"{entry} raised pytest's {type(error).__name__}: {error}")
+            raise call.error from None
         except BaseException as error:
             call.error = error
-            try:
-                error.raised_by_backend = entry  # read by the outcome classification
-            except (AttributeError, TypeError):
-                pass
             raise
+        changed = _modified_argument(args, kwargs, call)
+        if changed:
+            call.error = BackendMisbehaved(f"{entry} modified the numpy array passed as {changed} in place")
+            raise call.error
         if callable(call.result) and not isinstance(call.result, type):
             return _recording(entry, call.result, target=call.result)
         return call.result
 
     return record
+
+
+_PYTEST_OUTCOMES = (pytest.skip.Exception, pytest.fail.Exception, pytest.exit.Exception)
+
+
+def _modified_argument(args: tuple, kwargs: dict, call: Call) -> str:
+    """The argument holding a numpy array that no longer equals its copy in ``call`` ("" if none)."""
+    pairs = [(f"argument {i}", passed, call.args[i]) for i, passed in enumerate(args)]
+    pairs += [(f"argument {name!r}", passed, call.kwargs[name]) for name, passed in kwargs.items()]
+    return next((label for label, passed, copy in pairs if _differs(passed, copy)), "")
+
+
+def _differs(passed: Any, copy: Any) -> bool:
+    if isinstance(passed, np.ndarray):
+        return passed.shape != copy.shape or not np.array_equal(passed, copy, equal_nan=passed.dtype.kind in "fc")
+    if isinstance(passed, (list, tuple)):
+        return any(_differs(p, c) for p, c in zip(passed, copy))
+    if isinstance(passed, dict):
+        return any(_differs(passed[key], copy[key]) for key in passed.keys() & copy.keys())
+    return False
 
 
 def _snapshot(value: Any) -> Any:

@@ -14,18 +14,26 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .compare import require_tensor
 from .recording import RecordingBackend
 
 ROUTES = ("eager", "graph")
 
 
-def evaluate(backend: RecordingBackend, route: str, compute: Callable[..., Any], *inputs: np.ndarray) -> Any:
+def evaluate(backend: RecordingBackend, route: str, compute: Callable[..., Any], *inputs: np.ndarray,
+             what: str) -> Any:
     """``compute(*tensors)`` on the backend with ``inputs`` fed by ``route``;
-    returns the result as the backend hands it back (a numpy value if it conforms)."""
+    returns the result as the backend hands it back (a numpy value if it conforms).
+    ``what`` names the computation in failure messages."""
     if route == "eager":
-        return backend.eval(compute(*[backend.variable(x, dtype=x.dtype.name) for x in inputs]))
+        return read(backend, compute(*[backend.variable(x, dtype=x.dtype.name) for x in inputs]), what)
     placeholders = [backend.placeholder(shape=(None,) + x.shape[1:] if x.ndim else (), dtype=x.dtype.name)
                     for x in inputs]
-    function = backend.function(placeholders, [compute(*placeholders)])
+    function = backend.function(placeholders, [require_tensor(compute(*placeholders), f"{what} of placeholders")])
     results = function(list(inputs))
     return results[0] if isinstance(results, (list, tuple)) and len(results) == 1 else results
+
+
+def read(backend: RecordingBackend, tensor: Any, what: str) -> Any:
+    """``eval(tensor)``, once ``tensor`` is known to be a backend tensor."""
+    return backend.eval(require_tensor(tensor, what))

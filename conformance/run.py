@@ -13,34 +13,17 @@ import os
 from dataclasses import dataclass, field
 from types import ModuleType
 
-import hypothesis
 import pytest
 
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
 from .config_guard import ConfigGuard
+from .profiles import describe, load_profile
 from .loading import (REFERENCE_BACKEND, BackendChoice, BackendLoadError, LoadedBackend,
                       import_backend, resolve_backend_name)
 from .recording import RecordingBackend
 from .report import PRESENCE_CHECK, CheckOutcome, GapReport, RunInfo
 
-HYPOTHESIS_PROFILE = "conformance"
-# Deterministic by default: the same backend gets the same verdict on every run.
-hypothesis.settings.register_profile(
-    HYPOTHESIS_PROFILE,
-    max_examples=25,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=False,
-    report_multiple_bugs=False,
-    suppress_health_check=list(hypothesis.HealthCheck),
-    # No "explain" phase: it costs seconds per failure and adds little to a reproduction.
-    phases=[hypothesis.Phase.explicit, hypothesis.Phase.reuse, hypothesis.Phase.generate, hypothesis.Phase.shrink],
-)
-
-SEEDED_PROFILE = "conformance-seeded"
-hypothesis.settings.register_profile(
-    SEEDED_PROFILE, hypothesis.settings.get_profile(HYPOTHESIS_PROFILE), derandomize=False)
+DEFAULT_CHECK_TIMEOUT = 60.0  # seconds; the slowest check against tf_keras takes well under 5
 
 
 @dataclass
@@ -71,6 +54,8 @@ class ConformanceRun:
     selected: list[str]
     paths: ReportPaths
     hypothesis: str  # the profile (and seed) in force, as the header and the report show it
+    check_timeout: float
+    isolate: bool
     backend: RecordingBackend = field(init=False)
     guards: list[ConfigGuard] = field(init=False)
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
@@ -92,12 +77,15 @@ class ConformanceRun:
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"))
         paths.validate()
         seed = config.getoption("hypothesis_seed", None)
-        profile = config.getoption("hypothesis_profile", None) or HYPOTHESIS_PROFILE
-        if profile == HYPOTHESIS_PROFILE:
-            if seed is not None:
-                profile = SEEDED_PROFILE  # a seed only matters when examples are drawn at random
-            hypothesis.settings.load_profile(profile)
-        hypothesis_in_force = _hypothesis_description(profile, seed)
+        user_profile = config.getoption("hypothesis_profile", None)
+        hypothesis_in_force = (describe(user_profile, seed) if user_profile else
+                               load_profile(config.getoption("conformance_profile"), seed))
+        check_timeout = config.getoption("check_timeout")
+        if check_timeout < 0:
+            raise pytest.UsageError(f"--check-timeout={check_timeout:g}: expected a number of seconds >= 0 (0: no limit)")
+        isolate = config.getoption("isolate")
+        if isolate and not hasattr(os, "fork"):
+            raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")
         choice = None
         try:
             choice = resolve_backend_name(config.getoption("backend"))
@@ -105,7 +93,8 @@ class ConformanceRun:
         except BackendLoadError as error:
             _write_load_failure(choice, error, selected, paths, hypothesis_in_force)
             raise pytest.UsageError(str(error)) from None
-        run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force)
+        run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
+                  check_timeout, isolate)
         run._apply_settings(config)
         return run
 
@@ -202,9 +191,3 @@ def _setting(module: ModuleType, getter: str) -> str:
         return str(getattr(module, getter)())
     except Exception as error:
         return f"<{getter}() failed: {type(error).__name__}>"
-
-
-def _hypothesis_description(profile: str, seed: str | None) -> str:
-    settings = hypothesis.settings.get_profile(profile)
-    mode = "derandomized" if settings.derandomize else f"seed {seed}" if seed is not None else "random"
-    return f"profile {profile} ({settings.max_examples} examples, {mode})"

@@ -31,6 +31,18 @@ class SuiteRun:
                 if not wanted or entry["status"] in wanted}
 
 
+def assert_caught_on_its_entry_only(run: SuiteRun, module) -> None:
+    """The run reports exactly ``module.BROKEN_ENTRY`` as a gap, with ``EXPECTED_MESSAGE``;
+    entries it blocks wait for it and nothing else."""
+    assert run.ret == 1, run.output
+    gaps = run.statuses(*GAP_STATUSES)
+    assert set(gaps) == {module.BROKEN_ENTRY}, gaps
+    messages = [gap["message"] for gap in run.report["entries"][module.BROKEN_ENTRY]["gaps"]]
+    assert any(module.EXPECTED_MESSAGE in message for message in messages), messages
+    for entry in run.statuses("blocked"):
+        assert run.report["entries"][entry]["blocked_by"] == [module.BROKEN_ENTRY]
+
+
 @pytest.fixture
 def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     """Run the suite in this process (fast) with the given options; a JSON report is always requested."""

@@ -7,7 +7,7 @@ import pkgutil
 
 import pytest
 
-from conftest import GAP_STATUSES, TESTS_DIR
+from conftest import TESTS_DIR, assert_caught_on_its_entry_only
 
 BROKEN = sorted(info.name for info in pkgutil.iter_modules([str(TESTS_DIR / "broken_backends")]))
 
@@ -27,10 +27,4 @@ def test_there_is_a_broken_backend_for_every_checked_entry():
 def test_broken_backend_is_caught_on_its_entry_only(run_suite, name):
     module = importlib.import_module(f"broken_backends.{name}")
     run = run_suite(f"--backend=broken_backends.{name}")
-    assert run.ret == 1, run.output
-    gaps = run.statuses(*GAP_STATUSES)
-    assert set(gaps) == {module.BROKEN_ENTRY}, gaps
-    messages = [gap["message"] for gap in run.report["entries"][module.BROKEN_ENTRY]["gaps"]]
-    assert any(module.EXPECTED_MESSAGE in message for message in messages), messages
-    for entry in run.statuses("blocked"):  # blocked entries wait for the broken one, nothing else
-        assert run.report["entries"][entry]["blocked_by"] == [module.BROKEN_ENTRY]
+    assert_caught_on_its_entry_only(run, module)

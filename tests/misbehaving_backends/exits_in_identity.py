@@ -1,0 +1,12 @@
+"""Misbehaving on purpose: identity ends the process with os._exit."""
+
+from reference_backend import *  # noqa: F401,F403
+import os as _os
+
+BROKEN_ENTRY = 'identity'
+EXPECTED_MESSAGE = "the check's process exited with status 3 during a call of identity"
+OPTIONS = ['--isolate']
+
+
+def identity(x, name=None):
+    _os._exit(3)

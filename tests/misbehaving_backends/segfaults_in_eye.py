@@ -1,0 +1,12 @@
+"""Misbehaving on purpose: eye dereferences a null pointer."""
+
+from reference_backend import *  # noqa: F401,F403
+import ctypes as _ctypes
+
+BROKEN_ENTRY = 'eye'
+EXPECTED_MESSAGE = "the check's process was killed by SIGSEGV during a call of eye"
+OPTIONS = ['--isolate']
+
+
+def eye(size, dtype=None, name=None):
+    return _ctypes.string_at(0)

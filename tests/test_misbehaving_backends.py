@@ -1,0 +1,29 @@
+"""Backends that hang, crash, mutate their inputs, answer non-tensors or raise odd
+exceptions: the run completes and reports exactly that entry. Each run is a new
+process, as a user's is (a crash must not take the test process with it)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+from conftest import TESTS_DIR, assert_caught_on_its_entry_only
+
+MISBEHAVING = sorted(info.name for info in pkgutil.iter_modules([str(TESTS_DIR / "misbehaving_backends")]))
+
+
+@pytest.mark.parametrize("name", MISBEHAVING)
+def test_misbehaving_backend_is_reported_on_its_entry(run_suite_subprocess, name):
+    module = importlib.import_module(f"misbehaving_backends.{name}")
+    run = run_suite_subprocess(f"--backend=misbehaving_backends.{name}", *module.OPTIONS)
+    assert run.report is not None, run.output
+    assert_caught_on_its_entry_only(run, module)
+
+
+def test_parallel_run_reports_the_same_as_a_serial_one(run_suite_subprocess):
+    backend = "--backend=broken_backends.eval_returns_lists"
+    serial = run_suite_subprocess(backend).report
+    parallel = run_suite_subprocess(backend, "-n", "2").report
+    assert parallel == serial
