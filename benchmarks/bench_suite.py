@@ -1,16 +1,26 @@
-"""Wall time of the conformance suite on this machine (a measurement, not a test).
+"""How long the conformance suite takes on this machine (a measurement, not a test).
 
-    python benchmarks/bench_suite.py                      # the reference backend, 3 runs
-    python benchmarks/bench_suite.py --backend tensorflow --runs 1
+    python benchmarks/bench_suite.py               # against the reference (and tf_keras, if installed)
+    python benchmarks/bench_suite.py --runs 5
 
-Each run is a fresh ``pytest --backend=...`` process, as a user runs it. The
-table gives the whole run's wall time (median and spread), the time inside
-pytest, the number of checks, and the time per suite module (subject).
+Every figure comes from fresh ``pytest`` processes, run as a user runs them,
+with the default profile. The table gives:
+
+* the whole suite's wall time, serially and with ``-n 2``, against the
+  reference backend and against tf_keras when it is importable;
+* the time inside pytest per category (checks of that category's entries);
+* hypothesis examples per second (examples run / time inside pytest);
+* what one failing entry costs, shrinking included: a backend with a broken
+  ``set_value`` against the reference, on ``set_value``'s checks alone;
+* the plugin's start-up: a collection-only run with the plugin minus one
+  without it, and an active run's time outside its checks.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import json
 import os
 import statistics
 import subprocess
@@ -18,41 +28,80 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ElementTree
-from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from conformance.catalogue import CATALOGUE, CATEGORIES
+
+TESTS_DIR = Path(__file__).resolve().parent.parent / "tests"
 
 
-def one_run(backend: str, extra: list[str]) -> tuple[float, float, int, dict[str, float]]:
-    """Wall seconds, seconds inside pytest, checks run, and seconds per suite module."""
+@dataclass
+class Timing:
+    wall: float  # seconds, the whole process
+    inside: float  # seconds inside the checks (JUnit)
+    checks: int
+    examples: int
+
+
+def run_pytest(*args: str) -> Timing:
     with tempfile.TemporaryDirectory() as workdir:
-        junit = os.path.join(workdir, "junit.xml")
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--backend={backend}",
-                   f"--junitxml={junit}", *extra]
+        junit, report = os.path.join(workdir, "junit.xml"), os.path.join(workdir, "report.json")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS_DIR), os.environ.get("PYTHONPATH", "")]),
+               "TF_CPP_MIN_LOG_LEVEL": "3"}
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={junit}",
+                   f"--conformance-report={report}", *args]
         start = time.perf_counter()
-        done = subprocess.run(command, cwd=workdir, capture_output=True, text=True)
+        done = subprocess.run(command, cwd=workdir, capture_output=True, text=True, env=env)
         wall = time.perf_counter() - start
         if done.returncode not in (0, 1):
-            sys.exit(f"the run failed (exit status {done.returncode}):\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+            sys.exit(f"{' '.join(args)}: exit status {done.returncode}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
         suite = ElementTree.parse(junit).getroot().find("testsuite")
-        per_module: dict[str, float] = defaultdict(float)
-        for case in suite.iter("testcase"):
-            per_module[case.get("classname").rsplit(".", 1)[-1]] += float(case.get("time", 0))
-        return wall, float(suite.get("time")), int(suite.get("tests")), dict(per_module)
+        examples = json.loads(Path(report).read_text())["hypothesis_examples"]
+        return Timing(wall, float(suite.get("time")), int(suite.get("tests")), examples)
+
+
+def median(runs: int, *args: str) -> Timing:
+    timings = [run_pytest(*args) for _ in range(runs)]
+    return Timing(*(statistics.median(getattr(t, f) for t in timings) for f in ("wall", "inside", "checks", "examples")))
+
+
+def collection_wall(*args: str) -> float:
+    with tempfile.TemporaryDirectory() as workdir:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", *args],
+                       cwd=workdir, capture_output=True)
+        return time.perf_counter() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backend", default="reference_backend")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments, after --")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is shown)")
     options = parser.parse_args()
-    runs = [one_run(options.backend, options.pytest_args) for _ in range(options.runs)]
-    walls = [r[0] for r in runs]
-    print(f"backend {options.backend}: {runs[0][2]} checks, {options.runs} run(s) on {os.cpu_count()} cores")
-    print(f"{'whole run (wall, s)':<28}{statistics.median(walls):>8.2f}   min {min(walls):.2f}  max {max(walls):.2f}")
-    print(f"{'inside pytest (s)':<28}{statistics.median(r[1] for r in runs):>8.2f}")
-    print(f"{'start-up and collection (s)':<28}{statistics.median(r[0] - r[1] for r in runs):>8.2f}")
-    for module in sorted(runs[0][3]):
-        print(f"  {module:<26}{statistics.median(r[3].get(module, 0.0) for r in runs):>8.2f}")
+    backends = ["reference_backend"] + (["tensorflow"] if importlib.util.find_spec("tf_keras") else [])
+    row = "{:<46}{:>10}"
+    print(f"{os.cpu_count()} cores, median of {options.runs} runs, seconds")
+    for backend in backends:
+        serial = median(options.runs, f"--backend={backend}")
+        parallel = median(options.runs, f"--backend={backend}", "-n", "2")
+        print(f"\n{backend}: {int(serial.checks)} checks, {int(serial.examples)} hypothesis examples")
+        print(row.format("whole suite, serial (wall)", f"{serial.wall:.2f}"))
+        print(row.format("whole suite, -n 2 (wall)", f"{parallel.wall:.2f}"))
+        print(row.format("inside the checks, serial", f"{serial.inside:.2f}"))
+        print(row.format("hypothesis examples per second", f"{serial.examples / serial.inside:.0f}"))
+        for category in CATEGORIES:
+            names = ",".join(name for name, entry in CATALOGUE.items() if entry.category == category)
+            timing = median(options.runs, f"--backend={backend}", f"--entries={names}")
+            print(row.format(f"  {category} (inside the checks)", f"{timing.inside:.2f}"))
+    failing = median(options.runs, "--backend=broken_backends.set_value_keeps_value_dtype", "--entries=set_value")
+    passing = median(options.runs, "--backend=reference_backend", "--entries=set_value")
+    print(f"\none failing entry (set_value, 3 failing checks, shrinking included)")
+    print(row.format("cost over the same checks passing", f"{failing.inside - passing.inside:.2f}"))
+    dormant = statistics.median(collection_wall() for _ in range(options.runs))
+    without = statistics.median(collection_wall("-p", "no:keras_backend_conformance") for _ in range(options.runs))
+    print("\nstart-up")
+    print(row.format("plugin import in any pytest run", f"{dormant - without:.2f}"))
+    print(row.format("conformance run outside its checks", f"{serial.wall - serial.inside:.2f}"))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import pytest
 
 from .compare import Mismatch
 from .recording import EntryMissing, current_log
+from .strategies import example_count
 from .report import PRESENCE_CHECK, CheckOutcome
 from .watchdog import CheckTimeout
 
@@ -36,7 +37,7 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
     """The outcome of one phase (setup, call or teardown) of a check."""
     entry, presence = check_entry(item)
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
-                           kind="passed")
+                           kind="passed", examples=example_count() if call.when == "call" else 0)
     if report.passed:
         return outcome
     excinfo = call.excinfo

@@ -41,6 +41,7 @@ class CheckOutcome:
     missing_entry: str = ""  # for kind "missing": which entry was absent
     reproduction: str = ""
     example: str = ""  # hypothesis' falsifying example, when there is one
+    examples: int = 0  # hypothesis examples the check ran
 
     def to_dict(self) -> dict:
         return {**asdict(self), "involved": list(self.involved)}
@@ -83,9 +84,11 @@ class RunInfo:
 class GapReport:
     """The verdicts on a set of entries, with renderers for terminal, JSON and Markdown."""
 
-    def __init__(self, info: RunInfo, entries: dict[str, EntryResult]):
+    def __init__(self, info: RunInfo, entries: dict[str, EntryResult], checks: int = 0, examples: int = 0):
         self.info = info
         self.entries = entries
+        self.checks = checks  # checks run
+        self.examples = examples  # hypothesis examples run by them
 
     @classmethod
     def build(cls, info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcome]) -> GapReport:
@@ -120,7 +123,7 @@ class GapReport:
                 _block(result, culprit)
         for result in results.values():
             _settle(result, [o for o in outcomes if o.entry == result.name])
-        return cls(info, results)
+        return cls(info, results, checks=len(outcomes), examples=sum(o.examples for o in outcomes))
 
     # -- figures ---------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -151,6 +154,8 @@ class GapReport:
                 "names": len(KERAS_2_3_IMPORTS), "missing": self.info.keras_2_3_missing},
             "counts": self.counts(),
             "conformance_percent": self.conformance_percent(),
+            "checks": self.checks,
+            "hypothesis_examples": self.examples,
             "entries": {name: _entry_json(self.entries[name]) for name in sorted(self.entries)},
         }
 
@@ -197,6 +202,7 @@ class GapReport:
         lines = [self.headline()]
         if self.info.load_error:
             return lines
+        lines.append(f"{self.checks} checks, {self.examples} hypothesis examples; hypothesis {self.info.hypothesis}")
         width = max([len("category")] + [len(c) for c, _ in self.category_rows()])
         lines.append("")
         lines.append(f"{'category':<{width}}  " + " ".join(f"{s:>8}" for s in STATUSES))

@@ -141,12 +141,15 @@ class ConformanceRun:
         self.outcomes[(outcome.nodeid, when)] = outcome
 
     def finish(self) -> GapReport:
-        """Build the report from the outcomes (one per check: its first non-passing phase)."""
-        by_check: dict[str, CheckOutcome] = {}
-        for when in ("setup", "call", "teardown"):
-            for (nodeid, phase), outcome in self.outcomes.items():
-                if phase == when and (nodeid not in by_check or by_check[nodeid].kind == "passed"):
-                    by_check[nodeid] = outcome
+        """Build the report from the outcomes (one per check: its first non-passing phase, else its call)."""
+        phases: dict[str, dict[str, CheckOutcome]] = {}
+        for (nodeid, when), outcome in self.outcomes.items():
+            phases.setdefault(nodeid, {})[when] = outcome
+        by_check = {}
+        for nodeid, found in phases.items():
+            ordered = [found[w] for w in ("setup", "call", "teardown", "???") if w in found]
+            failed = [o for o in ordered if o.kind != "passed"]
+            by_check[nodeid] = failed[0] if failed else found.get("call", ordered[0])
         self.report = GapReport.build(self.info(), self.selected, by_check.values())
         return self.report
 

@@ -22,12 +22,28 @@ from .recording import start_log
 FLOAT_TYPES = ("float16", "float32", "float64")
 
 
+_examples = 0  # hypothesis examples run by the current check
+
+
+def restart_example_count() -> None:
+    """Start counting the examples of a new check."""
+    global _examples
+    _examples = 0
+
+
+def example_count() -> int:
+    """How many hypothesis examples the current check has run."""
+    return _examples
+
+
 def given(*args: Any, **kwargs: Any) -> Callable:
     """``hypothesis.given`` with a fresh call log and config isolation per example."""
 
     def decorate(check: Callable) -> Callable:
         @functools.wraps(check)
         def each_example(*a: Any, **k: Any) -> Any:
+            global _examples
+            _examples += 1
             start_log()
             with isolated() as problems:
                 result = check(*a, **k)

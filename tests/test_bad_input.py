@@ -71,6 +71,15 @@ def test_bad_floatx_option(run_suite_subprocess):
     assert_one_clear_line(run, "--floatx: invalid choice: 'bogus'")
 
 
+@pytest.mark.parametrize("option, fragment", [
+    ("--check-timeout=-1", "--check-timeout=-1: expected a number of seconds >= 0"),
+    ("--check-timeout=soon", "--check-timeout: invalid float value: 'soon'"),
+    ("--conformance-profile=quick", "--conformance-profile: invalid choice: 'quick'"),
+])
+def test_bad_run_options(run_suite_subprocess, option, fragment):
+    assert_one_clear_line(run_suite_subprocess("--backend=reference_backend", option), fragment)
+
+
 def test_entries_matching_nothing(run_suite_subprocess):
     run = run_suite_subprocess("--backend=reference_backend", "--entries=nothing*")
     assert_one_clear_line(run, "--entries='nothing*' matches no entry")

@@ -26,6 +26,14 @@ def test_header_says_what_is_tested(run_suite):
     assert "conformance: floatx float64, image_data_format channels_last, epsilon 1e-07" in run.output
 
 
+def test_profiles_are_chosen_by_option_and_shown(run_suite):
+    run = run_suite("--backend=reference_backend", "--entries=set_epsilon", "--conformance-profile=ci")
+    assert "hypothesis profile conformance-ci (100 examples, derandomized)" in run.output
+    assert run.report["hypothesis_examples"] == 100
+    seeded = run_suite("--backend=reference_backend", "--entries=set_epsilon", "--hypothesis-seed=3")
+    assert "profile conformance-default-seeded (25 examples, seed 3)" in seeded.report["hypothesis"]
+
+
 def test_entries_restricts_the_run(run_suite):
     run = run_suite("--backend=reference_backend", "--entries=set_*,cast")
     assert set(run.report["entries"]) == {"set_floatx", "set_epsilon", "set_image_data_format",

@@ -12,6 +12,7 @@ from conformance.fresh_import import fresh_imports as import_in_new_interpreters
 from conformance.plugin import RUN_KEY
 from conformance.recording import RecordingBackend, start_log
 from conformance.run import ConformanceRun
+from conformance.strategies import restart_example_count
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +44,7 @@ def isolated_check(run: ConformanceRun):
     """Each check starts a fresh call log and leaves the configuration as it found it."""
     activate(run.guards)
     start_log()
+    restart_example_count()
     with isolated() as problems:
         yield
     if problems:
