@@ -142,6 +142,14 @@ def test_cast_converts_floats(backend, route, dtype, x):
 
 @pytest.mark.entry("cast")
 @pytest.mark.parametrize("route", ROUTES)
+def test_cast_truncates_toward_zero(backend, route):
+    x = np.array([-2.7, -1.5, -0.5, 0.5, 1.5, 2.7], "float32")
+    assert_close(evaluate(backend, route, lambda t: backend.cast(t, "int32"), x, what="cast(x, 'int32')"),
+                 np.array([-2, -1, 0, 0, 1, 2], "int32"), f"cast(x, 'int32') by the {route} route")
+
+
+@pytest.mark.entry("cast")
+@pytest.mark.parametrize("route", ROUTES)
 def test_cast_booleans_to_numbers(backend, route):
     x = np.array([True, False, True])
     assert_close(evaluate(backend, route, lambda t: backend.cast(t, "int32"), x, what="cast(x, 'int32')"), np.array([1, 0, 1], "int32"),
