@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from .classify import check_entry, classify, crash_outcome
-from .report import CheckOutcome
 from .profiles import PROFILES
+from .report import CheckOutcome
 from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
 from .watchdog import deadline, run_in_child
 
@@ -75,7 +75,7 @@ def _is_conformance_run(config: pytest.Config) -> bool:
         if config.option.pyargs and target.startswith("conformance"):
             return True
         path = Path(target).resolve()
-        if path == SUITE_DIR or SUITE_DIR in path.parents or path in SUITE_DIR.parents:
+        if path == SUITE_DIR or SUITE_DIR in path.parents:  # not its parents: a project's venv may hold it
             return True
     return False
 
@@ -106,6 +106,7 @@ class ConformanceSession:
             if judged is None:
                 raise pytest.UsageError(f"suite check {item.nodeid} has no entry marker: every check must name its entry")
             (kept if judged[0] in selected else deselected).append(item)
+            self.run.entry_of[item.nodeid] = judged[0]
         if deselected:
             config.hook.pytest_deselected(items=deselected)
             items[:] = kept
@@ -139,14 +140,23 @@ class ConformanceSession:
         return report
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        for key, value in report.user_properties:
-            if key == "conformance":
-                self.run.record(CheckOutcome.from_dict(value), report.when)
+        outcomes = [value for key, value in report.user_properties if key == "conformance"]
+        for value in outcomes:
+            self.run.record(CheckOutcome.from_dict(value), report.when)
+        if report.failed and not outcomes:
+            # A failure no check classified, such as an xdist worker that crashed mid-check.
+            self.run.unclassified[report.nodeid] = (report.longreprtext.strip().splitlines() or ["failed"])[-1]
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node, error) -> None:
+        """xdist: learn which entry each check judges from every worker that ends normally."""
+        self.run.entry_of.update(getattr(node, "workeroutput", {}).get("conformance_entries", {}))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        if hasattr(session.config, "workerinput"):
-            return  # an xdist worker: the controller reports
+        if hasattr(session.config, "workerinput"):  # an xdist worker: the controller reports
+            session.config.workeroutput["conformance_entries"] = self.run.entry_of
+            return
         report = self.run.finish()
         self.write_errors = self.run.write_reports()
         if self.write_errors:

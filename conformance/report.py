@@ -84,14 +84,17 @@ class RunInfo:
 class GapReport:
     """The verdicts on a set of entries, with renderers for terminal, JSON and Markdown."""
 
-    def __init__(self, info: RunInfo, entries: dict[str, EntryResult], checks: int = 0, examples: int = 0):
+    def __init__(self, info: RunInfo, entries: dict[str, EntryResult], checks: int = 0, examples: int = 0,
+                 unattributed: list[str] | None = None):
         self.info = info
         self.entries = entries
+        self.unattributed = sorted(unattributed or [])  # failures of the run no entry could be blamed for
         self.checks = checks  # checks run
         self.examples = examples  # hypothesis examples run by them
 
     @classmethod
-    def build(cls, info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcome]) -> GapReport:
+    def build(cls, info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcome],
+              unattributed: list[str] | None = None) -> GapReport:
         results = {name: EntryResult(name, CATALOGUE[name].category, CATALOGUE[name].availability)
                    for name in selected}
         outcomes = sorted((o for o in outcomes if o.entry in results), key=lambda o: o.nodeid)
@@ -123,7 +126,8 @@ class GapReport:
                 _block(result, culprit)
         for result in results.values():
             _settle(result, [o for o in outcomes if o.entry == result.name])
-        return cls(info, results, checks=len(outcomes), examples=sum(o.examples for o in outcomes))
+        return cls(info, results, checks=len(outcomes), examples=sum(o.examples for o in outcomes),
+                   unattributed=unattributed)
 
     # -- figures ---------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -131,7 +135,8 @@ class GapReport:
         return {status: tally.get(status, 0) for status in STATUSES}
 
     def has_gaps(self) -> bool:
-        return bool(self.info.load_error) or any(r.status in GAP_STATUSES for r in self.entries.values())
+        return (bool(self.info.load_error) or bool(self.unattributed)
+                or any(r.status in GAP_STATUSES for r in self.entries.values()))
 
     def conformance_percent(self) -> float | None:
         """Conforming entries as a percentage of the judged ones (conform + gaps)."""
@@ -156,6 +161,7 @@ class GapReport:
             "conformance_percent": self.conformance_percent(),
             "checks": self.checks,
             "hypothesis_examples": self.examples,
+            "unattributed_failures": self.unattributed,
             "entries": {name: _entry_json(self.entries[name]) for name in sorted(self.entries)},
         }
 
@@ -221,6 +227,9 @@ class GapReport:
                     if gap["reproduction"]:
                         lines.append("      reproduce:")
                         lines += ["        " + line for line in gap["reproduction"].splitlines()]
+        if self.unattributed:
+            lines += ["", "failures no entry could be blamed for (a crashed worker? run again with --isolate):"]
+            lines += [f"  {line}" for line in self.unattributed]
         blocked = [r for r in self.entries.values() if r.status == "blocked"]
         if blocked:
             lines += ["", "blocked (judged again once these gaps are fixed): " + ", ".join(

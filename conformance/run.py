@@ -59,6 +59,8 @@ class ConformanceRun:
     backend: RecordingBackend = field(init=False)
     guards: list[ConfigGuard] = field(init=False)
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
+    unclassified: dict[str, str] = field(default_factory=dict)  # nodeid -> a failure no check classified
+    entry_of: dict[str, str] = field(default_factory=dict)  # nodeid -> the entry the check judges
     report: GapReport | None = None
 
     def __post_init__(self) -> None:
@@ -150,7 +152,16 @@ class ConformanceRun:
             ordered = [found[w] for w in ("setup", "call", "teardown", "???") if w in found]
             failed = [o for o in ordered if o.kind != "passed"]
             by_check[nodeid] = failed[0] if failed else found.get("call", ordered[0])
-        self.report = GapReport.build(self.info(), self.selected, by_check.values())
+        unattributed = []
+        for nodeid, text in sorted(self.unclassified.items()):
+            if nodeid in by_check and by_check[nodeid].kind != "passed":
+                continue
+            if nodeid in self.entry_of:
+                by_check[nodeid] = CheckOutcome(nodeid=nodeid, entry=self.entry_of[nodeid], check=nodeid.split("::")[-1],
+                                                kind="error", message=f"{text} (run with --isolate for more)")
+            else:
+                unattributed.append(f"{nodeid}: {text}")
+        self.report = GapReport.build(self.info(), self.selected, by_check.values(), unattributed)
         return self.report
 
     def write_reports(self) -> list[str]:

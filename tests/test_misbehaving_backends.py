@@ -27,3 +27,12 @@ def test_parallel_run_reports_the_same_as_a_serial_one(run_suite_subprocess):
     serial = run_suite_subprocess(backend).report
     parallel = run_suite_subprocess(backend, "-n", "2").report
     assert parallel == serial
+
+
+def test_a_crashed_xdist_worker_is_reported_on_its_entry(run_suite_subprocess):
+    module = importlib.import_module("misbehaving_backends.exits_in_identity")
+    run = run_suite_subprocess("--backend=misbehaving_backends.exits_in_identity", "-n", "2")
+    assert run.statuses("missing", "mismatch", "error") == {"identity": "error"}, run.output
+    messages = [gap["message"] for gap in run.report["entries"]["identity"]["gaps"]]
+    assert all("crashed while running" in message for message in messages), messages
+    assert module.BROKEN_ENTRY == "identity"
