@@ -1,0 +1,17 @@
+"""Misbehaving on purpose: eye(3) blocks SIGALRM and spins, so no in-process deadline can stop it."""
+
+from reference_backend import *  # noqa: F401,F403
+import signal as _signal
+from reference_backend import eye as _eye
+
+BROKEN_ENTRY = 'eye'
+EXPECTED_MESSAGE = "the check's process did not finish within 2 s and was killed during a call of eye"
+OPTIONS = ['--isolate', '--check-timeout=2']
+
+
+def eye(size, dtype=None, name=None):
+    if size == 3 and dtype is None:
+        _signal.pthread_sigmask(_signal.SIG_BLOCK, {_signal.SIGALRM})
+        while True:
+            pass
+    return _eye(size, dtype=dtype, name=name)
