@@ -28,7 +28,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("keras-backend-conformance", "Keras backend conformance")
     group.addoption("--backend", metavar="MODULE",
                     help="the Keras 2 backend module to check, e.g. my_package.my_backend; 'tensorflow' means "
-                         "tf_keras.backend. Without it: $KERAS_BACKEND, then keras.json, then the reference backend.")
+                         "tf_keras.backend. Without it, 'pytest --pyargs conformance.suite' resolves the backend as "
+                         "Keras 2 does: $KERAS_BACKEND, then keras.json, then the reference backend.")
     group.addoption("--floatx", choices=("float16", "float32", "float64"),
                     help="set the backend's floatx for the whole run (default: as the backend starts)")
     group.addoption("--image-data-format", dest="image_data_format", choices=("channels_last", "channels_first"),
