@@ -5,7 +5,8 @@
 * skipped: it skipped itself (e.g. an optional entry that is absent);
 * error: an exception raised inside a backend call escaped the check;
 * mismatch: the check judged the backend's answer wrong (``Mismatch`` or an
-  assertion of the check itself), or the answer was unusable.
+  assertion of the check itself), or the answer was unusable;
+* unsupported: the entry lacks a parameter the check needs (``Unsupported``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 
 import pytest
 
-from .compare import Mismatch
+from .compare import Unsupported
 from .recording import EntryMissing, current_log
 from .strategies import example_count
 from .report import PRESENCE_CHECK, CheckOutcome
@@ -64,6 +65,9 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
         outcome.kind = "error"
         failing = log.failing_call() or f"K.{raised_by}(...)"
         outcome.message = _clean(f"{failing} raised {type(error).__name__}: {_text(error)}")
+    elif isinstance(error, Unsupported):
+        outcome.kind = "unsupported"
+        outcome.message = _clean(_text(error))
     elif isinstance(error, AssertionError) or error is None:
         outcome.kind = "mismatch"
         outcome.message = _clean(_text(error) if error is not None else str(report.longrepr))

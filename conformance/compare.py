@@ -22,6 +22,11 @@ class Mismatch(AssertionError):
     """The backend's answer differs from the contract."""
 
 
+class Unsupported(Mismatch):
+    """The entry lacks a parameter of the contract (an older Keras 2 signature).
+    Reported as its own kind of gap; the checks that do not need the parameter still run."""
+
+
 def tolerance(dtype: Any) -> float:
     """The relative (and absolute) tolerance for results of ``dtype``; 0 for non-floats."""
     dtype = np.dtype(dtype)

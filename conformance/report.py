@@ -24,13 +24,14 @@ from .catalogue import CATALOGUE, CATEGORIES, KERAS_2_3_IMPORTS
 
 STATUSES = ("conform", "missing", "mismatch", "error", "blocked", "skipped")
 GAP_STATUSES = ("missing", "mismatch", "error")
+FAILING_KINDS = ("mismatch", "error", "unsupported")  # check outcomes that make a gap
 PRESENCE_CHECK = "presence"
 LOADER_NAMES_SHOWN = 12  # in the terminal and Markdown; the JSON report lists them all  # the ``check`` name of the presence check of each entry
 
 
 @dataclass
 class CheckOutcome:
-    """What one check found. ``kind``: passed, mismatch, error, missing, skipped."""
+    """What one check found. ``kind``: passed, mismatch, error, unsupported, missing, skipped."""
 
     nodeid: str
     entry: str
@@ -115,7 +116,7 @@ class GapReport:
             result = results[outcome.entry]
             if outcome.kind == "missing" and outcome.missing_entry != outcome.entry and result.status != "missing":
                 _block(result, f"{outcome.missing_entry} (missing)")
-        failing = [o for o in outcomes if o.kind in ("mismatch", "error") and results[o.entry].status != "missing"]
+        failing = [o for o in outcomes if o.kind in FAILING_KINDS and results[o.entry].status != "missing"]
         for outcome, culprit in _assign_blame(failing):
             result = results[outcome.entry]
             if culprit == outcome.entry:

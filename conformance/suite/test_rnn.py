@@ -1,0 +1,245 @@
+"""rnn: the recurrent loop, against the reference running the same step function.
+
+The step functions use only tensor operators (``+``, ``*``), so one definition
+runs on the backend under test and on the reference alike. Each scenario pins
+one behaviour (masking, go_backwards, constants, time_major, ...) with fixed
+inputs; a property check then draws shapes, masks and every flag together.
+Arguments older Keras 2 signatures lack (``time_major``, ``zero_output_for_mask``,
+``return_all_outputs``) are an "unsupported argument" gap, and the checks that
+do not need them still run.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+import pytest
+from hypothesis import strategies as st
+
+from conformance.compare import Mismatch, Unsupported, assert_close, expect_raises
+from conformance.routes import ROUTES, read
+from conformance.strategies import given
+
+NEWER_ARGUMENTS = ("time_major", "zero_output_for_mask", "return_all_outputs")
+FLAG_DEFAULTS = {"go_backwards": False, "unroll": False, "time_major": False, "zero_output_for_mask": False,
+                 "return_all_outputs": True}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A step function and the shapes of its states, for ``features`` inputs per step."""
+
+    name: str
+    step: Callable
+    state_shapes: Callable[[int, int], list[tuple[int, ...]]]
+    constants: bool = False  # whether the step reads one constant after its states
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _cumulative(x, states):
+    total = x + states[0]
+    return total, [total]
+
+
+def _linear(x, states):
+    # weights that keep the numbers small and make every step count differently
+    out = x * 0.5 + states[0] * 0.25
+    return out, [out]
+
+
+def _two_states(x, states):
+    total, count = states[0] * 0.5 + x, states[1] + 1.0  # count has shape (batch, 1)
+    return total * count, [total, count]
+
+
+def _with_constant(x, states):
+    scale = states[-1]  # the constant comes after the states
+    out = x * scale + states[0]
+    return out, [out]
+
+
+CELLS = {cell.name: cell for cell in (
+    Cell("cumulative sum", _cumulative, lambda b, f: [(b, f)]),
+    Cell("linear cell", _linear, lambda b, f: [(b, f)]),
+    Cell("two states of different shapes", _two_states, lambda b, f: [(b, f), (b, 1)]),
+    Cell("cell with a constant", _with_constant, lambda b, f: [(b, f)], constants=True),
+)}
+
+
+@dataclass
+class Case:
+    """One rnn call: the cell, numpy inputs (batch-major), and the keyword arguments."""
+
+    cell: Cell
+    inputs: np.ndarray
+    states: list[np.ndarray]
+    constants: list[np.ndarray] = field(default_factory=list)
+    mask: np.ndarray | None = None  # (batch, time), batch-major like inputs
+    flags: dict[str, Any] = field(default_factory=dict)
+
+    def arguments(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """inputs and mask in the layout the flags ask for."""
+        if self.flags.get("time_major"):
+            return np.swapaxes(self.inputs, 0, 1), None if self.mask is None else self.mask.T
+        return self.inputs, self.mask
+
+    def describe(self) -> str:
+        parts = [str(self.cell)] + [f"{k}={v!r}" for k, v in self.flags.items()]
+        if self.mask is not None:
+            parts.append(f"mask={self.mask.astype(int).tolist()}")
+        return f"rnn({', '.join(parts)})"
+
+
+def make_case(cell: Cell, floatx: str, batch: int = 2, time: int = 4, features: int = 3,
+              mask: list | None = None, values: np.ndarray | None = None, **flags: Any) -> Case:
+    if values is None:
+        values = np.arange(1, batch * time * features + 1).reshape(batch, time, features) / 8.0
+    states = [np.full(shape, 0.5) for shape in cell.state_shapes(batch, features)]
+    constants = [np.full((batch, features), 1.5)] if cell.constants else []
+    return Case(cell, values.astype(floatx), [s.astype(floatx) for s in states], [c.astype(floatx) for c in constants],
+                None if mask is None else np.asarray(mask, dtype=bool), flags)
+
+
+def supported_arguments(backend) -> set[str]:
+    try:
+        return set(inspect.signature(backend.rnn).parameters)
+    except (TypeError, ValueError):  # an uninspectable callable: assume the full signature
+        return set(NEWER_ARGUMENTS)
+
+
+def require_arguments(backend, case: Case) -> None:
+    missing = [name for name in case.flags if name in NEWER_ARGUMENTS and name not in supported_arguments(backend)]
+    if missing:
+        raise Unsupported(f"unsupported argument: rnn has no parameter {', '.join(missing)} "
+                          f"(a Keras 2.2/2.3 signature), needed by {case.describe()}")
+
+
+def run_reference(reference, case: Case) -> tuple:
+    inputs, mask = case.arguments()
+    last, outputs, states = reference.rnn(case.cell.step, inputs, case.states, mask=mask,
+                                          constants=case.constants or None, **case.flags)
+    return np.asarray(last), np.asarray(outputs), [np.asarray(s) for s in states]
+
+
+def run_backend(backend, case: Case, route: str) -> tuple:
+    """``rnn`` on the backend by ``route``; returns numpy last output, outputs and states."""
+    inputs, mask = case.arguments()
+    arrays = [inputs] + case.states + case.constants + ([] if mask is None else [mask])
+    if route == "eager":
+        tensors = [backend.constant(a, dtype=a.dtype.name) for a in arrays]
+        result = _call(backend, case, tensors)
+        return read(backend, result[0], "last_output"), read(backend, result[1], "outputs"), [
+            read(backend, s, "a state") for s in result[2]]
+    placeholders = [backend.placeholder(shape=a.shape, dtype=a.dtype.name) for a in arrays]
+    last, outputs, states = _call(backend, case, placeholders)
+    values = backend.function(placeholders, [last, outputs, *states])(arrays)
+    return values[0], values[1], list(values[2:])
+
+
+def _call(backend, case: Case, tensors: list) -> tuple:
+    n = len(case.states)
+    inputs, states, constants = tensors[0], tensors[1:1 + n], tensors[1 + n:1 + n + len(case.constants)]
+    mask = tensors[-1] if case.mask is not None else None
+    result = backend.rnn(case.cell.step, inputs, states, mask=mask, constants=constants or None, **case.flags)
+    if not isinstance(result, (tuple, list)) or len(result) != 3:
+        raise Mismatch(f"{case.describe()}: expected (last_output, outputs, new_states), got {result!r:.80}")
+    if len(result[2]) != len(case.states):
+        raise Mismatch(f"{case.describe()}: expected {len(case.states)} new states, got {len(result[2])}")
+    return result
+
+
+def assert_same_as_reference(backend, reference, case: Case, route: str) -> None:
+    require_arguments(backend, case)
+    expected = run_reference(reference, case)
+    got = run_backend(backend, case, route)
+    what = f"{case.describe()} by the {route} route"
+    assert_close(got[0], expected[0], f"{what}: last_output")
+    assert_close(got[1], expected[1], f"{what}: outputs")
+    for index, (state, want) in enumerate(zip(got[2], expected[2])):
+        assert_close(state, want, f"{what}: new_states[{index}]")
+
+
+MASK = [[1, 1, 0, 0], [1, 1, 1, 1]]  # trailing steps masked for the first sample
+HOLES = [[1, 0, 1, 0], [0, 1, 1, 1]]  # a masked first step, masked steps between kept ones
+SCENARIOS = {
+    "basic": dict(cell="linear cell"),
+    "go_backwards": dict(cell="linear cell", go_backwards=True),
+    "mask repeats the previous output and holds the states": dict(cell="linear cell", mask=HOLES),
+    "mask with zero_output_for_mask": dict(cell="linear cell", mask=HOLES, zero_output_for_mask=True),
+    "all-false mask": dict(cell="cumulative sum", mask=[[0, 0, 0, 0], [0, 0, 0, 0]]),
+    "mask and go_backwards": dict(cell="cumulative sum", mask=MASK, go_backwards=True),
+    "constants after the states": dict(cell="cell with a constant"),
+    "time_major": dict(cell="linear cell", time_major=True),
+    "time_major with a mask": dict(cell="cumulative sum", time_major=True, mask=MASK),
+    "unroll": dict(cell="linear cell", unroll=True, mask=HOLES),
+    "unroll with input_length": dict(cell="linear cell", unroll=True, input_length=4),
+    "return_all_outputs=False": dict(cell="linear cell", return_all_outputs=False),
+    "two states of different shapes": dict(cell="two states of different shapes", mask=MASK),
+    "one time step": dict(cell="two states of different shapes", time=1, unroll=True),
+}
+
+
+@pytest.mark.entry("rnn")
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_rnn_scenario(backend, reference, scenario, route):
+    settings = dict(SCENARIOS[scenario])
+    case = make_case(CELLS[settings.pop("cell")], backend.floatx(), **settings)
+    assert_same_as_reference(backend, reference, case, route)
+
+
+@st.composite
+def cases(draw, floatx: str, supported: set[str]) -> Case:
+    batch, time, features = draw(st.integers(1, 3), label="batch"), draw(st.integers(1, 4), label="time"), \
+        draw(st.integers(1, 3), label="features")
+    cell = CELLS[draw(st.sampled_from(sorted(CELLS)), label="cell")]
+    shape = (batch, time)
+    masks = {"none": None, "all true": np.ones(shape), "all false": np.zeros(shape),
+             "leading false": np.arange(time) >= time // 2 + np.zeros((batch, 1)),
+             "trailing false": np.arange(time) < (time + 1) // 2 + np.zeros((batch, 1)),
+             "random": draw(st.lists(st.booleans(), min_size=batch * time, max_size=batch * time))}
+    kind = draw(st.sampled_from(sorted(masks)), label="mask kind")
+    mask = masks[kind] if kind != "random" else np.array(masks["random"]).reshape(shape)
+    values = draw(st.lists(st.floats(-2, 2, width=np.dtype(floatx).itemsize * 8), min_size=batch * time * features,
+                           max_size=batch * time * features), label="inputs")
+    drawn = {name: draw(st.booleans(), label=name) for name in FLAG_DEFAULTS
+             if name in supported or name not in NEWER_ARGUMENTS}
+    flags = {name: value for name, value in drawn.items() if value != FLAG_DEFAULTS[name]}
+    return make_case(cell, floatx, batch, time, features, mask=mask,
+                     values=np.array(values).reshape(batch, time, features), **flags)
+
+
+@pytest.mark.entry("rnn")
+@pytest.mark.parametrize("route", ROUTES)
+@given(data=st.data())
+def test_rnn_every_flag_together(backend, reference, route, data):
+    case = data.draw(cases(backend.floatx(), supported_arguments(backend)), label="case")
+    assert_same_as_reference(backend, reference, case, route)
+
+
+@pytest.mark.entry("rnn")
+@pytest.mark.parametrize("argument", NEWER_ARGUMENTS)
+def test_rnn_has_the_tf_keras_arguments(backend, argument):
+    if argument not in supported_arguments(backend):
+        raise Unsupported(f"unsupported argument: rnn has no parameter {argument} (a Keras 2.2/2.3 signature)")
+
+
+@pytest.mark.entry("rnn")
+def test_rnn_rejects_inputs_of_rank_2(backend):
+    inputs = backend.constant(np.ones((2, 3)))
+    with expect_raises(ValueError, "rnn(step, inputs of shape (2, 3), [state])"):
+        backend.rnn(_cumulative, inputs, [backend.constant(np.zeros((2, 3)))])
+
+
+@pytest.mark.entry("rnn")
+def test_rnn_rejects_a_mask_of_the_wrong_shape(backend):
+    inputs = backend.constant(np.ones((2, 4, 3)))
+    mask = backend.constant(np.ones((2, 3)), dtype="bool")
+    with expect_raises(Exception, "rnn(step, inputs of shape (2, 4, 3), [state], mask of shape (2, 3))"):
+        last, outputs, states = backend.rnn(_cumulative, inputs, [backend.constant(np.zeros((2, 3)))], mask=mask)
+        backend.eval(outputs)  # a backend may only fail when the values are computed
