@@ -5,8 +5,8 @@ import signal as _signal
 from reference_backend import eye as _eye
 
 BROKEN_ENTRY = 'eye'
-EXPECTED_MESSAGE = "the check's process did not finish within 2 s and was killed during a call of eye"
-OPTIONS = ['--isolate', '--check-timeout=2']
+EXPECTED_MESSAGE = "the check's process did not finish within 3 s and was killed during a call of eye"
+OPTIONS = ['--isolate', '--check-timeout=3']
 
 
 def eye(size, dtype=None, name=None):
