@@ -53,6 +53,8 @@ _CATEGORIES = {
         batch_set_value update update_add update_sub shape int_shape ndim dtype is_variable is_tensor
         count_params zeros ones eye zeros_like ones_like identity cast""",
     "graph": "placeholder is_placeholder function",
+    "linear algebra": "dot",
+    "nn": "tanh",
     "control flow": "rnn",
 }
 

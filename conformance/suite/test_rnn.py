@@ -1,7 +1,8 @@
 """rnn: the recurrent loop, against the reference running the same step function.
 
-The step functions use only tensor operators (``+``, ``*``), so one definition
-runs on the backend under test and on the reference alike. Each scenario pins
+Each step function is written once against a backend ``K`` (tensor operators,
+``tanh``, ``dot``) and runs with the backend under test's ops and with the
+reference's. Each scenario pins
 one behaviour (masking, go_backwards, constants, time_major, ...) with fixed
 inputs; a property check then draws shapes, masks and every flag together.
 Arguments older Keras 2 signatures lack (``time_major``, ``zero_output_for_mask``,
@@ -30,7 +31,8 @@ FLAG_DEFAULTS = {"go_backwards": False, "unroll": False, "time_major": False, "z
 
 @dataclass(frozen=True)
 class Cell:
-    """A step function and the shapes of its states, for ``features`` inputs per step."""
+    """A step function ``step(K, x, states)`` written with backend ``K``'s ops,
+    and the shapes of its states for ``features`` inputs per step."""
 
     name: str
     step: Callable
@@ -40,24 +42,39 @@ class Cell:
     def __str__(self) -> str:
         return self.name
 
+    def bound_to(self, K) -> Callable:
+        """The step function as ``rnn`` calls it, using ``K``'s ops."""
+        def step(x, states):
+            return self.step(K, x, states)
 
-def _cumulative(x, states):
+        step.__name__ = self.step.__name__
+        return step
+
+
+def _cumulative(K, x, states):
     total = x + states[0]
     return total, [total]
 
 
-def _linear(x, states):
+def _linear(K, x, states):
     # weights that keep the numbers small and make every step count differently
     out = x * 0.5 + states[0] * 0.25
     return out, [out]
 
 
-def _two_states(x, states):
+def _tanh_cell(K, x, states):
+    features = K.int_shape(x)[-1]
+    weights = np.linspace(-0.5, 0.5, features * features).reshape(features, features)
+    out = K.tanh(K.dot(x, K.constant(weights)) + K.dot(states[0], K.constant(weights.T)))
+    return out, [out]
+
+
+def _two_states(K, x, states):
     total, count = states[0] * 0.5 + x, states[1] + 1.0  # count has shape (batch, 1)
     return total * count, [total, count]
 
 
-def _with_constant(x, states):
+def _with_constant(K, x, states):
     scale = states[-1]  # the constant comes after the states
     out = x * scale + states[0]
     return out, [out]
@@ -66,6 +83,7 @@ def _with_constant(x, states):
 CELLS = {cell.name: cell for cell in (
     Cell("cumulative sum", _cumulative, lambda b, f: [(b, f)]),
     Cell("linear cell", _linear, lambda b, f: [(b, f)]),
+    Cell("simple cell tanh(x.W + h.U)", _tanh_cell, lambda b, f: [(b, f)]),
     Cell("two states of different shapes", _two_states, lambda b, f: [(b, f), (b, 1)]),
     Cell("cell with a constant", _with_constant, lambda b, f: [(b, f)], constants=True),
 )}
@@ -121,7 +139,7 @@ def require_arguments(backend, case: Case) -> None:
 
 def run_reference(reference, case: Case) -> tuple:
     inputs, mask = case.arguments()
-    last, outputs, states = reference.rnn(case.cell.step, inputs, case.states, mask=mask,
+    last, outputs, states = reference.rnn(case.cell.bound_to(reference), inputs, case.states, mask=mask,
                                           constants=case.constants or None, **case.flags)
     return np.asarray(last), np.asarray(outputs), [np.asarray(s) for s in states]
 
@@ -145,7 +163,8 @@ def _call(backend, case: Case, tensors: list) -> tuple:
     n = len(case.states)
     inputs, states, constants = tensors[0], tensors[1:1 + n], tensors[1 + n:1 + n + len(case.constants)]
     mask = tensors[-1] if case.mask is not None else None
-    result = backend.rnn(case.cell.step, inputs, states, mask=mask, constants=constants or None, **case.flags)
+    result = backend.rnn(case.cell.bound_to(backend), inputs, states, mask=mask, constants=constants or None,
+                         **case.flags)
     if not isinstance(result, (tuple, list)) or len(result) != 3:
         raise Mismatch(f"{case.describe()}: expected (last_output, outputs, new_states), got {result!r:.80}")
     if len(result[2]) != len(case.states):
@@ -168,6 +187,7 @@ MASK = [[1, 1, 0, 0], [1, 1, 1, 1]]  # trailing steps masked for the first sampl
 HOLES = [[1, 0, 1, 0], [0, 1, 1, 1]]  # a masked first step, masked steps between kept ones
 SCENARIOS = {
     "basic": dict(cell="linear cell"),
+    "simple cell tanh(x.W + h.U)": dict(cell="simple cell tanh(x.W + h.U)", mask=HOLES),
     "go_backwards": dict(cell="linear cell", go_backwards=True),
     "mask repeats the previous output and holds the states": dict(cell="linear cell", mask=HOLES),
     "mask with zero_output_for_mask": dict(cell="linear cell", mask=HOLES, zero_output_for_mask=True),
@@ -233,7 +253,7 @@ def test_rnn_has_the_tf_keras_arguments(backend, argument):
 def test_rnn_rejects_inputs_of_rank_2(backend):
     inputs = backend.constant(np.ones((2, 3)))
     with expect_raises(ValueError, "rnn(step, inputs of shape (2, 3), [state])"):
-        backend.rnn(_cumulative, inputs, [backend.constant(np.zeros((2, 3)))])
+        backend.rnn(CELLS["cumulative sum"].bound_to(backend), inputs, [backend.constant(np.zeros((2, 3)))])
 
 
 @pytest.mark.entry("rnn")
@@ -241,5 +261,6 @@ def test_rnn_rejects_a_mask_of_the_wrong_shape(backend):
     inputs = backend.constant(np.ones((2, 4, 3)))
     mask = backend.constant(np.ones((2, 3)), dtype="bool")
     with expect_raises(Exception, "rnn(step, inputs of shape (2, 4, 3), [state], mask of shape (2, 3))"):
-        last, outputs, states = backend.rnn(_cumulative, inputs, [backend.constant(np.zeros((2, 3)))], mask=mask)
+        last, outputs, states = backend.rnn(CELLS["cumulative sum"].bound_to(backend), inputs,
+                                            [backend.constant(np.zeros((2, 3)))], mask=mask)
         backend.eval(outputs)  # a backend may only fail when the values are computed

@@ -1,0 +1,13 @@
+"""Broken on purpose: dot uses matmul's broadcasting rules for N-D inputs instead of numpy.dot's."""
+
+from reference_backend import *  # noqa: F401,F403
+import numpy as _np
+from reference_backend import dispatch as _dispatch
+
+BROKEN_ENTRY = 'dot'
+EXPECTED_MESSAGE = 'dot(x of shape (2, 3), y of shape (4, 3, 5))'
+
+
+@_dispatch.op
+def dot(x, y):
+    return _np.matmul(x, y)
