@@ -39,8 +39,6 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
     entry, presence = check_entry(item)
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
                            kind="passed", examples=example_count() if call.when == "call" else 0)
-    log = current_log()
-    outcome.involved = tuple(name for name in log.entries() if name != entry)
     if report.passed:
         return outcome
     excinfo = call.excinfo
@@ -53,6 +51,8 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
         outcome.kind = "skipped"
         outcome.message = _clean(str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr))
         return outcome
+    log = current_log()
+    outcome.involved = tuple(name for name in log.entries() if name != entry)
     outcome.reproduction = _clean(log.reproduction(module_name)) if log.calls else ""
     notes = [n for n in getattr(error, "__notes__", [])
              if any(mark in n for mark in ("Falsifying example", "reproduce_failure", "seed"))]

@@ -6,13 +6,11 @@ raised where it should have answered), ``blocked`` (its checks failed only
 through another entry's gap), ``skipped`` (not judged: optional and absent, or
 no semantic checks yet). The first four statuses after ``conform`` are gaps.
 
-Blame is assigned from what the checks called, not from run order, so a
-serial and a parallel run give the same report. The suspects of a failing
-check are its own entry and every entry it called, except those that a
-passing check of the same entry called as well (they demonstrably served
-it). The entries that explain most of the failures are blamed first (greedy
-cover), and a failure explained by another entry's gap makes its own entry
-``blocked`` rather than a gap.
+Blame is assigned from what the failing checks called, not from run order, so
+a serial and a parallel run give the same report: a failing check involves
+its own entry and every entry it called; the entries that explain most of the
+failures are blamed first (greedy cover), and a failure explained by another
+entry's gap makes its own entry ``blocked`` rather than a gap.
 """
 
 from __future__ import annotations
@@ -119,7 +117,7 @@ class GapReport:
             if outcome.kind == "missing" and outcome.missing_entry != outcome.entry and result.status != "missing":
                 _block(result, f"{outcome.missing_entry} (missing)")
         failing = [o for o in outcomes if o.kind in FAILING_KINDS and results[o.entry].status != "missing"]
-        for outcome, culprit in _assign_blame(failing, outcomes):
+        for outcome, culprit in _assign_blame(failing):
             result = results[outcome.entry]
             if culprit == outcome.entry:
                 result.status = "error" if outcome.kind == "error" or result.status == "error" else "mismatch"
@@ -276,30 +274,21 @@ class GapReport:
         return "\n".join(out)
 
 
-def _assign_blame(failing: list[CheckOutcome], outcomes: list[CheckOutcome]) -> list[tuple[CheckOutcome, str]]:
+def _assign_blame(failing: list[CheckOutcome]) -> list[tuple[CheckOutcome, str]]:
     """Pair each failing check with the entry to blame (greedy set cover, see module docstring)."""
-    suspects = {id(o): _suspects(o, outcomes) for o in failing}
     unexplained = list(failing)
     owners = Counter(o.entry for o in failing)
     order = {name: index for index, name in enumerate(CATALOGUE)}
     blamed: list[tuple[CheckOutcome, str]] = []
     while unexplained:
         def reach(candidate: str) -> int:
-            return sum(candidate in suspects[id(o)] for o in unexplained)
+            return sum(candidate == o.entry or candidate in o.involved for o in unexplained)
         culprit = min(owners, key=lambda c: (-reach(c), -owners[c], order.get(c, len(order)), c))
-        explained = [o for o in unexplained if culprit in suspects[id(o)]]
+        explained = [o for o in unexplained if culprit == o.entry or culprit in o.involved]
         blamed += [(o, culprit) for o in explained]
         unexplained = [o for o in unexplained if o not in explained]
         del owners[culprit]
     return blamed
-
-
-def _suspects(failure: CheckOutcome, outcomes: list[CheckOutcome]) -> set[str]:
-    """The entries that may have caused ``failure``: its own entry, and each entry it
-    called unless a passing check of the same entry called it too (then that entry
-    served this one well, and the failure is not its doing)."""
-    vouched = {name for o in outcomes if o.entry == failure.entry and o.kind == "passed" for name in o.involved}
-    return {failure.entry} | (set(failure.involved) - vouched)
 
 
 def _block(result: EntryResult, culprit: str) -> None:

@@ -67,12 +67,3 @@ def test_percentage_counts_judged_entries_only():
     report = build(outcomes, ("eval", "variable", "zeros", "constant"))
     assert report.counts()["blocked"] == 1 and report.counts()["skipped"] == 1
     assert report.conformance_percent() == 50.0
-
-
-def test_an_entry_that_served_other_checks_of_the_same_entry_is_not_blamed():
-    # function has a gap of its own (updates); rnn called it in passing checks too,
-    # so rnn's failing graph check is rnn's own gap, not "blocked by function".
-    outcomes = [outcome("function", "error"), outcome("rnn", "passed", ["placeholder", "function"], check="a"),
-                outcome("rnn", "mismatch", ["placeholder", "function"], check="b"), outcome("placeholder")]
-    statuses = {n: r.status for n, r in build(outcomes, ("function", "rnn", "placeholder")).entries.items()}
-    assert statuses == {"function": "error", "rnn": "mismatch", "placeholder": "conform"}
