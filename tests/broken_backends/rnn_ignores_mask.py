@@ -1,14 +1,10 @@
 """Broken on purpose: rnn ignores the mask."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import rnn as _rnn
+from broken_backends import rnn_ignoring
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'mask='
 
 
-def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, constants=None, unroll=False,
-        input_length=None, time_major=False, zero_output_for_mask=False, return_all_outputs=True):
-    return _rnn(step_function, inputs, initial_states, go_backwards=go_backwards, mask=None, constants=constants, unroll=unroll,
-                input_length=input_length, time_major=time_major, zero_output_for_mask=zero_output_for_mask,
-                return_all_outputs=return_all_outputs)
+rnn = rnn_ignoring('mask')

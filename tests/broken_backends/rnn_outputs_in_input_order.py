@@ -2,19 +2,17 @@
 
 from reference_backend import *  # noqa: F401,F403
 import numpy as _np
-from reference_backend import dispatch as _dispatch
-from reference_backend import rnn as _rnn
+from broken_backends import rnn_returning
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'go_backwards=True'
 
 
-@_dispatch.op
-def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, constants=None, unroll=False,
-        input_length=None, time_major=False, zero_output_for_mask=False, return_all_outputs=True):
-    last, outputs, states = _rnn(step_function, inputs, initial_states, go_backwards=go_backwards, mask=mask, constants=constants, unroll=unroll,
-                input_length=input_length, time_major=time_major, zero_output_for_mask=zero_output_for_mask,
-                return_all_outputs=return_all_outputs)
-    if go_backwards:
-        outputs = _np.flip(_np.asarray(outputs), axis=0 if time_major else 1)
+def _input_order(result, options):
+    last, outputs, states = result
+    if options['go_backwards']:
+        outputs = _np.flip(_np.asarray(outputs), axis=0 if options['time_major'] else 1)
     return last, outputs, states
+
+
+rnn = rnn_returning(_input_order)

@@ -1,18 +1,17 @@
 """Broken on purpose: rnn with unroll=True drifts from the loop's numbers."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch
-from reference_backend import rnn as _rnn
+import numpy as _np
+from broken_backends import rnn_returning
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'unroll=True'
 
 
-@_dispatch.op
-def rnn(step_function, inputs, initial_states, go_backwards=False, mask=None, constants=None, unroll=False,
-        input_length=None, time_major=False, zero_output_for_mask=False, return_all_outputs=True):
-    last, outputs, states = _rnn(step_function, inputs, initial_states, go_backwards=go_backwards, mask=mask, constants=constants, unroll=unroll,
-                input_length=input_length, time_major=time_major, zero_output_for_mask=zero_output_for_mask,
-                return_all_outputs=return_all_outputs)
-    drift = 1e-2 if unroll else 0.0
-    return last, outputs, [state + drift for state in states]
+def _drift_when_unrolled(result, options):
+    last, outputs, states = result
+    drift = 1e-2 if options['unroll'] else 0.0
+    return last, outputs, [_np.asarray(state) + drift for state in states]
+
+
+rnn = rnn_returning(_drift_when_unrolled)
