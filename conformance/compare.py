@@ -27,12 +27,13 @@ class Unsupported(Mismatch):
     Reported as its own kind of gap; the checks that do not need the parameter still run."""
 
 
-def tolerance(dtype: Any) -> float:
-    """The relative (and absolute) tolerance for results of ``dtype``; 0 for non-floats."""
+def tolerance(dtype: Any, epsilons: float = TOLERANCE_IN_EPSILONS) -> float:
+    """The relative (and absolute) tolerance for results of ``dtype``: ``epsilons``
+    machine epsilons of the dtype (an entry's record may ask for more); 0 for non-floats."""
     dtype = np.dtype(dtype)
     if dtype.kind != "f":
         return 0.0
-    return TOLERANCE_IN_EPSILONS * float(np.finfo(dtype).eps)
+    return epsilons * float(np.finfo(dtype).eps)
 
 
 def as_numpy(value: Any, what: str) -> np.ndarray:
@@ -93,6 +94,20 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
         index = tuple(int(i) for i in np.argwhere(finite)[worst])
         raise Mismatch(f"{what}: worst element at index {index}: expected {e[worst]!r}, got {a[worst]!r} "
                        f"(|difference| {abs(a[worst] - e[worst]):.3g} > tolerance {rtol:.3g} x (1 + |expected|))")
+
+
+def assert_results(actual: Any, expected: Any, what: str, epsilons: float = TOLERANCE_IN_EPSILONS) -> None:
+    """``assert_close`` for an entry's result: one array, or a list of arrays
+    (an entry with several results), each within ``epsilons`` of its dtype."""
+    __tracebackhide__ = True
+    if isinstance(expected, (list, tuple)):
+        if not isinstance(actual, (list, tuple)) or len(actual) != len(expected):
+            raise Mismatch(f"{what}: expected {len(expected)} results, got {type(actual).__name__}: {actual!r:.80}")
+        for index, (one, wanted) in enumerate(zip(actual, expected)):
+            assert_results(one, wanted, f"{what}, result {index}", epsilons)
+        return
+    wanted = np.asarray(expected)
+    assert_close(actual, wanted, what, rtol=tolerance(wanted.dtype, epsilons))
 
 
 def assert_equal(actual: Any, expected: Any, what: str) -> None:

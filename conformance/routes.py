@@ -15,25 +15,64 @@ from typing import Any, Callable
 import numpy as np
 
 from .compare import require_tensor
-from .recording import RecordingBackend
 
 ROUTES = ("eager", "graph")
 
 
-def evaluate(backend: RecordingBackend, route: str, compute: Callable[..., Any], *inputs: np.ndarray,
-             what: str) -> Any:
-    """``compute(*tensors)`` on the backend with ``inputs`` fed by ``route``;
-    returns the result as the backend hands it back (a numpy value if it conforms).
-    ``what`` names the computation in failure messages."""
+def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any, what: str, **options: Any) -> Any:
+    """``compute(*inputs, **options)`` on ``backend`` (the recorded backend
+    under test, or the reference module), every numpy array among the
+    arguments (also inside lists and tuples) fed as a tensor by ``route``.
+    Returns the result as the backend hands it back: a numpy value if it
+    conforms, or a list of them when ``compute`` returns a list or tuple of
+    tensors. ``what`` names the computation in failure messages."""
     if route == "eager":
-        return read(backend, compute(*[backend.variable(x, dtype=x.dtype.name) for x in inputs]), what)
-    placeholders = [backend.placeholder(shape=(None,) + x.shape[1:] if x.ndim else (), dtype=x.dtype.name)
-                    for x in inputs]
-    function = backend.function(placeholders, [require_tensor(compute(*placeholders), f"{what} of placeholders")])
-    results = function(list(inputs))
-    return results[0] if isinstance(results, (list, tuple)) and len(results) == 1 else results
+        args, kwargs = _feed((inputs, options), lambda x: backend.variable(x, dtype=x.dtype.name))
+        result = compute(*args, **kwargs)
+        if isinstance(result, (list, tuple)):
+            return [read(backend, one, f"{what}, result {i}") for i, one in enumerate(result)]
+        return read(backend, result, what)
+    fed: list[tuple[Any, np.ndarray]] = []
+
+    def placeholder(x: np.ndarray) -> Any:
+        tensor = backend.placeholder(shape=(None,) + x.shape[1:] if x.ndim else (), dtype=x.dtype.name)
+        fed.append((tensor, x))
+        return tensor
+
+    args, kwargs = _feed((inputs, options), placeholder)
+    result = compute(*args, **kwargs)
+    several = isinstance(result, (list, tuple))
+    outputs = [require_tensor(one, f"{what} of placeholders") for one in (result if several else [result])]
+    function = backend.function([tensor for tensor, _ in fed], outputs)
+    values = function([x for _, x in fed])
+    if isinstance(values, (list, tuple)) and len(values) == len(outputs):
+        values = [_python_scalar_as_numpy(backend, value, output) for value, output in zip(values, outputs)]
+    if several:
+        return values
+    return values[0] if isinstance(values, (list, tuple)) and len(values) == 1 else values
 
 
-def read(backend: RecordingBackend, tensor: Any, what: str) -> Any:
+def _python_scalar_as_numpy(backend: Any, value: Any, output: Any) -> Any:
+    """A Python number that ``function`` answers for a rank-0 output (tf_keras'
+    function does), read in the output tensor's dtype; anything else unchanged,
+    to be judged by the check."""
+    if isinstance(value, (bool, int, float)):
+        return np.asarray(value, dtype=backend.dtype(output))
+    return value
+
+
+def read(backend: Any, tensor: Any, what: str) -> Any:
     """``eval(tensor)``, once ``tensor`` is known to be a backend tensor."""
     return backend.eval(require_tensor(tensor, what))
+
+
+def _feed(structure: Any, make_tensor: Callable[[np.ndarray], Any]) -> Any:
+    """``structure`` with every numpy array replaced by ``make_tensor(array)``,
+    in depth-first order (the order placeholders are fed)."""
+    if isinstance(structure, np.ndarray):
+        return make_tensor(structure)
+    if isinstance(structure, dict):
+        return {key: _feed(value, make_tensor) for key, value in structure.items()}
+    if isinstance(structure, (list, tuple)):
+        return type(structure)(_feed(value, make_tensor) for value in structure)
+    return structure

@@ -1,4 +1,4 @@
-"""Hypothesis plumbing for the checks: ``given`` and the input strategies.
+"""Hypothesis plumbing for the checks: ``given`` (input strategies: ``conformance.inputs``).
 
 ``given`` is hypothesis' ``given`` plus per-example isolation: each example
 starts a fresh call log (so a failure reproduces the minimal example only)
@@ -11,15 +11,10 @@ import functools
 from typing import Any, Callable
 
 import hypothesis
-import numpy as np
-from hypothesis import strategies as st
-from hypothesis.extra import numpy as npst
 
 from .compare import Mismatch
 from .config_guard import isolated
 from .recording import start_log
-
-FLOAT_TYPES = ("float16", "float32", "float64")
 
 
 _examples = 0  # hypothesis examples run by the current check
@@ -55,23 +50,3 @@ def given(*args: Any, **kwargs: Any) -> Callable:
         return hypothesis.given(*args, **kwargs)(each_example)
 
     return decorate
-
-
-def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 4) -> st.SearchStrategy:
-    """Array shapes, size-1 and empty dimensions included by default."""
-    return npst.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
-
-
-def arrays(dtype: str, shape: Any = None, finite: bool = False) -> st.SearchStrategy:
-    """Arrays of ``dtype`` (any float type, or an integer or bool dtype);
-    floats include NaN and infinities unless ``finite``."""
-    dtype = np.dtype(dtype)
-    shape = shapes() if shape is None else shape
-    if dtype.kind == "f":
-        elements = st.floats(width=dtype.itemsize * 8, allow_nan=not finite, allow_infinity=not finite)
-    elif dtype.kind == "b":
-        elements = st.booleans()
-    else:
-        info = np.iinfo(dtype)
-        elements = st.integers(max(info.min, -1000), min(info.max, 1000))
-    return npst.arrays(dtype, shape, elements=elements)

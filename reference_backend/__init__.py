@@ -7,21 +7,23 @@ entry's docstring is its contract. Modules by subject:
 * ``session``: uids, learning phase, ``clear_session``;
 * ``dispatch``: the tensor types and ``op``, the single eager/deferred dispatch point;
 * ``tensors``: variables, constants and their values;
-* ``graph``: placeholders and ``function``;
-* ``nn``: activations; ``linalg``: matrix products;
-* ``rnn``: the recurrent loop.
+* ``graph``: placeholders and ``function``; ``graph_ops``: stop_gradient, print_tensor, name_scope;
+* ``elementwise``, ``reductions``, ``linalg``, ``shapes``: math and shape manipulation;
+* ``nn``: activations and normalisation; ``losses``: cross-entropies;
+* ``conv``: convolution, pooling, bias, resizing; ``random``: random tensors, dropout;
+* ``conditionals``: switch, in_train_phase, in_test_phase;
+* ``control_flow``: map_fn, foldl, foldr; ``rnn``: the recurrent loop;
+* ``ctc``: connectionist temporal classification; ``gradients``: derivatives.
 """
 
-from . import config, graph, linalg, nn, rnn as _rnn_module, session, tensors
-from .config import *  # noqa: F401,F403
-from .graph import *  # noqa: F401,F403
-from .linalg import *  # noqa: F401,F403
-from .nn import *  # noqa: F401,F403
-from .rnn import *  # noqa: F401,F403
-from .session import *  # noqa: F401,F403
-from .tensors import *  # noqa: F401,F403
+from . import (conditionals, config, control_flow, conv, ctc, elementwise, gradients, graph, graph_ops, linalg,
+               losses, nn, random, reductions, rnn as _rnn_module, session, shapes, tensors)
+
+_MODULES = (config, session, tensors, graph, graph_ops, elementwise, reductions, linalg, shapes, nn, losses, conv,
+            random, conditionals, control_flow, _rnn_module, ctc, gradients)
 
 __version__ = "0.1.0"
 
-__all__ = [*config.__all__, *session.__all__, *tensors.__all__, *graph.__all__, *linalg.__all__, *nn.__all__,
-           *_rnn_module.__all__]
+# The backend's namespace is the union of its modules' public entries.
+__all__ = [name for module in _MODULES for name in module.__all__]
+globals().update({name: getattr(module, name) for module in _MODULES for name in module.__all__})

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from conformance.compare import Mismatch, assert_close, assert_equal, expect_raises
 from conformance.fresh_import import CUSTOM, DEFAULTS, SETTINGS, describe, settings_after_import
-from conformance.strategies import FLOAT_TYPES, arrays, given
+from conformance.inputs import FLOAT_TYPES, arrays
+from conformance.strategies import given
 
 DATA_FORMATS = ("channels_first", "channels_last")
 

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from conformance.compare import assert_close
 from conformance.routes import ROUTES, evaluate
-from conformance.strategies import arrays, given, shapes
+from conformance.inputs import arrays, shapes
+from conformance.strategies import given
 
 # (x shape, y shape): numpy.dot contracts x's last axis with y's second-to-last.
 DOT_SHAPES = [((2, 3), (3, 4)), ((1, 3), (3, 1)), ((2, 3, 4), (4, 5)), ((2, 3), (4, 3, 5)), ((4, 2), (5, 2, 3))]

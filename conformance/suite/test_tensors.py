@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conformance.compare import Mismatch, as_numpy, assert_close, assert_equal, expect_raises
 from conformance.routes import ROUTES, evaluate, read
-from conformance.strategies import arrays, given, shapes
+from conformance.inputs import arrays, shapes
+from conformance.strategies import given
 
 DTYPES = ("float16", "float32", "float64", "int32", "int64", "bool")
 

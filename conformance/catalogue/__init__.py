@@ -1,20 +1,27 @@
-"""The catalogue: one record per entry of the Keras 2 backend API.
+"""The catalogue: one record (``records.Entry``) per entry of the Keras 2 backend API.
+
+Records live in one module per family (``config``, ``elementwise``, ``conv``,
+...), each naming its report ``CATEGORY`` and its ``ENTRIES``. Adding an entry
+means adding a record to its family: presence and signature checks, the
+report's categories and, when the record says how to draw inputs, the value
+checks against the reference are generated from it.
 
 Sources: shared facts about tf_keras (the maintained Keras 2) and classic
-Keras 2.2/2.3 (see the project docs). ``availability`` says what a backend
-must provide:
-
-* ``required``: Keras 2 refuses to load a backend without it;
-* ``core``: part of the Keras 2 backend API; missing is a gap;
-* ``tf_keras`` / ``classic``: only one family of Keras 2 has it; checked when
-  present, a skip (not a gap) when absent.
+Keras 2.2/2.3 (see the project docs).
 """
 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
+from types import ModuleType
 from typing import Iterable
+
+from . import (activations, conditionals, config, control_flow, conv, ctc, elementwise, gradients, graph,
+               graph_ops, linalg, losses, random, reductions, rnn, session, shapes, tensors)
+from .records import Call, Entry, Example, call
+
+__all__ = ["CATALOGUE", "CATEGORIES", "KERAS_2_3_IMPORTS", "REQUIRED_ENTRIES", "Call", "Entry", "Example",
+           "call", "select_entries"]
 
 REQUIRED_ENTRIES = ("placeholder", "variable", "function")
 
@@ -39,53 +46,25 @@ random_uniform random_binomial truncated_normal ctc_label_dense_to_sparse ctc_ba
 foldl foldr local_conv1d local_conv2d name_scope size control_dependencies
 """.split())
 
-# Entries only one family of Keras 2 has: checked when present, never a gap when absent.
-_OPTIONAL = {"normalize_data_format": "classic"}
+# Report order: the backend's plumbing first, then what it computes.
+_FAMILIES: tuple[ModuleType, ...] = (
+    config, session, tensors, graph, graph_ops, gradients, elementwise, reductions, linalg, shapes,
+    activations, losses, conv, random, conditionals, control_flow, rnn, ctc)
 
-# The entries the suite judges, by subject. An entry joins the catalogue
-# together with its checks (adding an entry means adding it here and writing
-# its checks); the report's Keras 2.3.1 loader section covers all 143 names.
-_CATEGORIES = {
-    "config": """floatx set_floatx epsilon set_epsilon image_data_format set_image_data_format
-        normalize_data_format cast_to_floatx""",
-    "session": "get_uid reset_uids clear_session is_keras_tensor learning_phase set_learning_phase",
-    "variables and tensors": """variable constant eval get_value batch_get_value set_value
-        batch_set_value update update_add update_sub shape int_shape ndim dtype is_variable is_tensor
-        count_params zeros ones eye zeros_like ones_like identity cast""",
-    "graph": "placeholder is_placeholder function",
-    "linear algebra": "dot",
-    "nn": "tanh",
-    "control flow": "rnn",
-}
-
-CATEGORIES = tuple(_CATEGORIES)
+CATEGORIES: tuple[str, ...] = tuple(dict.fromkeys(family.CATEGORY for family in _FAMILIES))
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One backend API entry: its name, subject category and availability."""
-
-    name: str
-    category: str
-    availability: str
-
-    @property
-    def optional(self) -> bool:
-        """Whether a backend may lack this entry without a gap."""
-        return self.availability in ("tf_keras", "classic")
+def _collect() -> dict[str, Entry]:
+    catalogue: dict[str, Entry] = {}
+    for family in _FAMILIES:
+        for entry in family.ENTRIES:
+            if entry.name in catalogue:
+                raise ValueError(f"{entry.name} has two records ({family.__name__} and another family)")
+            catalogue[entry.name] = Entry(**{**entry.__dict__, "category": family.CATEGORY})
+    return dict(sorted(catalogue.items(), key=lambda item: CATEGORIES.index(item[1].category)))
 
 
-def _availability(name: str) -> str:
-    if name in REQUIRED_ENTRIES:
-        return "required"
-    return _OPTIONAL.get(name, "core")
-
-
-CATALOGUE: dict[str, Entry] = {
-    name: Entry(name, category, _availability(name))
-    for category, names in _CATEGORIES.items()
-    for name in names.split()
-}
+CATALOGUE: dict[str, Entry] = _collect()
 
 
 def select_entries(patterns: Iterable[str]) -> list[str]:

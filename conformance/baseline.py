@@ -1,0 +1,142 @@
+"""Baselines: the gaps a backend is known to have, so that a CI gate fails only on new ones.
+
+A baseline is a TOML file with one ``[[gap]]`` table per known gap::
+
+    [[gap]]
+    entry = "function"                       # required: a catalogue entry
+    check = "test_function_applies_*"         # optional: a check name or a pattern
+    category = "unsupported"                  # unsupported | known-difference | bug
+    reason = "updates are not supported in eager mode: ..."   # required, not empty
+
+``check`` names a check as the report shows it (``test_rnn_every_flag_together[eager]``,
+``presence`` for an absent entry); ``*`` matches any text and ``?`` one character,
+every other character (brackets included) stands for itself. Without ``check``
+the gap covers every check of the entry.
+
+Contracts:
+
+* ``load`` reads and validates a file; any problem (unreadable, not TOML, a key
+  or category it does not know, an entry the catalogue does not have, an empty
+  reason) raises ``BaselineError`` whose message is one line naming the file,
+  the gap (by its position) and what was expected.
+* ``Baseline.covering(entry, check)`` is the first gap that covers a check, or None.
+* ``render`` writes gaps back in the same format; ``load(render(gaps))`` gives
+  the same gaps.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised by the oldest-numpy env (Python 3.10)
+    import tomli as tomllib
+
+from .catalogue import CATALOGUE
+
+GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
+_KEYS = ("entry", "check", "category", "reason")
+_REQUIRED_KEYS = ("entry", "category", "reason")
+
+
+class BaselineError(ValueError):
+    """A baseline file that cannot be used; the message is one line saying why."""
+
+
+@dataclass(frozen=True)
+class KnownGap:
+    """One ``[[gap]]`` of a baseline."""
+
+    entry: str
+    category: str
+    reason: str
+    check: str | None = None  # a check name or pattern; None covers every check of the entry
+
+    def covers(self, entry: str, check: str) -> bool:
+        return entry == self.entry and (self.check is None or self._pattern.fullmatch(check) is not None)
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        # Only * and ? are wildcards: check names contain brackets ('test_x[graph]')
+        # that fnmatch would read as character classes.
+        return re.compile(re.escape(self.check or "").replace(r"\*", ".*").replace(r"\?", "."))
+
+    def label(self) -> str:
+        """``entry`` or ``entry[check]``, as the report names a known gap."""
+        return self.entry if self.check is None else f"{self.entry} [{self.check}]"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The known gaps of one file."""
+
+    path: str
+    gaps: tuple[KnownGap, ...]
+
+    def covering(self, entry: str, check: str) -> KnownGap | None:
+        return next((gap for gap in self.gaps if gap.covers(entry, check)), None)
+
+
+def load(path: str) -> Baseline:
+    """Read and validate the baseline at ``path`` (see the module docstring)."""
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise BaselineError(f"cannot read baseline {path}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise BaselineError(f"baseline {path} is not valid TOML: {error}") from None
+    return Baseline(path, tuple(parse(data, path)))
+
+
+def parse(data: dict, path: str) -> list[KnownGap]:
+    """The gaps of an already-decoded baseline document."""
+    extra = sorted(set(data) - {"gap"})
+    if extra:
+        raise BaselineError(f"baseline {path}: unknown top-level key {extra[0]!r}; expected only [[gap]] tables")
+    tables = data.get("gap", [])
+    if not isinstance(tables, list):
+        raise BaselineError(f"baseline {path}: 'gap' must be an array of tables, written [[gap]]")
+    return [_gap(table, f"baseline {path}, gap {number}") for number, table in enumerate(tables, start=1)]
+
+
+def _gap(table: dict, where: str) -> KnownGap:
+    unknown = sorted(set(table) - set(_KEYS))
+    if unknown:
+        raise BaselineError(f"{where}: unknown key {unknown[0]!r}; expected {', '.join(_KEYS)}")
+    absent = [key for key in _REQUIRED_KEYS if key not in table]
+    if absent:
+        raise BaselineError(f"{where}: missing {absent[0]!r}; every gap needs {', '.join(_REQUIRED_KEYS)}")
+    for key in table:
+        if not isinstance(table[key], str) or not table[key].strip():
+            raise BaselineError(f"{where}: {key!r} must be a non-empty string; got {table[key]!r}")
+    entry = table["entry"]
+    if entry not in CATALOGUE:
+        raise BaselineError(f"{where}: {entry!r} is not an entry of the catalogue")
+    if table["category"] not in GAP_CATEGORIES:
+        raise BaselineError(f"{where}: category {table['category']!r} is not one of {', '.join(GAP_CATEGORIES)}")
+    return KnownGap(entry=entry, category=table["category"], reason=table["reason"].strip(),
+                    check=table.get("check"))
+
+
+def render(gaps: Iterable[KnownGap], header: str = "") -> str:
+    """A baseline document holding ``gaps`` (``header`` becomes its leading comment)."""
+    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    for gap in gaps:
+        lines += ["", "[[gap]]", f"entry = {_toml_string(gap.entry)}"]
+        if gap.check is not None:
+            lines.append(f"check = {_toml_string(gap.check)}")
+        lines += [f"category = {_toml_string(gap.category)}", f"reason = {_toml_string(gap.reason)}"]
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def _toml_string(text: str) -> str:
+    """A TOML basic string: backslashes, quotes and control characters escaped."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = "".join(ch if ch >= " " and ch != "\x7f" else f"\\u{ord(ch):04x}" for ch in escaped)
+    return f'"{escaped}"'

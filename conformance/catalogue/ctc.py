@@ -1,0 +1,9 @@
+"""Connectionist temporal classification."""
+
+from __future__ import annotations
+
+from .records import Entry
+
+CATEGORY = 'ctc'
+
+ENTRIES: tuple[Entry, ...] = ()

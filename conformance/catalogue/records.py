@@ -1,0 +1,126 @@
+"""The record of one entry, and the calls and examples its generated checks use.
+
+A record is declarative: its name, signature and availability drive the
+presence and signature checks and the report's categories; ``calls`` (a
+hypothesis strategy of ``Call``) and ``examples`` (pinned calls with their
+known answers) drive the value checks of ``conformance.suite.test_catalogue``,
+which compare the backend with the reference backend on both routes.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+# Relative and absolute tolerance of float results, in units of the result
+# dtype's machine epsilon (see ``conformance.compare.tolerance``).
+DEFAULT_TOLERANCE = 16
+
+AVAILABILITIES = ("required", "core", "tf_keras", "classic")
+
+
+@dataclass(frozen=True)
+class Call:
+    """The arguments of one call of an entry.
+
+    Every ``numpy.ndarray`` among ``args`` and ``kwargs`` (also inside lists
+    and tuples) is a tensor argument: the route feeds it as a backend tensor.
+    Everything else (axes, shapes, flags, Python numbers) is passed as is.
+    """
+
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+    def render(self, name: str) -> str:
+        """``name(arg, ..., key=value)`` with arrays shown as ``array(shape, dtype)``."""
+        parts = [_render(a) for a in self.args] + [f"{k}={_render(v)}" for k, v in self.kwargs.items()]
+        return f"{name}({', '.join(parts)})"
+
+
+def call(*args: Any, **kwargs: Any) -> Call:
+    """A ``Call`` written as the call itself: ``call(x, axis=1)``."""
+    return Call(args, kwargs)
+
+
+def _render(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, separator=", ", threshold=12) if value.size <= 12 else \
+            f"array(shape={value.shape}, dtype={value.dtype.name})"
+    if isinstance(value, (list, tuple)) and any(isinstance(v, np.ndarray) for v in value):
+        inner = ", ".join(_render(v) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class Example:
+    """A pinned call and its known answer, an edge case the contract names.
+
+    ``expected`` is the result (an array, or a tuple of arrays for entries
+    with several results); float64 arrays in ``call`` and ``expected`` stand
+    for "in floatx" and are cast to the run's floatx, unless ``dtype`` names
+    the result's dtype. ``raises`` instead of ``expected``: the call must raise
+    that exception type. ``why`` says which part of the contract it pins.
+    """
+
+    call: Call
+    expected: Any = None
+    why: str = ""
+    raises: type[BaseException] | None = None
+    dtype: str | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of the Keras 2 backend API.
+
+    * ``signature``: the contract's parameters as written in Python
+      (``"x, axis=None, keepdims=False"``); a backend's entry must take them in
+      this order with these defaults, and may add optional parameters.
+      ``newer`` names trailing parameters only tf_keras has: lacking them is
+      an "unsupported" gap, not a mismatch.
+    * ``availability``: ``required`` (Keras 2 refuses a backend without it),
+      ``core`` (missing is a gap), ``tf_keras`` / ``classic`` (only one family
+      of Keras 2 has it: checked when present, skipped when absent).
+    * ``calls``: ``floatx -> strategy of Call``, the inputs of the generated
+      comparison with the reference; None when hand-written checks cover it.
+    * ``examples``: pinned calls with known answers, checked on both routes.
+    * ``tolerance``: float tolerance in epsilons of the result dtype, when the
+      entry's numerics justify another than the default (say why next to it).
+    * ``routes``: the routes its value checks take (both unless the entry
+      has no tensor input to feed).
+    """
+
+    name: str
+    signature: str | None = None
+    availability: str = "core"
+    newer: tuple[str, ...] = ()
+    calls: Callable[[str], Any] | None = None
+    examples: tuple[Example, ...] = ()
+    tolerance: float = DEFAULT_TOLERANCE
+    routes: tuple[str, ...] = ("eager", "graph")
+    category: str = ""
+
+    def __post_init__(self) -> None:
+        if self.availability not in AVAILABILITIES:
+            raise ValueError(f"{self.name}: availability {self.availability!r} not in {AVAILABILITIES}")
+        if self.signature is not None:
+            names = list(self.parameters())
+            unknown = [n for n in self.newer if n not in names]
+            if unknown:
+                raise ValueError(f"{self.name}: newer parameters {unknown} are not in its signature")
+
+    @property
+    def optional(self) -> bool:
+        """Whether a backend may lack this entry without a gap."""
+        return self.availability in ("tf_keras", "classic")
+
+    def parameters(self) -> dict[str, inspect.Parameter]:
+        """The contract's parameters by name, in order (``**kwargs`` and ``*args`` excluded)."""
+        namespace: dict[str, Any] = {}
+        exec(f"def contract({self.signature}): pass", namespace)  # the signature is our own source text
+        return {name: p for name, p in inspect.signature(namespace["contract"]).parameters.items()
+                if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)}

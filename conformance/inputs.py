@@ -1,0 +1,90 @@
+"""Hypothesis strategies for the inputs of checks and catalogue records.
+
+Pure data: nothing here touches a backend, so the catalogue's records can
+use these strategies at import time. Floats lean on the values where
+implementations differ: signed zeros, ties at .5, +-1, large and tiny magnitudes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as npst
+
+from .catalogue.records import Call
+
+FLOAT_TYPES = ("float16", "float32", "float64")
+
+# Values worth drawing more often than uniform sampling would: zeros of both
+# signs, rounding ties, the edges of probabilities and activations.
+EDGE_VALUES = (0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.5, -2.5, 3.0, 6.0, 1e-4, -1e-4)
+
+
+def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 4) -> st.SearchStrategy:
+    """Array shapes, size-1 and empty dimensions included by default."""
+    return npst.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
+
+
+def floats(dtype: str, min_value: float | None = None, max_value: float | None = None,
+           finite: bool = True) -> st.SearchStrategy[float]:
+    """Floats representable in ``dtype``, within ``[min_value, max_value]``,
+    edge values (``EDGE_VALUES``) drawn often; NaN and infinities unless ``finite``."""
+    width = np.dtype(dtype).itemsize * 8
+    low = -np.finfo(dtype).max if min_value is None else min_value
+    high = np.finfo(dtype).max if max_value is None else max_value
+    edges = [v for v in EDGE_VALUES if low <= v <= high]
+    anywhere = st.floats(min_value, max_value, width=width, allow_nan=not finite,
+                         allow_infinity=not finite and min_value is None and max_value is None)
+    return st.sampled_from(edges) | anywhere if edges else anywhere
+
+
+def arrays(dtype: str, shape: Any = None, finite: bool = False, elements: st.SearchStrategy | None = None
+           ) -> st.SearchStrategy[np.ndarray]:
+    """Arrays of ``dtype`` (any float type, or an integer or bool dtype) and
+    ``shape`` (a shape or a strategy of shapes; default ``shapes()``); floats
+    include NaN and infinities unless ``finite``; ``elements`` overrides the values."""
+    dtype = np.dtype(dtype)
+    shape = shapes() if shape is None else shape
+    if elements is None:
+        if dtype.kind == "f":
+            elements = st.floats(width=dtype.itemsize * 8, allow_nan=not finite, allow_infinity=not finite)
+        elif dtype.kind == "b":
+            elements = st.booleans()
+        else:
+            info = np.iinfo(dtype)
+            elements = st.integers(max(info.min, -1000), min(info.max, 1000))
+    return npst.arrays(dtype, shape, elements=elements)
+
+
+def axes(ndim: int, allow_none: bool = True, allow_list: bool = True) -> st.SearchStrategy:
+    """An ``axis`` argument for an array of rank ``ndim``: None (every axis), an
+    int in ``[-ndim, ndim)`` (negative included), or a list of distinct axes."""
+    options = []
+    if allow_none:
+        options.append(st.none())
+    if ndim:
+        options.append(st.integers(-ndim, ndim - 1))
+        if allow_list:
+            options.append(st.lists(st.integers(0, ndim - 1), min_size=1, max_size=ndim, unique=True))
+    return st.one_of(options) if options else st.none()
+
+
+def unary(elements: Callable[[str], st.SearchStrategy] = floats, shape: Any = None,
+          **kwargs: Any) -> Callable[[str], st.SearchStrategy[Call]]:
+    """Calls ``f(x)`` with ``x`` in floatx, elements from ``elements(floatx)``;
+    ``kwargs`` are fixed keyword arguments of every call."""
+    def draw(floatx: str) -> st.SearchStrategy[Call]:
+        return arrays(floatx, shape, elements=elements(floatx)).map(lambda x: Call((x,), dict(kwargs)))
+    return draw
+
+
+def binary(elements: Callable[[str], st.SearchStrategy] = floats) -> Callable[[str], st.SearchStrategy[Call]]:
+    """Calls ``f(x, y)`` with ``x`` and ``y`` in floatx of mutually broadcastable shapes."""
+    def draw(floatx: str) -> st.SearchStrategy[Call]:
+        pairs = npst.mutually_broadcastable_shapes(num_shapes=2, min_dims=0, max_dims=3, max_side=3)
+        return pairs.flatmap(lambda shapes_: st.tuples(
+            *[arrays(floatx, s, elements=elements(floatx)) for s in shapes_.input_shapes])).map(
+            lambda xy: Call(tuple(xy)))
+    return draw

@@ -1,0 +1,92 @@
+"""Checks generated from the catalogue's records (``conformance.catalogue``).
+
+* ``test_signature``: parameters in the contract's order with its defaults;
+* ``test_agrees_with_reference``: hypothesis draws calls from the record's
+  ``calls``; the backend's result on each route must match the reference
+  backend's within the entry's tolerance (shape, dtype, NaN/inf placement, values);
+* ``test_example``: each pinned edge case of the record, on each route.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import strategies as st
+
+from conformance.catalogue import CATALOGUE, Call, Entry
+from conformance.compare import assert_results, expect_raises
+from conformance.routes import evaluate
+from conformance.signatures import check_signature
+from conformance.strategies import given
+
+
+def _params(entries: list[Entry], *parts: str) -> list:
+    params = []
+    for entry in entries:
+        for route in entry.routes:
+            for index in range(len(entry.examples)) if "example" in parts else [None]:
+                label = "-".join(str(p) for p in (entry.name, index, route) if p is not None)
+                params.append(pytest.param(entry.name, index, route, marks=pytest.mark.entry(entry.name), id=label))
+    return params
+
+
+def _function(backend: Any, entry: Entry) -> Any:
+    if entry.optional and not backend.has(entry.name):
+        pytest.skip(f"optional ({entry.availability} only) and not defined")
+    return getattr(backend, entry.name)  # EntryMissing when absent
+
+
+@pytest.mark.parametrize("name", [pytest.param(e.name, marks=pytest.mark.entry(e.name), id=e.name)
+                                  for e in CATALOGUE.values() if e.signature is not None])
+def test_signature(backend, name):
+    entry = CATALOGUE[name]
+    function = _function(backend, entry)
+    try:
+        signature = inspect.signature(function)
+    except (TypeError, ValueError):
+        pytest.skip(f"{name}'s signature cannot be introspected")
+    check_signature(entry, signature)
+
+
+@pytest.mark.parametrize("name, index, route", _params([e for e in CATALOGUE.values() if e.calls]))
+@given(data=st.data())
+def test_agrees_with_reference(backend, reference, name, index, route, data):
+    entry = CATALOGUE[name]
+    function = _function(backend, entry)
+    drawn = data.draw(entry.calls(backend.floatx()), label="call")
+    expected = evaluate(reference, "eager", getattr(reference, name), *drawn.args, what=name, **drawn.kwargs)
+    what = f"{drawn.render(name)} by the {route} route"
+    assert_results(evaluate(backend, route, function, *drawn.args, what=what, **drawn.kwargs), expected, what,
+                   entry.tolerance)
+
+
+@pytest.mark.parametrize("name, index, route", _params([e for e in CATALOGUE.values() if e.examples], "example"))
+def test_example(backend, name, index, route):
+    entry = CATALOGUE[name]
+    function = _function(backend, entry)
+    example = entry.examples[index]
+    pinned = _in_floatx(example.call, backend.floatx())
+    what = f"{pinned.render(name)} by the {route} route" + (f" ({example.why})" if example.why else "")
+    if example.raises is not None:
+        with expect_raises(example.raises, what):
+            evaluate(backend, route, function, *pinned.args, what=what, **pinned.kwargs)
+        return
+    expected = _in_floatx(example.expected, example.dtype or backend.floatx())
+    assert_results(evaluate(backend, route, function, *pinned.args, what=what, **pinned.kwargs), expected, what,
+                   entry.tolerance)
+
+
+def _in_floatx(value: Any, dtype: str) -> Any:
+    """``value`` with its float64 arrays cast to ``dtype`` (see ``Example``)."""
+    if isinstance(value, np.ndarray):
+        return value.astype(dtype) if value.dtype == np.float64 else value
+    if isinstance(value, Call):
+        return Call(_in_floatx(value.args, dtype), _in_floatx(value.kwargs, dtype))
+    if isinstance(value, dict):
+        return {key: _in_floatx(item, dtype) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_in_floatx(item, dtype) for item in value)
+    return value
