@@ -16,7 +16,7 @@ import re
 import pytest
 
 from .compare import Unsupported
-from .recording import EntryMissing, current_log
+from .recording import EntryMissing, current_log, entries_of_check
 from .strategies import example_count
 from .report import PRESENCE_CHECK, CheckOutcome
 from .watchdog import CheckTimeout
@@ -43,6 +43,8 @@ def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
                            kind="passed", examples=example_count() if call.when == "call" else 0)
     if report.passed:
+        # For a passing check: every entry it relied on, over all its examples.
+        outcome.involved = tuple(name for name in entries_of_check() if name != entry)
         return outcome
     excinfo = call.excinfo
     error = excinfo.value if excinfo is not None else None

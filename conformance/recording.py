@@ -94,6 +94,9 @@ _current_log = CallLog()
 _progress_fd: int | None = None
 
 
+_entries_of_check: dict[str, None] = {}  # an ordered set
+
+
 def report_progress_to(fd: int) -> None:
     """Also write each entry's name to ``fd`` as it is called (for a parent
     process watching a check that may crash)."""
@@ -111,6 +114,16 @@ def start_log() -> CallLog:
     global _current_log
     _current_log = CallLog()
     return _current_log
+
+
+def start_check() -> None:
+    """Start collecting the entries a new check calls, over all its examples."""
+    _entries_of_check.clear()
+
+
+def entries_of_check() -> list[str]:
+    """The entries the current check has called so far, over all its examples, in first-call order."""
+    return list(_entries_of_check)
 
 
 class RecordingBackend:
@@ -158,6 +171,7 @@ def _recording(entry: str, function: Callable, target: Any = None) -> Callable:
     def record(*args, **kwargs):
         call = Call(entry, _snapshot(args), _snapshot(kwargs), target=target)
         _current_log.calls.append(call)
+        _entries_of_check.setdefault(entry)
         if _progress_fd is not None:
             os.write(_progress_fd, f"{entry}\n".encode())
         try:

@@ -63,6 +63,42 @@ def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     return run
 
 
+class _InvolvementCollector:
+    """A pytest plugin noting, for each check of a run, the entries it called."""
+
+    def __init__(self) -> None:
+        self.calling: dict[str, set[str]] = {}
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        for key, outcome in report.user_properties:
+            if key == "conformance":
+                for called in (outcome["entry"], *outcome["involved"]):
+                    self.calling.setdefault(called, set()).add(outcome["entry"])
+
+
+@pytest.fixture(scope="session")
+def entries_relying_on(tmp_path_factory: pytest.TempPathFactory) -> dict[str, set[str]]:
+    """Entry -> the entries whose checks call it (itself included), from one run of
+    the suite against the reference. A backend that differs from the reference in
+    one entry B can only change the verdict of checks that call B, so a broken
+    backend's run needs only the entries relying on B."""
+    collector = _InvolvementCollector()
+    saved = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "reference_backend"}
+    workdir = tmp_path_factory.mktemp("involvement")
+    previous = os.getcwd()
+    os.chdir(workdir)
+    try:
+        code = pytest.main(["--backend=reference_backend", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+                            f"--conformance-report={workdir / 'report.json'}"], plugins=[collector])
+    finally:
+        os.chdir(previous)
+        for name in [n for n in sys.modules if n.partition(".")[0] == "reference_backend"]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+    assert code == 0, "the reference must conform before broken backends can be judged"
+    return collector.calling
+
+
 @pytest.fixture
 def run_suite_subprocess(tmp_path: Path):
     """Run pytest in a new interpreter, in an empty directory: exit status and

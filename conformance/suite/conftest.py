@@ -10,7 +10,7 @@ from conformance.compare import Mismatch
 from conformance.config_guard import activate, isolated
 from conformance.fresh_import import fresh_imports as import_in_new_interpreters
 from conformance.plugin import RUN_KEY
-from conformance.recording import RecordingBackend, start_log
+from conformance.recording import RecordingBackend, start_check, start_log
 from conformance.run import ConformanceRun
 from conformance.strategies import restart_example_count
 
@@ -44,6 +44,7 @@ def isolated_check(run: ConformanceRun):
     """Each check starts a fresh call log and leaves the configuration as it found it."""
     activate(run.guards)
     start_log()
+    start_check()
     restart_example_count()
     with isolated() as problems:
         yield
