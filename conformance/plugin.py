@@ -5,7 +5,9 @@ or the suite (``conformance.suite``) is among the collected paths. Then it:
 swaps the default test paths for the installed suite, loads the backend,
 prints what is tested in the header, turns every check's result into an
 outcome, and ends with the gap report, the report files and the exit status
-(0: no gap; 1: gaps; 4: the backend could not be loaded or an option is bad).
+(0: no gap, or only gaps the ``--baseline`` expects; 1: gaps, or under
+``--strict-baseline`` a known gap that is gone; 4: the backend could not be
+loaded, or an option or the baseline file is bad).
 """
 
 from __future__ import annotations
@@ -47,6 +49,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "(os._exit, a segfault) is reported on that entry and the run goes on (POSIX)")
     group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
+    group.addoption("--baseline", metavar="FILE",
+                    help="a TOML file of known gaps: they are reported as 'expected' and do not fail the run")
+    group.addoption("--strict-baseline", action="store_true",
+                    help="with --baseline: a known gap that is fixed (or matches no check) fails the run")
+    group.addoption("--write-baseline", metavar="FILE",
+                    help="write this run's gaps as a baseline to FILE (new ones with category 'bug', to triage)")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -138,7 +146,15 @@ class ConformanceSession:
                 outcome = CheckOutcome(nodeid=item.nodeid, entry=check_entry(item)[0], check=item.name,
                                        kind="error", message=f"the suite could not classify this check: {error!r}")
             report.user_properties.append(("conformance", outcome.to_dict()))
+            self._mark_known(report, outcome)
         return report
+
+    def _mark_known(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
+        """A check failing as the baseline expects is an xfail, in the terminal and in JUnit files alike."""
+        known = self.run.baseline.covering(outcome.entry, outcome.check) if self.run.baseline else None
+        if known is not None and report.failed:
+            report.outcome = "skipped"
+            report.wasxfail = f"known gap ({known.category}, {self.run.baseline.path}): {known.reason.splitlines()[0]}"
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         outcomes = [value for key, value in report.user_properties if key == "conformance"]
@@ -158,12 +174,12 @@ class ConformanceSession:
         if hasattr(session.config, "workerinput"):  # an xdist worker: the controller reports
             session.config.workeroutput["conformance_entries"] = self.run.entry_of
             return
-        report = self.run.finish()
+        self.run.finish()
         self.write_errors = self.run.write_reports()
         if self.write_errors:
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
         elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED if report.has_gaps() else pytest.ExitCode.OK
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED if self.run.failed() else pytest.ExitCode.OK
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.run.report is None:

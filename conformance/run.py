@@ -15,6 +15,7 @@ from types import ModuleType
 
 import pytest
 
+from .baseline import Baseline, BaselineError, load as load_baseline
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
 from .config_guard import ConfigGuard
 from .profiles import describe, load_profile
@@ -30,10 +31,12 @@ DEFAULT_CHECK_TIMEOUT = 60.0  # seconds; the slowest check against tf_keras take
 class ReportPaths:
     json: str | None
     markdown: str | None
+    baseline: str | None = None  # --write-baseline
 
     def validate(self) -> None:
         """Fail early when a report could not be written."""
-        for option, path in (("--conformance-report", self.json), ("--conformance-markdown", self.markdown)):
+        for option, path in (("--conformance-report", self.json), ("--conformance-markdown", self.markdown),
+                             ("--write-baseline", self.baseline)):
             if path is None:
                 continue
             directory = os.path.dirname(os.path.abspath(path))
@@ -56,6 +59,8 @@ class ConformanceRun:
     hypothesis: str  # the profile (and seed) in force, as the header and the report show it
     check_timeout: float
     isolate: bool
+    baseline: Baseline | None = None  # --baseline
+    strict_baseline: bool = False  # --strict-baseline: a fixed or stale known gap fails the run
     backend: RecordingBackend = field(init=False)
     guards: list[ConfigGuard] = field(init=False)
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
@@ -76,8 +81,17 @@ class ConformanceRun:
             raise pytest.UsageError(
                 f"--entries={config.getoption('entries')!r} matches no entry; expected names or globs "
                 f"of the catalogue, comma-separated, such as 'conv*,rnn' (entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
-        paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"))
+        paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"),
+                            config.getoption("write_baseline"))
         paths.validate()
+        baseline = None
+        if config.getoption("baseline"):
+            try:
+                baseline = load_baseline(config.getoption("baseline"))
+            except BaselineError as error:
+                raise pytest.UsageError(f"--baseline: {error}") from None
+        elif config.getoption("strict_baseline"):
+            raise pytest.UsageError("--strict-baseline needs --baseline=FILE, the known gaps it holds to account")
         seed = config.getoption("hypothesis_seed", None)
         user_profile = config.getoption("hypothesis_profile", None)
         hypothesis_in_force = (describe(user_profile, seed) if user_profile else
@@ -96,7 +110,7 @@ class ConformanceRun:
             _write_load_failure(choice, error, selected, paths, hypothesis_in_force)
             raise pytest.UsageError(str(error)) from None
         run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
-                  check_timeout, isolate)
+                  check_timeout, isolate, baseline, config.getoption("strict_baseline"))
         run._apply_settings(config)
         return run
 
@@ -161,8 +175,12 @@ class ConformanceRun:
                                                 kind="error", message=f"{text} (run with --isolate for more)")
             else:
                 unattributed.append(f"{nodeid}: {text}")
-        self.report = GapReport.build(self.info(), self.selected, by_check.values(), unattributed)
+        self.report = GapReport.build(self.info(), self.selected, by_check.values(), unattributed, self.baseline)
         return self.report
+
+    def failed(self) -> bool:
+        """Whether the run fails: gaps not in the baseline, or (``--strict-baseline``) a stale baseline."""
+        return self.report.has_gaps() or bool(self.report.baseline_failures(self.strict_baseline))
 
     def write_reports(self) -> list[str]:
         """Write the requested files; returns one error line per file that could not be written."""
@@ -172,8 +190,9 @@ class ConformanceRun:
 def _write(report: GapReport, paths: ReportPaths) -> list[str]:
     errors = []
     for option, path, writer in (("--conformance-report", paths.json, report.write_json),
-                                 ("--conformance-markdown", paths.markdown, report.write_markdown)):
-        if path:
+                                 ("--conformance-markdown", paths.markdown, report.write_markdown),
+                                 ("--write-baseline", paths.baseline, report.write_baseline)):
+        if path and not (writer == report.write_baseline and report.info.load_error):  # nothing judged
             try:
                 writer(path)
             except OSError as error:
