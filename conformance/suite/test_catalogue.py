@@ -23,13 +23,15 @@ from conformance.signatures import check_signature
 from conformance.strategies import given
 
 
-def _params(entries: list[Entry], *parts: str) -> list:
+def _params(entries: list[Entry], examples: bool = False) -> list:
+    """One parameter set per entry and route (and per example, with ``examples``), marked with its entry."""
     params = []
     for entry in entries:
         for route in entry.routes:
-            for index in range(len(entry.examples)) if "example" in parts else [None]:
-                label = "-".join(str(p) for p in (entry.name, index, route) if p is not None)
-                params.append(pytest.param(entry.name, index, route, marks=pytest.mark.entry(entry.name), id=label))
+            for index in range(len(entry.examples)) if examples else [None]:
+                values = (entry.name, route) if index is None else (entry.name, index, route)
+                params.append(pytest.param(*values, marks=pytest.mark.entry(entry.name),
+                                           id="-".join(str(v) for v in values)))
     return params
 
 
@@ -51,9 +53,9 @@ def test_signature(backend, name):
     check_signature(entry, signature)
 
 
-@pytest.mark.parametrize("name, index, route", _params([e for e in CATALOGUE.values() if e.calls]))
+@pytest.mark.parametrize("name, route", _params([e for e in CATALOGUE.values() if e.calls]))
 @given(data=st.data())
-def test_agrees_with_reference(backend, reference, name, index, route, data):
+def test_agrees_with_reference(backend, reference, name, route, data):
     entry = CATALOGUE[name]
     function = _function(backend, entry)
     drawn = data.draw(entry.calls(backend.floatx()), label="call")
@@ -63,7 +65,7 @@ def test_agrees_with_reference(backend, reference, name, index, route, data):
                    entry.tolerance)
 
 
-@pytest.mark.parametrize("name, index, route", _params([e for e in CATALOGUE.values() if e.examples], "example"))
+@pytest.mark.parametrize("name, index, route", _params([e for e in CATALOGUE.values() if e.examples], examples=True))
 def test_example(backend, name, index, route):
     entry = CATALOGUE[name]
     function = _function(backend, entry)
