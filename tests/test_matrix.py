@@ -1,0 +1,107 @@
+"""keras-conformance-matrix: reports of several runs merged into one table, and bad input refused."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conformance.matrix import COLOURS, main
+
+ENTRIES = "--entries=ones,zeros,eye"
+
+
+@pytest.fixture
+def reports(run_suite, tmp_path) -> list[str]:
+    """Three real reports: the reference under two floatx, a broken backend with one known gap."""
+    baseline = tmp_path / "known.toml"
+    baseline.write_text('[[gap]]\nentry = "ones"\ncategory = "bug"\nreason = "ignores its dtype"\n')
+    runs = {"ref32.json": run_suite("--backend=reference_backend", "--floatx=float32", ENTRIES),
+            "ref64.json": run_suite("--backend=reference_backend", "--floatx=float64", ENTRIES),
+            "eye.json": run_suite("--backend=broken_backends.eye_all_ones", "--floatx=float64", ENTRIES),
+            "ones.json": run_suite("--backend=broken_backends.ones_ignores_dtype", ENTRIES, f"--baseline={baseline}")}
+    paths = []
+    for name, run in runs.items():
+        (tmp_path / name).write_text(json.dumps(run.report))
+        paths.append(str(tmp_path / name))
+    return paths
+
+
+def test_markdown_has_one_column_per_run_and_totals(reports, tmp_path, capsys):
+    out = tmp_path / "matrix.md"
+    assert main([*reports, f"--markdown={out}"]) == 0
+    text = out.read_text()
+    header = next(line for line in text.splitlines() if line.startswith("| entry |"))
+    assert header == ("| entry | category | reference_backend [float32, channels_last] | "
+                      "reference_backend [float64, channels_last] | broken_backends.eye_all_ones [float64, channels_last] | "
+                      "broken_backends.ones_ignores_dtype [float32, channels_last] |")
+    rows = {line.split(" | ")[0]: line.split(" | ")[2:] for line in text.splitlines() if line.startswith("| ")}
+    assert rows["| `eye`"] == ["conform", "conform", "**mismatch**", "conform |"]
+    assert rows["| `ones`"] == ["conform", "conform", "conform", "expected |"]
+    assert rows["| **conform**"] == ["3", "3", "2", "2 |"]
+    assert rows["| **expected**"] == ["0", "0", "0", "1 |"]
+    assert capsys.readouterr().out == ""  # written to the file only
+
+
+def test_without_outputs_markdown_goes_to_stdout(reports, capsys):
+    assert main(reports[:2]) == 0
+    assert "| `zeros` | " in capsys.readouterr().out
+
+
+def test_html_is_self_contained_with_a_colour_per_status_and_a_legend(reports, tmp_path):
+    out = tmp_path / "matrix.html"
+    assert main([*reports, f"--html={out}"]) == 0
+    page = out.read_text()
+    assert "<link" not in page and "<script" not in page and "http" not in page  # nothing fetched
+    for status, colour in COLOURS.items():
+        assert colour in page
+    assert page.count('<td class="s-expected"') >= 1 and page.count('<td class="s-mismatch"') >= 1
+    assert "ignores its dtype" in page  # the known gap's reason, as the cell's tooltip
+    assert '<ul class="legend">' in page and "<b>expected</b>: a known gap" in page
+    assert page.count('<tr class="total">') == 7
+
+
+def test_the_same_configuration_twice_is_told_apart_by_file(reports, capsys):
+    assert main([reports[0], reports[0]]) == 0
+    out = capsys.readouterr().out
+    assert out.count("reference_backend [float32, channels_last] (ref32.json)") == 4  # list and header, twice
+
+
+def test_entries_a_run_did_not_select_are_marked(run_suite, reports, tmp_path, capsys):
+    only_eye = tmp_path / "eye_only.json"
+    only_eye.write_text(json.dumps(run_suite("--backend=reference_backend", "--entries=eye").report))
+    assert main([reports[0], str(only_eye)]) == 0
+    assert "| `ones` | variables and tensors | conform | — |" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (None, "no such file"),
+    ("{not json", "not JSON"),
+    ('{"tests": 3}', "not a conformance report"),
+    ('{"schema_version": 99, "entries": {}}', "schema_version 99; this keras-conformance-matrix reads versions 1 to"),
+    ('{"schema_version": 2, "entries": {"ones": {"status": "great"}}}', "entry 'ones' has no valid status"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, content, fragment):
+    path = tmp_path / "input.json"
+    if content is not None:
+        path.write_text(content)
+    assert main([str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"keras-conformance-matrix: error: {path}") and fragment in err, err
+
+
+def test_unwritable_output_and_no_arguments(reports, tmp_path, capsys):
+    assert main([reports[0], f"--html={tmp_path / 'no-dir' / 'm.html'}"]) == 2
+    assert "cannot write" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as raised:
+        main([])
+    assert raised.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_runs_as_a_module(reports, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "conformance.matrix", reports[0], str(tmp_path / "none.json")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr.strip().endswith("none.json: no such file")
