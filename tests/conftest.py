@@ -99,6 +99,23 @@ def entries_relying_on(tmp_path_factory: pytest.TempPathFactory) -> dict[str, se
     return collector.calling
 
 
+@pytest.fixture(scope="session")
+def failed_checks(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory shared by every test process of this session (xdist workers
+    included) where broken-backend runs note which checks failed."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # each worker's base directory sits in the session's
+    path = root / "failed-checks"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The every-check-can-fail test goes last, to reuse the broken-backend runs' notes."""
+    items.sort(key=lambda item: item.module.__name__ == "test_every_check_can_fail")
+
+
 @pytest.fixture
 def run_suite_subprocess(tmp_path: Path):
     """Run pytest in a new interpreter, in an empty directory: exit status and
