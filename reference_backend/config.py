@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -22,6 +22,9 @@ __all__ = [
     "set_image_data_format",
     "normalize_data_format",
     "cast_to_floatx",
+    "backend",
+    "symbolic",
+    "eager",
 ]
 
 FLOAT_TYPES = ("float16", "float32", "float64")
@@ -97,6 +100,25 @@ def normalize_data_format(value: str | None) -> str:
 def cast_to_floatx(x: Any) -> np.ndarray:
     """``x`` as a numpy array of dtype ``floatx()``; a Python scalar gives a 0-d array."""
     return np.asarray(x, dtype=floatx())
+
+
+def backend() -> str:
+    """The backend's name, a string: tf_keras answers ``'tensorflow'``, classic
+    Keras 2 the configured backend name; the reference answers its module name."""
+    return __name__.partition(".")[0]
+
+
+def symbolic(func: Callable) -> Callable:
+    """Classic Keras 2.3 decorator: ``func`` run inside the Keras graph (TF2
+    backend); a no-op elsewhere. The reference has one mode, so it answers
+    ``func``, which computes the same for the same arguments."""
+    return func
+
+
+def eager(func: Callable) -> Callable:
+    """Classic Keras 2.3 decorator: ``func`` run in eager mode (TF2 backend);
+    a no-op elsewhere. The reference answers ``func`` (see ``symbolic``)."""
+    return func
 
 
 def keras_json_path() -> str:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 __all__ = [
     "get_uid", "reset_uids", "clear_session", "learning_phase", "set_learning_phase",
-    "learning_phase_scope", "manual_variable_initialization", "name_scope",
+    "learning_phase_scope", "manual_variable_initialization",
 ]
 
 _uids: collections.defaultdict[str, int] = collections.defaultdict(int)
@@ -66,14 +66,8 @@ def learning_phase_scope(value: int) -> Iterator[None]:
 
 
 def manual_variable_initialization(value: bool) -> None:
-    """Record the flag; the reference initialises variables eagerly, so it has no effect."""
+    """Set the flag (a bool, default False) that TF1 sessions consult before
+    initialising new variables; the reference initialises variables when it
+    creates them, so the flag has no effect there."""
     global _manual_variable_initialization
     _manual_variable_initialization = bool(value)
-
-
-@contextlib.contextmanager
-def name_scope(name: str) -> Iterator[None]:
-    """A context manager for grouping names; the reference keeps no names, so it only validates ``name``."""
-    if not isinstance(name, str):
-        raise TypeError(f"name_scope needs a string, got {name!r}")
-    yield

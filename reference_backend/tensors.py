@@ -19,7 +19,7 @@ __all__ = [
     "variable", "constant", "is_variable", "is_tensor", "is_sparse", "to_dense",
     "eval", "get_value", "batch_get_value", "set_value", "batch_set_value",
     "update", "update_add", "update_sub",
-    "shape", "int_shape", "ndim", "dtype", "count_params",
+    "shape", "int_shape", "ndim", "dtype", "count_params", "get_variable_shape",
     "zeros", "ones", "eye", "zeros_like", "ones_like", "identity", "cast",
 ]
 
@@ -152,6 +152,11 @@ def int_shape(x: Any) -> tuple | None:
     ``None`` when the rank is unknown. Numpy arrays give their shape."""
     shape_ = x.shape
     return None if shape_ is None else tuple(shape_)
+
+
+def get_variable_shape(x: Any) -> tuple | None:
+    """Classic Keras: ``int_shape(x)`` under its older name (absent from tf_keras)."""
+    return int_shape(x)
 
 
 def ndim(x: Any) -> int | None:

@@ -15,4 +15,8 @@ ENTRIES = (
     Entry('set_image_data_format', 'data_format'),
     Entry('normalize_data_format', 'value', availability='classic'),
     Entry('cast_to_floatx', 'x'),
+    Entry('backend', ''),
+    # Classic Keras 2.3 decorators choosing TF2's graph or eager mode; no-ops elsewhere.
+    Entry('symbolic', 'func', availability='classic'),
+    Entry('eager', 'func', availability='classic'),
 )

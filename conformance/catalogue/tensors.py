@@ -31,4 +31,5 @@ ENTRIES = (
     Entry('ones_like', 'x, dtype=None, name=None'),
     Entry('identity', 'x, name=None', availability='classic'),
     Entry('cast', 'x, dtype'),
+    Entry('get_variable_shape', 'x', availability='classic'),
 )
