@@ -187,7 +187,9 @@ def _recording(entry: str, function: Callable, target: Any = None) -> Callable:
         if changed:
             call.error = BackendMisbehaved(f"{entry} modified the numpy array passed as {changed} in place")
             raise call.error
-        if callable(call.result) and not isinstance(call.result, type):
+        # A context manager is returned as is: contextlib's are callable (as decorators), and
+        # wrapping one in a function would break ``with``.
+        if callable(call.result) and not isinstance(call.result, type) and not hasattr(call.result, "__enter__"):
             return _recording(entry, call.result, target=call.result)
         return call.result
 
