@@ -1,5 +1,230 @@
-"""Connectionist temporal classification: labels, loss, decoding (category: ctc)."""
+"""Connectionist temporal classification: labels, loss, decoding (category: ctc).
+
+Conventions of tf_keras (``tf.nn`` CTC ops underneath): ``C`` classes of
+which the **last** (``C - 1``) is the blank; ``y_pred`` is ``(batch, time, C)``
+of softmax probabilities, read as ``log(y_pred + epsilon())`` and normalised
+per frame (the CTC ops take logits: a row that does not sum to 1 is
+renormalised). Sums over time run in float64; results come back in
+``y_pred``'s dtype.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from typing import Any
+
+import numpy as np
+
+from .config import epsilon
+from .dispatch import Tensor, op
+
+__all__ = ["ctc_label_dense_to_sparse", "ctc_batch_cost", "ctc_decode", "SparseValue"]
+
+
+class SparseValue(Tensor):
+    """What the reference answers for a sparse tensor (it has no sparse type).
+
+    Its value (``eval``, ``np.asarray``) is the dense array, as tf_keras'
+    ``eval`` densifies a ``SparseTensor`` (absent entries 0); ``indices``
+    (int64, ``(n, rank)``, row-major order), ``values`` and ``dense_shape``
+    (int64) carry the sparse view.
+    """
+
+    def __init__(self, indices: np.ndarray, values: np.ndarray, dense_shape: tuple[int, ...]):
+        dense = np.zeros(dense_shape, dtype=values.dtype)
+        dense[tuple(indices.T)] = values
+        super().__init__(dense)
+        self.indices = indices.astype(np.int64)
+        self.values = values
+        self.dense_shape = np.asarray(dense_shape, dtype=np.int64)
+
+
+@op
+def ctc_label_dense_to_sparse(labels, label_lengths):
+    """The sparse tensor of ``labels[i, j]`` for ``j < label_lengths[i]``.
+
+    ``labels`` is ``(batch, max_length)`` of integers, ``label_lengths``
+    ``(batch,)``. tf_keras answers a ``tf.SparseTensor`` (int64 indices in
+    row-major order, values of ``labels``' dtype, ``dense_shape`` =
+    ``labels.shape``); the reference answers a ``SparseValue``, whose value is
+    the densified tensor (zeros past each length), as tf_keras' ``eval`` reads it.
+    """
+    labels = np.asarray(labels)
+    lengths = np.asarray(label_lengths).reshape(-1)
+    if labels.ndim != 2 or lengths.shape[0] != labels.shape[0]:
+        raise ValueError(f"ctc_label_dense_to_sparse: labels must be (batch, length) and label_lengths (batch,); "
+                         f"got {labels.shape} and {np.shape(label_lengths)}")
+    kept = np.arange(labels.shape[1])[None, :] < lengths[:, None]
+    indices = np.argwhere(kept)
+    return SparseValue(indices, labels[kept], labels.shape)
+
+
+def _log_probabilities(y_pred: np.ndarray) -> np.ndarray:
+    """``log(y_pred + epsilon())`` (added in ``y_pred``'s dtype, as tf_keras does), in float64."""
+    shifted = (y_pred + np.asarray(epsilon(), dtype=y_pred.dtype)).astype(np.float64)
+    with np.errstate(divide="ignore"):
+        return np.log(shifted)
+
+
+def _log_softmax(logits: np.ndarray) -> np.ndarray:
+    """Per-frame normalisation over the classes (the CTC ops' view of their logits)."""
+    top = np.max(logits, axis=-1, keepdims=True)
+    return logits - top - np.log(np.sum(np.exp(logits - top), axis=-1, keepdims=True))
+
+
+@op
+def ctc_batch_cost(y_true, y_pred, input_length, label_length):
+    """CTC loss per batch item: ``(batch, 1)``, the negative log-likelihood of the labels.
+
+    ``y_true`` ``(batch, max_label_length)`` integer labels (entries past
+    ``label_length`` are ignored, whatever they hold); ``y_pred`` ``(batch,
+    time, C)`` probabilities, blank = ``C - 1``; ``input_length`` and
+    ``label_length`` ``(batch, 1)``: frames past ``input_length`` are ignored.
+    The likelihood is the forward (alpha) recursion over the blank-extended
+    label in log space, vectorised over the batch, on the per-frame
+    log-softmax of ``log(y_pred + epsilon())``. Labels that need more frames
+    than ``input_length`` (their length plus one per repeated neighbour) raise
+    ``ValueError`` (tf raises ``InvalidArgumentError``).
+    """
+    y_pred = np.asarray(y_pred)
+    labels = np.asarray(y_true).astype(np.int64)
+    inputs = np.asarray(input_length).reshape(-1).astype(np.int64)
+    lengths = np.asarray(label_length).reshape(-1).astype(np.int64)
+    batch, steps, classes = y_pred.shape
+    blank = classes - 1
+    logp = _log_softmax(_log_probabilities(y_pred))
+
+    width = labels.shape[1]
+    in_label = np.arange(width)[None, :] < lengths[:, None]
+    labels = np.where(in_label, labels, blank)  # padding of any value is out of the way
+    repeats = np.sum(in_label[:, 1:] & (labels[:, 1:] == labels[:, :-1]), axis=1)
+    short = np.flatnonzero(lengths + repeats > inputs)
+    if short.size:
+        i = int(short[0])
+        raise ValueError(f"ctc_batch_cost: not enough time for the labels of batch item {i}: they need "
+                         f"{int(lengths[i] + repeats[i])} frames, input_length is {int(inputs[i])}")
+
+    # Blank-extended labels: blank, l1, blank, l2, ..., blank (2 * width + 1 states).
+    states = 2 * width + 1
+    extended = np.full((batch, states), blank, dtype=np.int64)
+    extended[:, 1::2] = labels
+    # A state may skip the blank before it when it is a label differing from the label two states back.
+    skip = np.zeros((batch, states), dtype=bool)
+    skip[:, 3::2] = labels[:, 1:] != labels[:, :-1]
+    rows = np.arange(batch)[:, None]
+    alpha = np.full((batch, states), -np.inf)
+    if steps:
+        alpha[:, :2] = logp[rows, 0, extended[:, :2]]
+        alpha = np.where(inputs[:, None] > 0, alpha, -np.inf)
+    for t in range(1, steps):
+        stay = alpha
+        step = np.concatenate([np.full((batch, 1), -np.inf), alpha[:, :-1]], axis=1)
+        jump = np.where(skip, np.concatenate([np.full((batch, 2), -np.inf), alpha[:, :-2]], axis=1), -np.inf)
+        with np.errstate(invalid="ignore"):
+            moved = np.logaddexp(np.logaddexp(stay, step), jump) + logp[rows, t, extended]
+        alpha = np.where((t < inputs)[:, None], moved, alpha)  # frames past input_length change nothing
+    last = 2 * lengths  # the final blank; the final label is one state before it
+    end = alpha[np.arange(batch), last]
+    before = np.where(lengths > 0, alpha[np.arange(batch), np.maximum(last - 1, 0)], -np.inf)
+    return (-np.logaddexp(end, before)).astype(y_pred.dtype)[:, None]
+
+
+@op
+def ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1):
+    """Decode ``y_pred`` ``(batch, time, C)`` (blank = ``C - 1``) read as
+    ``log(y_pred + epsilon())``; ``input_length`` ``(batch,)`` frames per item.
+
+    Returns ``([decoded, ...], log_prob)``; each ``decoded`` is ``(batch, time)``
+    int64, the label sequence padded with -1.
+
+    * greedy (best path): per-frame argmax (first index on ties), consecutive
+      repeats merged, then blanks dropped (``A B B - B`` -> ``A B B``); one
+      decoded array; ``log_prob`` ``(batch, 1)`` = ``-sum_t max_c log(y + eps)``
+      (positive, no normalisation).
+    * beam search (``greedy=False``): TF's prefix beam search over the
+      per-frame log-softmax: each step extends every beam by every non-blank
+      label, merges prefixes, keeps the ``beam_width`` most probable;
+      ``top_paths`` decoded arrays, most probable first, and ``log_prob``
+      ``(batch, top_paths)`` the log-probabilities of their prefixes. As
+      ``tf.compat.v1.nn.ctc_beam_search_decoder`` with its default
+      ``merge_repeated=True``, a prefix's repeated neighbouring labels are
+      emitted once (the prefix ``A A`` decodes to ``A``). ``top_paths`` above
+      ``beam_width`` or above the number of beams raises ``ValueError``.
+
+    Classic Keras 2.3 pads to the longest decoded sequence instead of ``time``.
+    """
+    y_pred = np.asarray(y_pred)
+    lengths = np.asarray(input_length).reshape(-1).astype(np.int64)
+    batch, steps, classes = y_pred.shape
+    logits = _log_probabilities(y_pred)
+    if greedy:
+        best = np.argmax(logits, axis=-1)
+        live = np.arange(steps)[None, :] < lengths[:, None]
+        log_prob = -np.sum(np.where(live, np.max(logits, axis=-1, initial=-np.inf), 0.0), axis=1, keepdims=True)
+        changed = np.concatenate([np.ones((batch, min(steps, 1)), bool), best[:, 1:] != best[:, :-1]], axis=1)
+        emitted = live & changed & (best != classes - 1)
+        paths = [[list(best[b][emitted[b]])] for b in range(batch)]
+        return [_dense(paths, 0, batch, steps)], log_prob.astype(y_pred.dtype)
+    if top_paths > beam_width:
+        raise ValueError(f"ctc_decode: top_paths ({top_paths}) is more than beam_width ({beam_width})")
+    normalised = _log_softmax(logits)
+    paths, scores = [], np.zeros((batch, top_paths))
+    for b in range(batch):
+        beams = _beam_search(normalised[b, :lengths[b]], beam_width)
+        if len(beams) < top_paths:
+            raise ValueError(f"ctc_decode: {top_paths} paths requested, the beam search kept {len(beams)}")
+        paths.append([_merge_repeated(prefix) for prefix, _ in beams[:top_paths]])
+        scores[b] = [score for _, score in beams[:top_paths]]
+    return [_dense(paths, k, batch, steps) for k in range(top_paths)], scores.astype(y_pred.dtype)
+
+
+def _dense(paths: list, k: int, batch: int, steps: int) -> np.ndarray:
+    out = np.full((batch, steps), -1, dtype=np.int64)
+    for b in range(batch):
+        out[b, :len(paths[b][k])] = paths[b][k]
+    return out
+
+
+def _merge_repeated(prefix: tuple) -> list:
+    return [label for i, label in enumerate(prefix) if i == 0 or label != prefix[i - 1]]
+
+
+def _beam_search(frames: np.ndarray, beam_width: int) -> list[tuple[tuple, float]]:
+    """Prefix beam search on one item's ``(time, C)`` log-probabilities, as TF's
+    ``CTCBeamSearchDecoder``; the surviving beams as ``(prefix, log-probability)``,
+    most probable first.
+
+    A beam is a label prefix with two log-probabilities: of the alignments ending
+    in a blank and of those ending in its last label. At each frame a surviving
+    beam continues (blank, or its last label repeated) and gains the mass its
+    parent, if it survived the previous frame, passes on by emitting its last
+    label; every surviving beam also spawns a child per non-blank label that is
+    not itself surviving. The ``beam_width`` most probable candidates survive.
+    """
+    blank = frames.shape[1] - 1
+    beams: dict[tuple, tuple[float, float]] = {(): (0.0, -np.inf)}  # prefix -> (ends in blank, ends in label)
+    for frame in frames:
+        total = {prefix: np.logaddexp(*p) for prefix, p in beams.items()}
+        candidates: dict[tuple, tuple[float, float]] = {}
+        for prefix, (_, ends_label) in beams.items():
+            label_mass = -np.inf
+            if prefix:
+                label_mass = ends_label
+                parent = prefix[:-1]
+                if parent in beams:
+                    label_mass = np.logaddexp(label_mass, _entering(beams[parent], total[parent], parent, prefix[-1]))
+                label_mass = label_mass + frame[prefix[-1]]
+            candidates[prefix] = (total[prefix] + frame[blank], label_mass)
+        for prefix in beams:
+            for label in range(blank):
+                child = prefix + (label,)
+                if child not in beams:
+                    candidates[child] = (-np.inf, _entering(beams[prefix], total[prefix], prefix, label) + frame[label])
+        ranked = sorted(candidates.items(), key=lambda item: -np.logaddexp(*item[1]))
+        beams = dict(ranked[:beam_width])
+    return [(prefix, float(np.logaddexp(*p))) for prefix, p in beams.items()]
+
+
+def _entering(parent: tuple[float, float], parent_total: float, prefix: tuple, label: int) -> float:
+    """Log-mass with which ``prefix`` can emit ``label`` as a new symbol: all of
+    it, unless ``label`` repeats its last label (then only blank-ended alignments)."""
+    return parent[0] if prefix and prefix[-1] == label else parent_total
