@@ -11,10 +11,12 @@ placeholder: the draw is deferred until the placeholder has a value).
 ``dtype=None`` means ``floatx()``; values are computed in float64 and rounded
 to ``dtype`` once.
 
-tf_keras departs from "same seed, same values" inside one process (TF2's eager
-kernels continue one stream per seed: two ``random_normal(shape, seed=1)``
-calls differ, while a new process repeats the first); classic Keras 2.3 on
-TF1 graphs gave equal values, as this reference does.
+tf_keras repeats a seed's values only from a fresh session: within one,
+TF2's stateful kernels continue one stream per seed (two
+``random_normal(shape, seed=1)`` calls in a row differ), and ``clear_session``
+starts it again. Classic Keras 2.3 on TF1 graphs repeated them, as this
+reference does; the contract checked is the one both keep (after
+``clear_session``).
 """
 
 from __future__ import annotations
@@ -132,9 +134,9 @@ def dropout(x: Any, level: float, noise_shape: Any = None, seed: int | None = No
     """``x`` with each value set to 0 with probability ``level`` and the others
     multiplied by ``1 / (1 - level)``, in ``x``'s dtype (so the expectation is ``x``).
 
-    ``noise_shape`` (default ``x``'s shape; ``None`` entries take ``x``'s
-    dimension) is the shape of the keep/drop mask, broadcast over ``x``: with
-    ``(rows, 1)`` whole rows are dropped together. ``level`` outside [0, 1)
+    ``noise_shape`` (default ``x``'s shape; a tuple of ints of ``x``'s rank) is
+    the shape of the keep/drop mask, broadcast over ``x``: with ``(rows, 1)``
+    whole rows are dropped together; one that does not broadcast raises ``ValueError``. ``level`` outside [0, 1)
     raises ``ValueError`` (checked when called, as tf_keras does); ``level == 0``
     returns ``x`` unchanged. Always applied, whatever the learning phase (tf_keras;
     classic Keras 2.3's numpy reference applied it only in the training phase).
@@ -149,8 +151,7 @@ def _dropout(x, level, noise_shape, seed):
     x = np.asarray(x)
     if level == 0:
         return x.copy()
-    mask_shape = x.shape if noise_shape is None else tuple(
-        size if wanted is None else int(wanted) for wanted, size in zip(noise_shape, x.shape))
+    mask_shape = x.shape if noise_shape is None else tuple(int(size) for size in noise_shape)
     if len(mask_shape) != x.ndim or np.broadcast_shapes(mask_shape, x.shape) != x.shape:
         raise ValueError(f"dropout: noise_shape {noise_shape} does not broadcast to the shape {x.shape} of x")
     keep = _generator(seed).random(mask_shape) >= level
