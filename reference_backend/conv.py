@@ -1,5 +1,230 @@
-"""Convolutions, pooling, bias and resizing (category: conv/pool)."""
+"""Convolutions, pooling, bias and resizing (category: conv/pool).
+
+Every convolution is a cross-correlation (the kernel is not flipped) computed
+as one tensor contraction over a strided view of the padded input (see
+``windows``). Kernel layouts do not depend on ``data_format``: ``(*kernel,
+in, out)`` for convolutions, ``(*kernel, out, in)`` for transposed ones,
+``(*kernel, in, multiplier)`` for depthwise kernels. ``data_format=None``
+means ``image_data_format()``. Results keep the input's dtype (half precision
+is accumulated in float32).
+
+Pooling, ``bias_add`` and resizing live in ``pooling``; they are re-exported here.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from typing import Sequence
+
+import numpy as np
+
+from .dispatch import op
+from .pooling import bias_add, pool2d, pool3d, resize_images, resize_volumes
+from .windows import (check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple,
+                      padded_extent, to_channels_last, windows)
+
+__all__ = ["conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose", "separable_conv1d",
+           "separable_conv2d", "depthwise_conv2d", "local_conv1d", "local_conv2d",
+           "pool2d", "pool3d", "bias_add", "resize_images", "resize_volumes"]
+
+
+def _correlate(x: np.ndarray, kernel: np.ndarray, strides: Sequence[int], padding: str,
+               dilations: Sequence[int]) -> np.ndarray:
+    """Channels-last ``x`` correlated with ``kernel (*k, in, out)``: ``(batch, *outputs, out)``."""
+    rank = kernel.ndim - 2
+    dtype = compute_dtype(x, kernel)
+    view = windows(x.astype(dtype, copy=False), kernel.shape[:rank], strides, dilations, padding)
+    # view axes: batch, *outputs, in, *kernel; contract in and the kernel taps.
+    taps = list(range(rank + 2, 2 * rank + 2))
+    return np.tensordot(view, kernel.astype(dtype, copy=False), axes=(taps + [rank + 1], list(range(rank + 1))))
+
+
+def _conv(x: np.ndarray, kernel: np.ndarray, strides, padding, data_format, dilation_rate) -> np.ndarray:
+    """The N-D convolution behind conv1d/2d/3d (rank from the kernel)."""
+    data_format = data_format_of(data_format)
+    rank = kernel.ndim - 2
+    strides = int_tuple(strides, rank, "strides")
+    dilations = int_tuple(dilation_rate, rank, "dilation_rate")
+    x = to_channels_last(x, data_format)
+    if padding == "causal" and rank == 1:  # zeros before the first step only, then valid
+        x = np.pad(x, [(0, 0), (dilations[0] * (kernel.shape[0] - 1), 0), (0, 0)])
+        padding = "valid"
+    padding = check_padding(padding)
+    if max(strides) > 1 and max(dilations) > 1:
+        # TensorFlow's convolution refuses the combination (tf_keras raises ValueError).
+        raise ValueError(f"strides {strides} > 1 together with dilation_rate {dilations} > 1 are not supported")
+    return from_channels_last(_correlate(x, kernel, strides, padding, dilations).astype(x.dtype), data_format)
+
+
+@op
+def conv1d(x, kernel, strides=1, padding="valid", data_format=None, dilation_rate=1):
+    """1-D convolution of ``x`` (``(batch, steps, in)``, or ``(batch, in, steps)``
+    under channels_first) with ``kernel (k, in, out)``. ``padding``: ``'valid'``,
+    ``'same'`` (extra pad at the end) or ``'causal'`` (``dilation_rate * (k - 1)``
+    zeros before the first step, then valid). strides > 1 with dilation > 1 is
+    ValueError (TensorFlow cannot). tf_keras pads the channel axis instead of the
+    steps for causal + channels_first (and then fails); this pads the steps."""
+    return _conv(x, kernel, strides, padding, data_format, dilation_rate)
+
+
+@op
+def conv2d(x, kernel, strides=(1, 1), padding="valid", data_format=None, dilation_rate=(1, 1)):
+    """2-D convolution with ``kernel (kh, kw, in, out)``; ``'valid'`` or ``'same'``
+    padding; strides > 1 with dilation > 1 is ValueError (TensorFlow cannot)."""
+    return _conv(x, kernel, strides, padding, data_format, dilation_rate)
+
+
+@op
+def conv3d(x, kernel, strides=(1, 1, 1), padding="valid", data_format=None, dilation_rate=(1, 1, 1)):
+    """3-D convolution with ``kernel (kd, kh, kw, in, out)``; as conv2d otherwise."""
+    return _conv(x, kernel, strides, padding, data_format, dilation_rate)
+
+
+def _conv_transpose(x, kernel, output_shape, strides, padding, data_format, dilation_rate) -> np.ndarray:
+    """The gradient of the N-D convolution with respect to its input: ``x`` is
+    the convolution's output, ``output_shape`` (batch, spatial and channels in
+    ``data_format``; batch may be None) its input's shape. Computed as the
+    correlation of ``x`` upsampled by the strides (zeros between cells) with the
+    spatially flipped kernel, padded so that every output cell sees each tap."""
+    data_format = data_format_of(data_format)
+    padding = check_padding(padding)
+    rank = kernel.ndim - 2
+    strides = int_tuple(strides, rank, "strides")
+    dilations = int_tuple(dilation_rate, rank, "dilation_rate")
+    if max(strides) > 1 and max(dilations) > 1:
+        raise ValueError(f"strides {strides} > 1 together with dilation_rate {dilations} > 1 are not supported")
+    output_shape = tuple(output_shape)
+    spatial_out = output_shape[2:] if data_format == "channels_first" else output_shape[1:-1]
+    channels_out = output_shape[1] if data_format == "channels_first" else output_shape[-1]
+    x = to_channels_last(x, data_format)
+    sizes = x.shape[1:-1]
+    if channels_out != kernel.shape[-2] or len(spatial_out) != rank:
+        raise ValueError(f"output_shape {output_shape} does not fit the kernel {kernel.shape}")
+    for size, out, k, s, d in zip(sizes, spatial_out, kernel.shape, strides, dilations):
+        if padded_extent(out, k, s, d, padding)[2] != size:
+            raise ValueError(f"output_shape {output_shape}: a convolution of it would not give the input's "
+                             f"shape {x.shape} with strides {strides} and padding {padding!r}")
+    dtype = compute_dtype(x, kernel)
+    upsampled = np.zeros((x.shape[0],) + tuple((n - 1) * s + 1 for n, s in zip(sizes, strides)) + x.shape[-1:],
+                         dtype)
+    upsampled[(slice(None),) + tuple(slice(None, None, s) for s in strides)] = x
+    widths, crops = [(0, 0)], [slice(None)]
+    for n, out, k, s, d in zip(upsampled.shape[1:-1], spatial_out, kernel.shape, strides, dilations):
+        before = d * (k - 1) - padded_extent(out, k, s, d, padding)[0]
+        after = out + d * (k - 1) - before - n
+        widths.append((max(before, 0), max(after, 0)))
+        crops.append(slice(max(-before, 0), max(-before, 0) + out + d * (k - 1)))
+    padded = np.pad(upsampled, widths + [(0, 0)])[tuple(crops)]
+    flipped = np.swapaxes(kernel[(slice(None, None, -1),) * rank], -1, -2)
+    result = _correlate(padded, flipped, (1,) * rank, "valid", dilations)
+    return from_channels_last(result.astype(x.dtype), data_format)
+
+
+@op
+def conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding="valid", data_format=None,
+                     dilation_rate=(1, 1)):
+    """Transposed 2-D convolution (the gradient of conv2d with respect to its
+    input) with ``kernel (kh, kw, out, in)``; ``output_shape`` is the full result
+    shape in ``data_format`` (batch may be None) and must be one conv2d maps to
+    ``x``'s shape, else ValueError. Unequal dilation rates: ValueError (tf_keras);
+    strides > 1 with dilation > 1: ValueError here (tf_keras silently drops the
+    strides, as ``atrous_conv2d_transpose`` has none)."""
+    rates = int_tuple(dilation_rate, 2, "dilation_rate")
+    if rates[0] != rates[1]:
+        raise ValueError(f"Expected the 2 dimensions of the `dilation_rate` argument to be equal; got {rates}")
+    return _conv_transpose(x, kernel, output_shape, strides, padding, data_format, rates)
+
+
+@op
+def conv3d_transpose(x, kernel, output_shape, strides=(1, 1, 1), padding="valid", data_format=None):
+    """Transposed 3-D convolution with ``kernel (kd, kh, kw, out, in)``, as
+    conv2d_transpose (classic Keras; tf_keras keeps it unexported)."""
+    return _conv_transpose(x, kernel, output_shape, strides, padding, data_format, 1)
+
+
+def _depthwise(x: np.ndarray, kernel: np.ndarray, strides, padding, dilations) -> np.ndarray:
+    """Channels-last ``x`` with each channel ``c`` correlated with ``kernel[..., c, m]``:
+    ``(batch, *outputs, in * multiplier)``, output channel ``c * multiplier + m``."""
+    rank = kernel.ndim - 2
+    dtype = compute_dtype(x, kernel)
+    view = windows(x.astype(dtype, copy=False), kernel.shape[:rank], strides, dilations, padding)
+    taps = "pqr"[:rank]
+    result = np.einsum(f"b...c{taps},{taps}cm->b...cm", view, kernel.astype(dtype, copy=False), optimize=True)
+    return result.reshape(result.shape[:-2] + (-1,))
+
+
+def _separable(x, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate,
+               rank: int) -> np.ndarray:
+    data_format = data_format_of(data_format)
+    padding = check_padding(padding)
+    strides = int_tuple(strides, rank, "strides")
+    dilations = int_tuple(dilation_rate, rank, "dilation_rate")
+    cl = to_channels_last(x, data_format)
+    depthwise = _depthwise(cl, depthwise_kernel, strides, padding, dilations)
+    if pointwise_kernel is not None:
+        pointwise = pointwise_kernel.reshape(pointwise_kernel.shape[-2:]).astype(depthwise.dtype, copy=False)
+        depthwise = np.tensordot(depthwise, pointwise, axes=1)
+    return from_channels_last(depthwise.astype(x.dtype), data_format)
+
+
+@op
+def depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding="valid", data_format=None,
+                     dilation_rate=(1, 1)):
+    """Each input channel ``c`` correlated with ``depthwise_kernel[:, :, c, m]``
+    (kernel ``(kh, kw, in, mult)``), giving output channel ``c * mult + m``.
+    Unlike conv2d, strides > 1 together with dilation > 1 is allowed."""
+    return _separable(x, depthwise_kernel, None, strides, padding, data_format, dilation_rate, 2)
+
+
+@op
+def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding="valid", data_format=None,
+                     dilation_rate=(1, 1)):
+    """depthwise_conv2d, then a 1x1 convolution with ``pointwise_kernel (1, 1,
+    in * mult, out)``. ``strides`` not of length 2: ValueError."""
+    if len(strides) != 2:
+        raise ValueError("`strides` must be a tuple of 2 integers.")
+    return _separable(x, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate, 2)
+
+
+@op
+def separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1, padding="valid", data_format=None,
+                     dilation_rate=1):
+    """1-D separable convolution: depthwise ``(k, in, mult)`` then pointwise
+    ``(1, in * mult, out)`` (classic Keras; tf_keras keeps it unexported)."""
+    return _separable(x, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate, 1)
+
+
+def _local_conv(inputs: np.ndarray, kernel: np.ndarray, kernel_size, strides, output_shape,
+                data_format) -> np.ndarray:
+    data_format = data_format_of(data_format)
+    rank = len(output_shape)
+    kernel_size = int_tuple(kernel_size, rank, "kernel_size")
+    strides = int_tuple(strides, rank, "strides")
+    dtype = compute_dtype(inputs, kernel)
+    view = windows(to_channels_last(inputs, data_format).astype(dtype, copy=False), kernel_size, strides,
+                   (1,) * rank, "valid")
+    view = view[(slice(None),) + tuple(slice(0, o) for o in output_shape)]
+    if view.shape[1:1 + rank] != tuple(output_shape):
+        raise ValueError(f"output_shape {output_shape} needs more windows than the input {inputs.shape} has")
+    if data_format == "channels_last":  # patch features position-major, then channel
+        view = np.moveaxis(view, rank + 1, -1)
+    patches = view.reshape((view.shape[0], int(np.prod(output_shape)), -1))
+    result = np.einsum("bpf,pfo->bpo", patches, kernel.astype(dtype, copy=False), optimize=True)
+    result = result.reshape((result.shape[0],) + tuple(output_shape) + (-1,))
+    return from_channels_last(result.astype(inputs.dtype), data_format)
+
+
+@op
+def local_conv1d(inputs, kernel, kernel_size, strides, data_format=None):
+    """Unshared-weights 1-D convolution, valid padding: output step ``i`` is
+    the window at ``i * strides[0]`` of ``kernel_size[0]`` steps, flattened
+    (channels_last: step-major then channel; channels_first: channel-major),
+    times ``kernel[i]``; kernel ``(output_length, kernel_size * in, filters)``.
+    Result ``(batch, output_length, filters)`` or ``(batch, filters, output_length)``."""
+    return _local_conv(inputs, kernel, kernel_size, strides, (kernel.shape[0],), data_format)
+
+
+@op
+def local_conv2d(inputs, kernel, kernel_size, strides, output_shape, data_format=None):
+    """Unshared-weights 2-D convolution, as local_conv1d over ``output_shape =
+    (rows, cols)`` positions (row-major) with kernel ``(rows * cols, kh * kw * in, filters)``."""
+    return _local_conv(inputs, kernel, kernel_size, strides, tuple(output_shape), data_format)

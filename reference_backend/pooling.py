@@ -1,0 +1,143 @@
+"""Pooling, bias and resizing of images (re-exported by ``conv``, whose
+category they share). Results keep the input's dtype, except non-nearest
+resizing (float32, as ``tf.image.resize`` answers)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .dispatch import op
+from .windows import check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple, to_channels_last, \
+    windows
+
+__all__ = ["pool2d", "pool3d", "bias_add", "resize_images", "resize_volumes"]
+
+POOL_MODES = ("max", "avg")
+
+
+def _pool(x: np.ndarray, pool_size, strides, padding, data_format, pool_mode, rank: int) -> np.ndarray:
+    data_format = data_format_of(data_format)
+    padding = check_padding(padding)
+    if pool_mode not in POOL_MODES:
+        raise ValueError("Invalid pooling mode: " + str(pool_mode))
+    pool_size = int_tuple(pool_size, rank, "pool_size")
+    strides = int_tuple(strides, rank, "strides")
+    cl = to_channels_last(x, data_format)
+    taps = tuple(range(rank + 2, 2 * rank + 2))  # the window axes of a ``windows`` view
+    ones = (1,) * rank
+    if pool_mode == "max":  # padded cells never win
+        result = windows(cl, pool_size, strides, ones, padding, fill=-np.inf).max(axis=taps)
+    else:  # the mean of the window's cells inside the input: padded cells are not counted
+        dtype = compute_dtype(x)
+        sums = windows(cl.astype(dtype), pool_size, strides, ones, padding).sum(axis=taps)
+        inside = np.ones((1,) + cl.shape[1:-1] + (1,), dtype)
+        counts = windows(inside, pool_size, strides, ones, padding).sum(axis=taps)
+        result = sums / counts
+    return from_channels_last(result.astype(x.dtype), data_format)
+
+
+@op
+def pool2d(x, pool_size, strides=(1, 1), padding="valid", data_format=None, pool_mode="max"):
+    """2-D max or average pooling over ``pool_size`` windows. ``'same'``
+    padding (extra cell at the end): max ignores padded cells, avg divides by
+    the number of real cells in the window. ``pool_size`` or ``strides`` not of
+    length 2, a ``pool_mode`` other than 'max'/'avg', a bad padding or
+    data_format: ValueError."""
+    if len(pool_size) != 2:
+        raise ValueError("`pool_size` must be a tuple of 2 integers.")
+    if len(strides) != 2:
+        raise ValueError("`strides` must be a tuple of 2 integers.")
+    return _pool(x, pool_size, strides, padding, data_format, pool_mode, 2)
+
+
+@op
+def pool3d(x, pool_size, strides=(1, 1, 1), padding="valid", data_format=None, pool_mode="max"):
+    """3-D pooling, as pool2d."""
+    return _pool(x, pool_size, strides, padding, data_format, pool_mode, 3)
+
+
+@op
+def bias_add(x, bias, data_format=None):
+    """``x + bias``. A 1-D bias is added along the channel axis (1 under
+    channels_first, the last otherwise; for 2-D ``x`` both are the last) and
+    must match its size. A bias of rank ``ndim(x) - 1`` (``x`` of rank 3 to 5)
+    is added per position: channels_last ``x + bias[None]``; channels_first
+    ``x + reshape(bias, (1, bias.shape[-1]) + bias.shape[:-1])``, a reshape, not
+    a transpose (tf_keras'). Other bias ranks: ValueError."""
+    data_format = data_format_of(data_format)
+    if bias.ndim != 1 and bias.ndim != x.ndim - 1:
+        raise ValueError(f"Unexpected bias dimensions {bias.ndim}, expect to be 1 or {x.ndim - 1} dimensions")
+    if bias.ndim == 1:
+        if x.ndim < 2:
+            raise ValueError(f"bias_add needs an input of rank 2 or more, got rank {x.ndim}")
+        axis = 1 if data_format == "channels_first" else x.ndim - 1
+        if x.shape[axis] != bias.shape[0]:
+            raise ValueError(f"a bias of {bias.shape[0]} values for {x.shape[axis]} channels")
+        return x + bias.reshape((-1,) + (1,) * (x.ndim - 1 - axis))
+    if x.ndim not in (3, 4, 5):
+        raise ValueError(f"a bias of rank {bias.ndim} needs an input of rank 3 to 5, got rank {x.ndim}")
+    if data_format == "channels_first":
+        return x + bias.reshape((1, bias.shape[-1]) + bias.shape[:-1])
+    return x + bias[None]
+
+
+def _spatial_axes(data_format, rank: int, message: str) -> tuple[int, ...]:
+    """The spatial axes under an explicit ``data_format`` (None is not a layout here)."""
+    if data_format == "channels_first":
+        return tuple(range(2, 2 + rank))
+    if data_format == "channels_last":
+        return tuple(range(1, 1 + rank))
+    raise ValueError(message + str(data_format))
+
+
+INTERPOLATIONS = ("area", "bicubic", "bilinear", "gaussian", "lanczos3", "lanczos5", "mitchellcubic", "nearest")
+
+
+@op
+def resize_images(x, height_factor, width_factor, data_format, interpolation="nearest"):
+    """Upsample the rows and columns of 4-D ``x`` by integer factors.
+    ``data_format`` is required ('channels_first' or 'channels_last'; anything
+    else, None included: ValueError). ``'nearest'``: each cell repeated
+    (``repeat_elements`` on both axes), dtype kept. ``'bilinear'``: TensorFlow's
+    half-pixel-centre interpolation (source coordinate ``(i + 0.5) / factor -
+    0.5``, clamped to the edges), result float32 whatever the input dtype.
+    Other names tf.image.resize knows are not implemented here (NotImplementedError);
+    unknown names: ValueError."""
+    rows, cols = _spatial_axes(data_format, 2, "Invalid `data_format` argument: ")
+    if interpolation not in INTERPOLATIONS:
+        raise ValueError(f"`interpolation` argument should be one of {INTERPOLATIONS}; got {interpolation!r}")
+    if interpolation == "nearest":
+        return np.repeat(np.repeat(x, height_factor, axis=rows), width_factor, axis=cols)
+    if interpolation != "bilinear":
+        raise NotImplementedError(f"the reference resizes with 'nearest' and 'bilinear' only, not {interpolation!r}")
+    result = x.astype(np.float32)
+    for axis, factor in ((rows, height_factor), (cols, width_factor)):
+        result = _linear_upsample(result, axis, factor)
+    return result
+
+
+def _linear_upsample(x: np.ndarray, axis: int, factor: int) -> np.ndarray:
+    """``x`` stretched ``factor`` times along ``axis`` by linear interpolation
+    with half-pixel centres (``tf.image.resize``'s bilinear, one axis at a time)."""
+    size = x.shape[axis]
+    scale = np.float32(size) / np.float32(size * factor)  # TensorFlow multiplies by the float32 scale
+    source = (np.arange(size * factor, dtype=np.float32) + np.float32(0.5)) * scale - np.float32(0.5)
+    floor = np.floor(source)
+    lower = np.clip(floor.astype(np.int64), 0, size - 1)
+    upper = np.clip(np.ceil(source).astype(np.int64), 0, size - 1)
+    shape = [1] * x.ndim
+    shape[axis] = -1
+    weight = (source - floor).reshape(shape)
+    below, above = np.take(x, lower, axis=axis), np.take(x, upper, axis=axis)
+    return below + (above - below) * weight
+
+
+@op
+def resize_volumes(x, depth_factor, height_factor, width_factor, data_format):
+    """Upsample the three spatial axes of 5-D ``x`` by repeating each cell
+    (``repeat_elements`` on each axis). ``data_format`` is required; anything
+    but the two layouts: ValueError('Invalid data_format: ...')."""
+    axes = _spatial_axes(data_format, 3, "Invalid data_format: ")
+    for axis, factor in zip(axes, (depth_factor, height_factor, width_factor)):
+        x = np.repeat(x, factor, axis=axis)
+    return x

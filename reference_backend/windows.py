@@ -1,0 +1,97 @@
+"""Sliding windows over the spatial axes of images: the machinery shared by
+convolutions (``conv``) and pooling (``pooling``). No entries.
+
+Layout conventions (tf_keras'): the input is ``(batch, *spatial, channels)``
+under ``channels_last`` and ``(batch, channels, *spatial)`` under
+``channels_first``; the computations here always work channels-last.
+Padding ``'same'`` gives ``ceil(size / stride)`` outputs and puts the odd
+padded cell at the END (TensorFlow's rule; scipy and some frameworks put it
+at the start); ``'valid'`` pads nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from . import config
+
+__all__: list[str] = []
+
+DATA_FORMATS = ("channels_last", "channels_first")
+
+
+def data_format_of(data_format: str | None) -> str:
+    """``data_format``, or ``image_data_format()`` when None; anything else than
+    the two layouts (exactly spelled) is ``ValueError('Unknown data_format: ...')``."""
+    if data_format is None:
+        return config.image_data_format()
+    if data_format not in DATA_FORMATS:
+        raise ValueError("Unknown data_format: " + str(data_format))
+    return data_format
+
+
+def to_channels_last(x: np.ndarray, data_format: str) -> np.ndarray:
+    """A view of ``x`` (laid out as ``data_format``) with the channels last."""
+    return np.moveaxis(x, 1, -1) if data_format == "channels_first" else x
+
+
+def from_channels_last(y: np.ndarray, data_format: str) -> np.ndarray:
+    """``y`` (channels last) laid out as ``data_format``, contiguous."""
+    return np.ascontiguousarray(np.moveaxis(y, -1, 1) if data_format == "channels_first" else y)
+
+
+def int_tuple(value: int | Sequence[int], rank: int, what: str) -> tuple[int, ...]:
+    """An int (the same for every spatial axis) or a sequence of ``rank`` ints."""
+    values = (int(value),) * rank if np.ndim(value) == 0 else tuple(int(v) for v in value)
+    if len(values) != rank:
+        raise ValueError(f"`{what}` must be {rank} integers, got {value!r}")
+    return values
+
+
+def check_padding(padding: Any, allowed: tuple[str, ...] = ("valid", "same")) -> str:
+    """``padding`` if allowed, else ``ValueError('Invalid padding: ...')``."""
+    if padding not in allowed:
+        raise ValueError("Invalid padding: " + str(padding))
+    return padding
+
+
+def padded_extent(size: int, kernel: int, stride: int, dilation: int, padding: str) -> tuple[int, int, int]:
+    """``(pad_before, pad_after, outputs)`` of one spatial axis of ``size`` cells."""
+    span = dilation * (kernel - 1) + 1
+    if padding == "valid":
+        outputs, total = (size - span) // stride + 1, 0
+    else:
+        outputs = -(-size // stride)
+        total = max((outputs - 1) * stride + span - size, 0)
+    if outputs <= 0:
+        raise ValueError(f"a window of {span} cells does not fit in a dimension of {size} cells "
+                         f"with padding {padding!r}")
+    return total // 2, total - total // 2, outputs
+
+
+def windows(x: np.ndarray, kernel: Sequence[int], strides: Sequence[int], dilations: Sequence[int],
+            padding: str, fill: float = 0.0) -> np.ndarray:
+    """Every window of channels-last ``x``: an array ``(batch, *outputs,
+    channels, *kernel)`` where ``[b, *o, c, *j]`` is the input cell
+    ``o * stride + j * dilation - pad_before`` of channel ``c`` (``fill`` in the
+    padding). A strided view of the padded input, no copy beyond the padding."""
+    rank = len(kernel)
+    extents = [padded_extent(size, k, s, d, padding)
+               for size, k, s, d in zip(x.shape[1:1 + rank], kernel, strides, dilations)]
+    if any(before or after for before, after, _ in extents):
+        widths = [(0, 0)] + [(before, after) for before, after, _ in extents] + [(0, 0)]
+        x = np.pad(x, widths, constant_values=np.asarray(fill, x.dtype))
+    spans = [d * (k - 1) + 1 for k, d in zip(kernel, dilations)]
+    view = sliding_window_view(x, spans, axis=tuple(range(1, 1 + rank)))
+    picks = ((slice(None),) + tuple(slice(0, (o - 1) * s + 1, s) for (_, _, o), s in zip(extents, strides))
+             + (slice(None),) + tuple(slice(None, None, d) for d in dilations))
+    return view[picks]
+
+
+def compute_dtype(*arrays: np.ndarray) -> np.dtype:
+    """The dtype sums of products are accumulated in: float32 at least (half
+    precision inputs are accumulated in float32, as TensorFlow's CPU kernels do)."""
+    return np.result_type(*[a.dtype for a in arrays], np.float32)
