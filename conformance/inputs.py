@@ -88,3 +88,22 @@ def binary(elements: Callable[[str], st.SearchStrategy] = floats) -> Callable[[s
             *[arrays(floatx, s, elements=elements(floatx)) for s in shapes_.input_shapes])).map(
             lambda xy: Call(tuple(xy)))
     return draw
+
+
+# --- Activations and losses (appended) ---
+
+def probabilities(dtype: str) -> st.SearchStrategy[float]:
+    """Values in [0, 1], exact 0 and 1 (where clipping matters) and 0.5 drawn often."""
+    return st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0, width=np.dtype(dtype).itemsize * 8)
+
+
+def logits(dtype: str) -> st.SearchStrategy[float]:
+    """Finite logits up to +-1e4 (far past where exp overflows float16 and float32),
+    with the usual edge values; every value and every sum of two is representable in ``dtype``."""
+    return floats(dtype, -1e4, 1e4)
+
+
+def small_grid(dtype: str, bound: int = 3) -> st.SearchStrategy[float]:
+    """Multiples of 0.5 in ``[-bound, bound]``: exact in every float type, with ties
+    and zeros frequent; for formulas whose rounding grows with the values' magnitude."""
+    return st.integers(-2 * bound, 2 * bound).map(lambda n: n / 2)

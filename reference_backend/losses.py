@@ -1,5 +1,131 @@
-"""Losses: per-sample cross-entropies, no reduction (category: losses)."""
+"""Losses: per-sample cross-entropies, no reduction (category: losses).
+
+Probabilities are clipped to ``[eps, 1 - eps]`` with ``eps = epsilon()`` rounded to
+the output's dtype (so in float16 ``1 - eps`` is 1), as tf_keras does; the
+logarithms and the logits formulas are then evaluated in float64 and rounded
+once to the output's dtype. Targets may be soft (any values in [0, 1]).
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import numpy as np
+
+from . import config
+from .dispatch import op
+
+__all__ = ["categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy",
+           "binary_focal_crossentropy", "categorical_focal_crossentropy"]
+
+
+def _clip(output: np.ndarray) -> np.ndarray:
+    """``output`` clipped to ``[eps, 1 - eps]`` in its own dtype, as float64."""
+    eps = np.asarray(config.epsilon(), output.dtype)
+    return np.clip(output, eps, np.asarray(1, output.dtype) - eps).astype(np.float64)
+
+
+def _log_softmax(logits: np.ndarray, axis: int) -> np.ndarray:
+    """``log(softmax(logits))`` along ``axis``, stable for large logits (float64)."""
+    z = np.asarray(logits, np.float64)
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
+
+
+def _categorical_probabilities(output: np.ndarray, from_logits: bool, axis: int) -> np.ndarray:
+    """The clipped class probabilities both categorical losses use (float64):
+    softmax of logits, or ``output`` renormalised to sum 1 along ``axis``."""
+    if from_logits:
+        output = np.exp(_log_softmax(output, axis)).astype(output.dtype)
+    normalised = (output / np.sum(output, axis=axis, keepdims=True)).astype(output.dtype)
+    return _clip(normalised)
+
+
+@op
+def categorical_crossentropy(target, output, from_logits=False, axis=-1):
+    """``-sum(target * log(p), axis)``: one loss per position of the other axes.
+
+    Probabilities (``from_logits=False``): ``output`` is first renormalised to sum 1
+    along ``axis`` (rows summing to 2 count as halves), then clipped to ``[eps, 1 - eps]``;
+    exact 0 and 1 give finite losses. Logits: ``log p`` is the stable log-softmax of
+    ``output`` (no clipping). ``target`` and ``output`` must have the same shape
+    (``ValueError``). tf_keras also swaps an ``output`` made by its own ``softmax`` for
+    that softmax's logits; classic 2.2's logits path ignored ``axis``.
+    """
+    if np.shape(target) != np.shape(output):
+        raise ValueError(f"target shape {np.shape(target)} is not compatible with output shape {np.shape(output)}")
+    t = np.asarray(target, np.float64)
+    log_p = _log_softmax(output, axis) if from_logits else np.log(_categorical_probabilities(output, False, axis))
+    return (-np.sum(t * log_p, axis=axis)).astype(output.dtype)
+
+
+@op
+def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1, ignore_class=None):
+    """``-log p[target]`` for integer class indices ``target`` (any int or float dtype, cast
+    to integers), one loss per position of ``output`` without ``axis``.
+
+    Probabilities are clipped to ``[eps, 1 - eps]`` and then renormalised (the loss is
+    ``log(sum(clipped)) - log(clipped[target])``, TF's softmax of the clipped logs);
+    logits take the stable log-softmax. ``target`` has ``output``'s shape without
+    ``axis``, or any shape of the same size (``(batch, 1)`` for ``(batch, classes)``).
+    ``ignore_class`` (tf_keras only): positions whose target equals it get loss 0.
+    """
+    moved = np.moveaxis(output, axis, -1)
+    scores = np.asarray(moved, np.float64) if from_logits else np.log(_clip(moved))
+    log_p = _log_softmax(scores, -1)
+    labels = np.asarray(target).astype(np.int64).reshape(moved.shape[:-1])
+    ignored = np.zeros(labels.shape, bool) if ignore_class is None else labels == ignore_class
+    picked = np.take_along_axis(log_p, np.where(ignored, 0, labels)[..., None], axis=-1)[..., 0]
+    return np.where(ignored, 0.0, -picked).astype(output.dtype)
+
+
+def _binary(target: np.ndarray, output: np.ndarray, from_logits: bool) -> np.ndarray:
+    """tf_keras' element-wise binary cross-entropy, float64."""
+    t = np.asarray(target, np.float64)
+    if from_logits:
+        z = np.asarray(output, np.float64)
+        return np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
+    o = _clip(output)
+    eps = float(np.asarray(config.epsilon(), output.dtype))
+    return -(t * np.log(o + eps) + (1 - t) * np.log(1 - o + eps))
+
+
+@op
+def binary_crossentropy(target, output, from_logits=False):
+    """Element-wise ``-(t log o + (1 - t) log(1 - o))``, same shape as ``output``.
+
+    Probabilities: ``o`` clipped to ``[eps, 1 - eps]``, and tf_keras adds ``eps`` once
+    more inside each logarithm: ``-(t log(o + eps) + (1 - t) log(1 - o + eps))``, so
+    ``binary_crossentropy(1, 1)`` is ``-log(1 + eps)``, about ``-1e-7``. Classic Keras
+    2.2/2.3 instead converts the clipped ``o`` to logits ``log(o / (1 - o))``: they
+    differ around 1e-7. Logits: ``max(z, 0) - z t + log(1 + exp(-|z|))`` (stable).
+    """
+    return _binary(target, output, from_logits).astype(output.dtype)
+
+
+@op
+def binary_focal_crossentropy(target, output, apply_class_balancing=False, alpha=0.25, gamma=2.0,
+                              from_logits=False):
+    """``(1 - p_t) ** gamma * binary_crossentropy(target, output, from_logits)`` (tf_keras only).
+
+    ``p_t = t p + (1 - t)(1 - p)`` with ``p = sigmoid(output)`` for logits, else the
+    unclipped ``output``. ``apply_class_balancing`` multiplies by ``t alpha + (1 - t)(1 - alpha)``.
+    """
+    t = np.asarray(target, np.float64)
+    z = np.asarray(output, np.float64)
+    p = 1 / (1 + np.exp(-z)) if from_logits else z
+    p_t = t * p + (1 - t) * (1 - p)
+    loss = (1 - p_t) ** gamma * _binary(target, output, from_logits)
+    if apply_class_balancing:
+        loss = (t * alpha + (1 - t) * (1 - alpha)) * loss
+    return loss.astype(output.dtype)
+
+
+@op
+def categorical_focal_crossentropy(target, output, alpha=0.25, gamma=2.0, from_logits=False, axis=-1):
+    """``sum(alpha * (1 - p) ** gamma * -target * log p, axis)`` (tf_keras only), with ``p``
+    the softmax of logits or ``output``, renormalised along ``axis`` and clipped to
+    ``[eps, 1 - eps]`` (the same ``p`` as ``categorical_crossentropy``'s probabilities)."""
+    if np.shape(target) != np.shape(output):
+        raise ValueError(f"target shape {np.shape(target)} is not compatible with output shape {np.shape(output)}")
+    p = _categorical_probabilities(output, from_logits, axis)
+    t = np.asarray(target, np.float64)
+    return np.sum(alpha * (1 - p) ** gamma * (-t * np.log(p)), axis=axis).astype(output.dtype)

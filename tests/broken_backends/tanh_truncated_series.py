@@ -4,7 +4,7 @@ from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 
 BROKEN_ENTRY = 'tanh'
-EXPECTED_MESSAGE = 'tanh(x) by the eager route'
+EXPECTED_MESSAGE = 'tanh('
 
 
 @_dispatch.op
