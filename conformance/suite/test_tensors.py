@@ -241,7 +241,10 @@ def test_shape_gives_the_dimensions(backend, route, x):
 
 
 STATIC_SHAPE = [pytest.param("int_shape", tuple, marks=pytest.mark.entry("int_shape"), id="int_shape"),
-                pytest.param("ndim", len, marks=pytest.mark.entry("ndim"), id="ndim")]
+                pytest.param("ndim", len, marks=pytest.mark.entry("ndim"), id="ndim"),
+                # Classic Keras' older name for int_shape (skipped when absent).
+                pytest.param("get_variable_shape", tuple, marks=pytest.mark.entry("get_variable_shape"),
+                             id="get_variable_shape")]
 
 
 @pytest.mark.parametrize("entry, expected", STATIC_SHAPE)
