@@ -107,3 +107,14 @@ def small_grid(dtype: str, bound: int = 3) -> st.SearchStrategy[float]:
     """Multiples of 0.5 in ``[-bound, bound]``: exact in every float type, with ties
     and zeros frequent; for formulas whose rounding grows with the values' magnitude."""
     return st.integers(-2 * bound, 2 * bound).map(lambda n: n / 2)
+
+
+# --- Element-wise math and reductions (appended) ---
+
+def normal_floats(dtype: str, finite: bool = False) -> st.SearchStrategy[float]:
+    """``floats(dtype, finite=finite)`` with NaN and infinities unless ``finite``,
+    and without subnormal numbers. TensorFlow on CPU, tf_keras' engine, runs with
+    denormals-are-zero (``sign(1e-45)`` is 0 there, ``greater(0, -1e-45)`` False);
+    the Keras contract is silent on subnormals, so inputs stay normal or zero."""
+    tiny = float(np.finfo(dtype).tiny)
+    return floats(dtype, finite=finite).filter(lambda v: not abs(v) < tiny or v == 0)

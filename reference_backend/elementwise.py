@@ -1,6 +1,9 @@
 """Element-wise math and comparisons (category: elementwise math).
 
 Results keep the input's dtype (comparisons answer bool), as tf_keras' do.
+Every binary entry broadcasts its operands as numpy does. IEEE special values
+follow the C library: NaN in gives NaN out, overflow gives infinity, and
+numpy's warnings about them are silenced because they are the contract.
 """
 
 from __future__ import annotations
@@ -9,7 +12,22 @@ import numpy as np
 
 from .dispatch import op
 
-__all__ = ["sqrt", "maximum"]
+__all__ = ["square", "abs", "sqrt", "exp", "log", "round", "sign", "pow", "clip",
+           "equal", "not_equal", "greater", "greater_equal", "less", "less_equal",
+           "maximum", "minimum", "sin", "cos"]
+
+
+@op
+def square(x):
+    """``x * x`` element-wise; overflow gives ``inf``."""
+    with np.errstate(over="ignore"):
+        return np.square(x)
+
+
+@op
+def abs(x):
+    """``|x|`` element-wise (``abs(-0.0) == 0.0``, ``abs(-inf) == inf``)."""
+    return np.abs(x)
 
 
 @op
@@ -20,6 +38,99 @@ def sqrt(x):
 
 
 @op
+def exp(x):
+    """``e ** x`` element-wise; overflow gives ``inf``, underflow 0."""
+    with np.errstate(over="ignore", under="ignore"):
+        return np.exp(x)
+
+
+@op
+def log(x):
+    """Natural logarithm element-wise: ``log(0) == -inf`` (also for -0.0),
+    ``log(x) is NaN`` for ``x < 0``; nothing is clamped (unlike ``sqrt``)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.log(x)
+
+
+@op
+def round(x):
+    """Round to the nearest integer, ties to even (``tf.round``): 0.5 -> 0,
+    1.5 -> 2, 2.5 -> 2, -0.5 -> -0; NaN and infinities unchanged."""
+    return np.round(x)
+
+
+@op
+def sign(x):
+    """-1, 0 or 1 by the sign of ``x`` (signed zeros give 0); NaN stays NaN."""
+    return np.sign(x)
+
+
+@op
+def pow(x, a):
+    """``x ** a`` element-wise (``tf.pow``); ``a`` is a number or a tensor
+    broadcastable with ``x``, in ``x``'s dtype. A negative base with a
+    non-integer exponent gives NaN; ``0 ** negative`` gives ``inf``."""
+    with np.errstate(all="ignore"):
+        return np.power(x, np.asarray(a, dtype=x.dtype))
+
+
+@op
+def clip(x, min_value, max_value):
+    """``x`` limited to ``[min_value, max_value]`` element-wise (``tf.clip_by_value``).
+
+    ``None`` bounds mean ``-inf`` / ``+inf``. Bounds may be numbers or tensors
+    broadcastable to ``x``'s shape (the result keeps ``x``'s shape and dtype).
+    When ``max_value < min_value`` the result is ``min_value`` everywhere:
+    tf_keras raises ``max_value`` to ``min_value`` for Python numbers, and
+    ``clip_by_value`` applies the upper bound before the lower one for tensors.
+    NaN stays NaN.
+    """
+    low = -np.inf if min_value is None else min_value
+    high = np.inf if max_value is None else max_value
+    # The upper bound first, then the lower: the lower bound wins when they cross.
+    clipped = np.maximum(np.minimum(x, np.asarray(high, dtype=x.dtype)), np.asarray(low, dtype=x.dtype))
+    return np.broadcast_to(clipped, x.shape).astype(x.dtype)
+
+
+def _comparison(ufunc: np.ufunc, doc: str):
+    """An entry comparing two broadcastable tensors element-wise into bool."""
+    def compare(x, y):
+        return ufunc(x, y)
+    compare.__name__ = compare.__qualname__ = ufunc.__name__
+    compare.__doc__ = doc
+    return op(compare)
+
+
+equal = _comparison(np.equal, "``x == y`` element-wise into a bool tensor, broadcasting; NaN equals nothing.")
+not_equal = _comparison(np.not_equal, "``x != y`` element-wise into bool, broadcasting; NaN != NaN is True.")
+greater = _comparison(np.greater, "``x > y`` element-wise into bool, broadcasting; False when either is NaN.")
+greater_equal = _comparison(np.greater_equal,
+                            "``x >= y`` element-wise into bool, broadcasting; False when either is NaN.")
+less = _comparison(np.less, "``x < y`` element-wise into bool, broadcasting; False when either is NaN.")
+less_equal = _comparison(np.less_equal, "``x <= y`` element-wise into bool, broadcasting; False when either is NaN.")
+
+
+@op
 def maximum(x, y):
     """Element-wise maximum of ``x`` and ``y``, broadcasting; NaN wins."""
     return np.maximum(x, y)
+
+
+@op
+def minimum(x, y):
+    """Element-wise minimum of ``x`` and ``y``, broadcasting; NaN wins."""
+    return np.minimum(x, y)
+
+
+@op
+def sin(x):
+    """Sine element-wise (radians, accurate for large arguments); ``sin(inf)`` is NaN."""
+    with np.errstate(invalid="ignore"):
+        return np.sin(x)
+
+
+@op
+def cos(x):
+    """Cosine element-wise (radians, accurate for large arguments); ``cos(inf)`` is NaN."""
+    with np.errstate(invalid="ignore"):
+        return np.cos(x)
