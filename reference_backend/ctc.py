@@ -81,9 +81,10 @@ def ctc_batch_cost(y_true, y_pred, input_length, label_length):
     ``label_length`` ``(batch, 1)``: frames past ``input_length`` are ignored.
     The likelihood is the forward (alpha) recursion over the blank-extended
     label in log space, vectorised over the batch, on the per-frame
-    log-softmax of ``log(y_pred + epsilon())``. Labels that need more frames
-    than ``input_length`` (their length plus one per repeated neighbour) raise
-    ``ValueError`` (tf raises ``InvalidArgumentError``).
+    log-softmax of ``log(y_pred + epsilon())``. A ``label_length`` of 0 or
+    above ``input_length`` raises ``ValueError`` (tf: ``InvalidArgumentError``);
+    labels that fit but whose repeated neighbours leave no frame for the blank
+    between them have probability 0: the cost is ``inf``.
     """
     y_pred = np.asarray(y_pred)
     labels = np.asarray(y_true).astype(np.int64)
@@ -96,12 +97,13 @@ def ctc_batch_cost(y_true, y_pred, input_length, label_length):
     width = labels.shape[1]
     in_label = np.arange(width)[None, :] < lengths[:, None]
     labels = np.where(in_label, labels, blank)  # padding of any value is out of the way
-    repeats = np.sum(in_label[:, 1:] & (labels[:, 1:] == labels[:, :-1]), axis=1)
-    short = np.flatnonzero(lengths + repeats > inputs)
-    if short.size:
-        i = int(short[0])
-        raise ValueError(f"ctc_batch_cost: not enough time for the labels of batch item {i}: they need "
-                         f"{int(lengths[i] + repeats[i])} frames, input_length is {int(inputs[i])}")
+    # As TF's CTCLoss: an empty label, or more labels than frames, is an error; labels whose
+    # repeated neighbours leave no room for the blank between them just have probability 0 (inf).
+    wrong = np.flatnonzero((lengths < 1) | (lengths > inputs))
+    if wrong.size:
+        i = int(wrong[0])
+        raise ValueError(f"ctc_batch_cost: batch item {i} has {int(lengths[i])} labels for "
+                         f"{int(inputs[i])} frames (needs 1 <= label_length <= input_length)")
 
     # Blank-extended labels: blank, l1, blank, l2, ..., blank (2 * width + 1 states).
     states = 2 * width + 1
@@ -119,7 +121,7 @@ def ctc_batch_cost(y_true, y_pred, input_length, label_length):
         stay = alpha
         step = np.concatenate([np.full((batch, 1), -np.inf), alpha[:, :-1]], axis=1)
         jump = np.where(skip, np.concatenate([np.full((batch, 2), -np.inf), alpha[:, :-2]], axis=1), -np.inf)
-        with np.errstate(invalid="ignore"):
+        with np.errstate(invalid="ignore", divide="ignore"):
             moved = np.logaddexp(np.logaddexp(stay, step), jump) + logp[rows, t, extended]
         alpha = np.where((t < inputs)[:, None], moved, alpha)  # frames past input_length change nothing
     last = 2 * lengths  # the final blank; the final label is one state before it

@@ -132,5 +132,7 @@ def moving_average_update(x, value, momentum):
     if not isinstance(x, Variable):
         raise TypeError(f"moving_average_update needs a variable, got {type(x).__name__}")
     current = np.asarray(x)
-    x.assign(current - (current - np.asarray(value)) * (1 - np.asarray(momentum)))
+    # A Python momentum stays weakly typed (numpy 2), so the arithmetic keeps x's dtype, as in TF.
+    keep = 1 - (momentum if isinstance(momentum, (int, float)) else np.asarray(momentum))
+    x.assign(current - (current - np.asarray(value)) * keep)
     return x
