@@ -150,7 +150,9 @@ def ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1):
       ``tf.compat.v1.nn.ctc_beam_search_decoder`` with its default
       ``merge_repeated=True``, a prefix's repeated neighbouring labels are
       emitted once (the prefix ``A A`` decodes to ``A``). ``top_paths`` above
-      ``beam_width`` or above the number of beams raises ``ValueError``.
+      ``beam_width`` raises ``ValueError``; paths beyond the number of beams
+      (an item of 0 frames has one) are empty, of log-probability ``-inf``
+      (reference choice, not checked).
 
     Classic Keras 2.3 pads to the longest decoded sequence instead of ``time``.
     """
@@ -172,8 +174,7 @@ def ctc_decode(y_pred, input_length, greedy=True, beam_width=100, top_paths=1):
     paths, scores = [], np.zeros((batch, top_paths))
     for b in range(batch):
         beams = _beam_search(normalised[b, :lengths[b]], beam_width)
-        if len(beams) < top_paths:
-            raise ValueError(f"ctc_decode: {top_paths} paths requested, the beam search kept {len(beams)}")
+        beams += [((), -np.inf)] * (top_paths - len(beams))  # fewer beams than paths (only without frames)
         paths.append([_merge_repeated(prefix) for prefix, _ in beams[:top_paths]])
         scores[b] = [score for _, score in beams[:top_paths]]
     return [_dense(paths, k, batch, steps) for k in range(top_paths)], scores.astype(y_pred.dtype)
