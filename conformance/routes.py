@@ -19,6 +19,13 @@ from .compare import require_tensor
 ROUTES = ("eager", "graph")
 
 
+class Weights(np.ndarray):
+    """An array argument that stands for a layer's weights (a kernel, a bias):
+    the graph route feeds it as a placeholder of its full static shape, as
+    Keras' weights always have one; other arrays get an unknown first dimension.
+    Make one with ``array.view(Weights)``."""
+
+
 def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any, what: str, **options: Any) -> Any:
     """``compute(*inputs, **options)`` on ``backend`` (the recorded backend
     under test, or the reference module), every numpy array among the
@@ -35,7 +42,8 @@ def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any
     fed: list[tuple[Any, np.ndarray]] = []
 
     def placeholder(x: np.ndarray) -> Any:
-        tensor = backend.placeholder(shape=(None,) + x.shape[1:] if x.ndim else (), dtype=x.dtype.name)
+        static = isinstance(x, Weights) or not x.ndim
+        tensor = backend.placeholder(shape=x.shape if static else (None,) + x.shape[1:], dtype=x.dtype.name)
         fed.append((tensor, x))
         return tensor
 

@@ -20,7 +20,7 @@ import numpy as np
 from .dispatch import op
 from .pooling import bias_add, pool2d, pool3d, resize_images, resize_volumes
 from .windows import (check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple,
-                      padded_extent, to_channels_last, windows)
+                      padded_extent, refuse_strided_dilation, to_channels_last, windows)
 
 __all__ = ["conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose", "separable_conv1d",
            "separable_conv2d", "depthwise_conv2d", "local_conv1d", "local_conv2d",
@@ -49,9 +49,7 @@ def _conv(x: np.ndarray, kernel: np.ndarray, strides, padding, data_format, dila
         x = np.pad(x, [(0, 0), (dilations[0] * (kernel.shape[0] - 1), 0), (0, 0)])
         padding = "valid"
     padding = check_padding(padding)
-    if max(strides) > 1 and max(dilations) > 1:
-        # TensorFlow's convolution refuses the combination (tf_keras raises ValueError).
-        raise ValueError(f"strides {strides} > 1 together with dilation_rate {dilations} > 1 are not supported")
+    refuse_strided_dilation(strides, dilations)
     return from_channels_last(_correlate(x, kernel, strides, padding, dilations).astype(x.dtype), data_format)
 
 
@@ -90,8 +88,7 @@ def _conv_transpose(x, kernel, output_shape, strides, padding, data_format, dila
     rank = kernel.ndim - 2
     strides = int_tuple(strides, rank, "strides")
     dilations = int_tuple(dilation_rate, rank, "dilation_rate")
-    if max(strides) > 1 and max(dilations) > 1:
-        raise ValueError(f"strides {strides} > 1 together with dilation_rate {dilations} > 1 are not supported")
+    refuse_strided_dilation(strides, dilations)
     output_shape = tuple(output_shape)
     spatial_out = output_shape[2:] if data_format == "channels_first" else output_shape[1:-1]
     channels_out = output_shape[1] if data_format == "channels_first" else output_shape[-1]
@@ -145,6 +142,7 @@ def _depthwise(x: np.ndarray, kernel: np.ndarray, strides, padding, dilations) -
     """Channels-last ``x`` with each channel ``c`` correlated with ``kernel[..., c, m]``:
     ``(batch, *outputs, in * multiplier)``, output channel ``c * multiplier + m``."""
     rank = kernel.ndim - 2
+    refuse_strided_dilation(strides, dilations)
     dtype = compute_dtype(x, kernel)
     view = windows(x.astype(dtype, copy=False), kernel.shape[:rank], strides, dilations, padding)
     taps = "pqr"[:rank]
@@ -171,7 +169,9 @@ def depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding="valid", data_
                      dilation_rate=(1, 1)):
     """Each input channel ``c`` correlated with ``depthwise_kernel[:, :, c, m]``
     (kernel ``(kh, kw, in, mult)``), giving output channel ``c * mult + m``.
-    Unlike conv2d, strides > 1 together with dilation > 1 is allowed."""
+    strides > 1 with dilation > 1: ValueError (``tf.nn.depthwise_conv2d``
+    requires strides 1 when dilated; tf_keras does not check and answers
+    wrong values)."""
     return _separable(x, depthwise_kernel, None, strides, padding, data_format, dilation_rate, 2)
 
 

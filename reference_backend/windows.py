@@ -58,6 +58,15 @@ def check_padding(padding: Any, allowed: tuple[str, ...] = ("valid", "same")) ->
     return padding
 
 
+def refuse_strided_dilation(strides: Sequence[int], dilations: Sequence[int]) -> None:
+    """ValueError for strides > 1 together with dilation > 1: TensorFlow's
+    convolutions refuse the combination (its depthwise ones require strides 1
+    when dilated, without checking)."""
+    if max(strides) > 1 and max(dilations) > 1:
+        raise ValueError(f"strides {tuple(strides)} > 1 together with dilation_rate {tuple(dilations)} > 1 "
+                         "are not supported")
+
+
 def padded_extent(size: int, kernel: int, stride: int, dilation: int, padding: str) -> tuple[int, int, int]:
     """``(pad_before, pad_after, outputs)`` of one spatial axis of ``size`` cells."""
     span = dilation * (kernel - 1) + 1
