@@ -23,15 +23,23 @@ def placeholder(shape: Sequence[int | None] | None = None, ndim: int | None = No
     """A graph input of ``shape`` (``None`` for unknown dimensions) and ``dtype``
     (default ``floatx()``). With no shape, ``ndim`` gives ``(None,) * ndim``; with
     neither, the rank is unknown. ``sparse`` and ``ragged`` together raise
-    ``ValueError``; the reference supports neither (``NotImplementedError``)."""
+    ``ValueError``; the reference supports neither (``NotImplementedError``).
+
+    Classic Keras 2.3 reads two attributes its own backends set on every
+    placeholder (its ``Input`` layer and ``Network`` rely on them): ``_keras_shape``
+    (the shape as given, ``None`` when the rank is unknown) and
+    ``_uses_learning_phase`` (``False``); the reference sets both. tf_keras sets
+    neither."""
     if sparse and ragged:
         raise ValueError("Cannot set both sparse and ragged to True when creating a placeholder.")
     if sparse or ragged:
         raise NotImplementedError("the reference backend has no sparse or ragged tensors")
     if not shape and ndim is not None:
         shape = (None,) * ndim
-    return Placeholder(None if shape is None else tuple(shape), _dtype(dtype),
-                       name=name or unique_name("placeholder"))
+    x = Placeholder(None if shape is None else tuple(shape), _dtype(dtype), name=name or unique_name("placeholder"))
+    x._keras_shape = x.shape
+    x._uses_learning_phase = False
+    return x
 
 
 def is_placeholder(x: Any) -> bool:
