@@ -142,6 +142,6 @@ ENTRIES: tuple[Entry, ...] = (
     Entry('categorical_focal_crossentropy', 'target, output, alpha=0.25, gamma=2.0, from_logits=False, axis=-1',
           availability='tf_keras', calls=_categorical(lambda: st.fixed_dictionaries({}, optional={
               "alpha": st.sampled_from([0.25, 1.0]), "gamma": st.sampled_from([0.0, 1.0, 2.0, 3.5])})), examples=(
-        Example(call(_f([[1, 0]]), _f([[1, 1]])), _f([0.25 * 0.25 * np.log(2)]),
-                why="renormalised, then alpha (1 - p)^gamma (-log p)"),)),
+        Example(call(_f([[1, 0]]), _f([[0.5, 1.5]])), _f([0.25 * 0.75 ** 2 * np.log(4)]),
+                why="renormalised to [0.25, 0.75], then alpha (1 - p)^gamma (-log p)"),)),
 )
