@@ -11,12 +11,10 @@ placeholder: the draw is deferred until the placeholder has a value).
 ``dtype=None`` means ``floatx()``; values are computed in float64 and rounded
 to ``dtype`` once.
 
-tf_keras repeats a seed's values only from a fresh session: within one,
-TF2's stateful kernels continue one stream per seed (two
-``random_normal(shape, seed=1)`` calls in a row differ), and ``clear_session``
-starts it again. Classic Keras 2.3 on TF1 graphs repeated them, as this
-reference does; the contract checked is the one both keep (after
-``clear_session``).
+Classic Keras 2.3 on TF1 graphs repeated a seed's values the same way.
+tf_keras repeats them only from a fresh session: within one, TF2's stateful
+kernels continue one stream per seed (two ``random_normal(shape, seed=1)``
+calls in a row differ), and ``clear_session`` starts it again.
 """
 
 from __future__ import annotations

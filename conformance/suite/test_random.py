@@ -224,33 +224,46 @@ def _drawn(backend: Any, route: str, name: str, seed: int) -> np.ndarray:
                   seed=seed)
 
 
-@pytest.mark.parametrize("name, route", [
-    pytest.param(name, route, marks=pytest.mark.entry(name), id=f"{name}-{route}")
-    for name in ("random_normal", "random_uniform", "random_binomial", "random_bernoulli", "truncated_normal",
-                 "random_uniform_variable", "random_normal_variable", "dropout")
-    for route in CATALOGUE[name].routes])
-def test_seed_reproducible(backend, name, route):
-    """From a fresh session (``clear_session``), the same seed gives the same
-    values; another seed gives other values (two independent draws of 40,000
-    values never coincide: at most 0.5^40000 for 0/1 values).
+SEEDED = [pytest.param(name, route, marks=pytest.mark.entry(name), id=f"{name}-{route}")
+          for name in ("random_normal", "random_uniform", "random_binomial", "random_bernoulli", "truncated_normal",
+                       "random_uniform_variable", "random_normal_variable", "dropout")
+          for route in CATALOGUE[name].routes]
 
-    Each draw follows a ``clear_session``: within one session tf_keras (TF2's
-    stateful kernels) continues one stream per seed, so two ``seed=21`` draws
-    in a row differ there, while the reference (and classic Keras on TF1
-    graphs) repeats them; both start the stream again after ``clear_session``.
-    """
+
+def _assert_seed_decides(backend: Any, name: str, route: str, fresh_session: bool) -> None:
+    """Draws with seeds 21, 21, 22 (each after ``clear_session`` with
+    ``fresh_session``): the first two equal, the third different (two
+    independent draws of 40,000 values never coincide: at most 0.5^40000)."""
     _function(backend, name)
     draws = []
     for seed in (21, 21, 22):
-        backend.clear_session()
+        if fresh_session:
+            backend.clear_session()
         draws.append(_drawn(backend, route, name, seed))
     first, again, other = draws
     what = f"{name} by the {route} route"
+    when = " (each after clear_session)" if fresh_session else " in a row"
     if not np.array_equal(first, again):
-        raise Mismatch(f"{what}: seed=21 twice (each after clear_session) gave different values "
+        raise Mismatch(f"{what}: seed=21 twice{when} gave different values "
                        f"({int(np.sum(first != again))} of {first.size} differ)")
     if np.array_equal(first, other):
         raise Mismatch(f"{what}: seed=21 and seed=22 gave the same values (the seed is ignored)")
+
+
+@pytest.mark.parametrize("name, route", SEEDED)
+def test_seed_reproducible(backend, name, route):
+    """The same seed twice in a row gives the same values (classic Keras 2.3 on
+    TF1 graphs, the reference); another seed gives other values. tf_keras departs:
+    TF2's stateful kernels continue one stream per seed within a session."""
+    _assert_seed_decides(backend, name, route, fresh_session=False)
+
+
+@pytest.mark.parametrize("name, route", SEEDED)
+def test_seed_reproducible_from_fresh_session(backend, name, route):
+    """From a fresh session (``clear_session`` before each draw) the same seed
+    gives the same values and another seed other values: what tf_keras keeps
+    too, so a backend that ignores seeds is told apart from TF2's streams."""
+    _assert_seed_decides(backend, name, route, fresh_session=True)
 
 
 # ---------------------------------------------------------------- dropout
