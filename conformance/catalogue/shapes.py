@@ -216,7 +216,9 @@ ENTRIES = (
                 why="result axis i is x's axis pattern[i] (not the inverse permutation)"),)),
     Entry('repeat_elements', 'x, rep, axis', calls=_repeat_elements_calls, examples=(
         Example(call(np.array([[1.0, 2.0]]), 2, 1), np.array([[1.0, 1.0, 2.0, 2.0]]),
-                why="each element repeated in place, not the whole tensor tiled"),)),
+                why="each element repeated in place, not the whole tensor tiled"),
+        Example(call(np.array([1.0, 2.0]), 2, -1), np.array([1.0, 1.0, 2.0, 2.0]),
+                why="a negative axis, of unknown size on the graph route"),)),
     Entry('repeat', 'x, n', calls=_repeat_calls, examples=(
         Example(call(np.array([[1.0, 2.0], [3.0, 4.0]]), 3),
                 np.array([[[1.0, 2.0]] * 3, [[3.0, 4.0]] * 3]), why="(batch, d) -> (batch, n, d)"),
