@@ -73,14 +73,14 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
         raise Mismatch(f"{what}: expected dtype {dtype.name}, got {actual.dtype.name}")
     if dtype.kind not in "fc":
         wrong = np.argwhere(actual != expected)
-        if wrong.size:
+        if len(wrong):  # not .size: for 0-d arrays argwhere answers shape (1, 0) when they differ
             index = tuple(int(i) for i in wrong[0])
             raise Mismatch(f"{what}: at index {index} expected {expected[index]!r}, got {actual[index]!r}"
                            f" ({len(wrong)} of {actual.size} elements differ)")
         return
     for name, test in (("NaN", np.isnan), ("+inf", np.isposinf), ("-inf", np.isneginf)):
         differs = np.argwhere(test(actual) != test(expected))
-        if differs.size:
+        if len(differs):
             index = tuple(int(i) for i in differs[0])
             raise Mismatch(f"{what}: {name} placement differs at index {index}: "
                            f"expected {expected[index]!r}, got {actual[index]!r}")
