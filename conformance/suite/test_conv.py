@@ -1,0 +1,37 @@
+"""Conv and pooling checks a record cannot express: ``data_format`` left to
+its default (None) follows ``image_data_format()``.
+
+The calls come from the family's own strategies (``conformance.catalogue.conv.CALLS``),
+drawn in the layout currently set, then made without ``data_format``; the
+reference answers the same call with that layout named explicitly. Run the
+suite with ``--image-data-format=channels_first`` to check the other layout.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import strategies as st
+
+from conformance.catalogue import CATALOGUE, Call
+from conformance.catalogue.conv import CALLS
+from conformance.compare import assert_results
+from conformance.routes import ROUTES, evaluate
+from conformance.strategies import given
+
+DEFAULTED = [name for name in CALLS if CATALOGUE[name].parameters()["data_format"].default is None]
+
+
+@pytest.mark.parametrize("name, route", [pytest.param(name, route, marks=pytest.mark.entry(name), id=f"{name}-{route}")
+                                         for name in DEFAULTED for route in ROUTES])
+@given(data=st.data())
+def test_data_format_defaults_to_image_data_format(backend, reference, name, route, data):
+    entry = CATALOGUE[name]
+    if entry.optional and not backend.has(name):
+        pytest.skip(f"optional ({entry.availability} only) and not defined")
+    layout = backend.image_data_format()
+    drawn = data.draw(CALLS[name](backend.floatx(), (layout,)), label="call")
+    expected = evaluate(reference, "eager", getattr(reference, name), *drawn.args, what=name, **drawn.kwargs)
+    defaulted = Call(drawn.args, {key: value for key, value in drawn.kwargs.items() if key != "data_format"})
+    what = f"{defaulted.render(name)} under image_data_format() {layout!r}, by the {route} route"
+    result = evaluate(backend, route, getattr(backend, name), *defaulted.args, what=what, **defaulted.kwargs)
+    assert_results(result, expected, what, entry.tolerance)
