@@ -122,7 +122,7 @@ def tile(x: Any, n: Any) -> Any:
     (``ValueError`` otherwise), as tf_keras requires. Classic Keras 2.3 and its
     numpy reference pad a shorter ``n`` with leading ones like ``numpy.tile``;
     the checks leave that case out, so both families conform."""
-    n = [n] if isinstance(n, int) else list(n)
+    n = [n] if np.ndim(n) == 0 else list(n)  # an int, numpy's included
     if len(n) != len(static_shape(x)):
         raise ValueError(f"tile: n={n} needs one entry per axis of a tensor of shape {static_shape(x)}")
     return _tile(x, n)
@@ -224,7 +224,7 @@ def one_hot(indices, num_classes):
 @op
 def reverse(x, axes):
     """``x`` reversed along ``axes``: an int, or a list of axes (every one of them; empty: unchanged)."""
-    axes = (axes,) if isinstance(axes, int) else tuple(axes)
+    axes = (axes,) if np.ndim(axes) == 0 else tuple(axes)
     return np.flip(x, axis=axes) if axes else x
 
 
