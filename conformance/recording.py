@@ -231,6 +231,8 @@ def _source(value: Any, names: dict[int, str]) -> str:
     if id(value) in names:
         return names[id(value)]
     if isinstance(value, np.ndarray):
+        if value.size == 0:  # a nested list would lose the empty dimension's place
+            return f"np.zeros({value.shape}, dtype={value.dtype.name!r})"
         if value.size > 12 and (value == value.flat[0]).all():  # a large constant (a statistical check's input)
             return f"np.full({value.shape}, {_scalar_source(value.flat[0].item())}, dtype={value.dtype.name!r})"
         return f"np.array({_nested_source(value.tolist())}, dtype={value.dtype.name!r})"
