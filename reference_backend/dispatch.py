@@ -56,6 +56,17 @@ class TensorBase:
     def ndim(self) -> int | None:
         return None if self.shape is None else len(self.shape)
 
+    def __len__(self) -> int:
+        """The static size of the first axis; ``TypeError`` when it is unknown or
+        the tensor is a scalar (iteration must end: ``__getitem__`` alone would
+        let ``list(symbolic)`` run forever)."""
+        if not self.shape or self.shape[0] is None:
+            raise TypeError(f"len() of a tensor of shape {self.shape}: the first axis has no static size")
+        return self.shape[0]
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
 
 class Tensor(TensorBase):
     """A concrete value. ``np.asarray(tensor)`` reads it without copying."""
