@@ -118,3 +118,10 @@ def normal_floats(dtype: str, finite: bool = False) -> st.SearchStrategy[float]:
     the Keras contract is silent on subnormals, so inputs stay normal or zero."""
     tiny = float(np.finfo(dtype).tiny)
     return floats(dtype, finite=finite).filter(lambda v: not abs(v) < tiny or v == 0)
+
+
+def extreme_floats(dtype: str) -> st.SearchStrategy[float]:
+    """The largest finite magnitudes of ``dtype`` and the smallest normal ones,
+    both signs: where squaring, exponentials and products overflow or underflow."""
+    info = np.finfo(dtype)
+    return st.sampled_from([float(v) for v in (info.max, -info.max, info.tiny, -info.tiny)])

@@ -13,7 +13,7 @@ import math
 import numpy as np
 from hypothesis import strategies as st
 
-from ..inputs import arrays, binary, normal_floats, unary
+from ..inputs import arrays, binary, extreme_floats, normal_floats, unary
 from .records import Call, Entry, Example, call
 
 CATEGORY = "elementwise math"
@@ -26,7 +26,7 @@ EXPONENTS = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
 
 
 def _any_float(dtype: str) -> st.SearchStrategy[float]:
-    return normal_floats(dtype)
+    return normal_floats(dtype) | extreme_floats(dtype)
 
 
 def _operand(x: np.ndarray, floatx: str) -> st.SearchStrategy:

@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 from hypothesis import strategies as st
 
-from ..inputs import arrays, axes, normal_floats, shapes, small_grid
+from ..inputs import arrays, axes, extreme_floats, normal_floats, shapes, small_grid
 from .records import Call, Entry, Example, call
 
 CATEGORY = "reductions"
@@ -35,7 +35,7 @@ ArraysFor = Callable[[str], st.SearchStrategy[np.ndarray]]
 
 
 def _floats_anywhere(floatx: str) -> st.SearchStrategy[np.ndarray]:
-    return arrays(floatx, elements=normal_floats(floatx))
+    return arrays(floatx, elements=normal_floats(floatx) | extreme_floats(floatx))
 
 
 def _grid(floatx: str, shape: st.SearchStrategy | None = None) -> st.SearchStrategy[np.ndarray]:
