@@ -171,6 +171,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("all", "x, axis=None, keepdims=False", calls=reduction(_floats_anywhere, _ints, _bools), examples=(
         Example(call(np.array([[1e-4, NAN], [-2.0, 0.0]]), 1), np.array([True, False]),
                 why="tiny values and NaN are True, zero False; bool result"),
+        Example(call(np.array([[INF, 0.0], [INF, -INF]]), -1), np.array([False, True]),
+                why="each element is cast to bool, not multiplied: 0 * inf would be NaN"),
         Example(call(np.zeros((2, 0)), -1, True), np.array([[True], [True]]), why="an empty all is True"),
     )),
     Entry("argmax", "x, axis=-1", calls=along_axis(_ties, _int_ties), examples=(
