@@ -7,11 +7,14 @@ A baseline is a TOML file with one ``[[gap]]`` table per known gap::
     check = "test_function_applies_*"         # optional: a check name or a pattern
     category = "unsupported"                  # unsupported | known-difference | bug
     reason = "updates are not supported in eager mode: ..."   # required, not empty
+    floatx = ["float64", "float16"]           # optional: only under these floatx (default: all)
 
 ``check`` names a check as the report shows it (``test_rnn_every_flag_together[eager]``,
 ``presence`` for an absent entry); ``*`` matches any text and ``?`` one character,
 every other character (brackets included) stands for itself. Without ``check``
-the gap covers every check of the entry.
+the gap covers every check of the entry. Without ``floatx`` it applies under
+every floatx; with it, a run under another floatx ignores the gap (so a gap
+of float64 alone is neither expected nor "fixed" under float32).
 
 Contracts:
 
@@ -20,6 +23,7 @@ Contracts:
   reason) raises ``BaselineError`` whose message is one line naming the file,
   the gap (by its position) and what was expected.
 * ``Baseline.covering(entry, check)`` is the first gap that covers a check, or None.
+* ``Baseline.under(floatx)`` is the baseline with only the gaps that apply under ``floatx``.
 * ``render`` writes gaps back in the same format; ``load(render(gaps))`` gives
   the same gaps.
 """
@@ -40,7 +44,8 @@ else:  # pragma: no cover - exercised by the oldest-numpy env (Python 3.10)
 from .catalogue import CATALOGUE
 
 GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
-_KEYS = ("entry", "check", "category", "reason")
+_KEYS = ("entry", "check", "category", "reason", "floatx")
+FLOAT_TYPES = ("float16", "float32", "float64")
 _REQUIRED_KEYS = ("entry", "category", "reason")
 
 
@@ -56,6 +61,7 @@ class KnownGap:
     category: str
     reason: str
     check: str | None = None  # a check name or pattern; None covers every check of the entry
+    floatx: tuple[str, ...] | None = None  # the floatx it applies under; None: all
 
     def covers(self, entry: str, check: str) -> bool:
         return entry == self.entry and (self.check is None or self._pattern.fullmatch(check) is not None)
@@ -80,6 +86,9 @@ class Baseline:
 
     def covering(self, entry: str, check: str) -> KnownGap | None:
         return next((gap for gap in self.gaps if gap.covers(entry, check)), None)
+
+    def under(self, floatx: str) -> Baseline:
+        return Baseline(self.path, tuple(gap for gap in self.gaps if gap.floatx is None or floatx in gap.floatx))
 
 
 def load(path: str) -> Baseline:
@@ -112,7 +121,11 @@ def _gap(table: dict, where: str) -> KnownGap:
     absent = [key for key in _REQUIRED_KEYS if key not in table]
     if absent:
         raise BaselineError(f"{where}: missing {absent[0]!r}; every gap needs {', '.join(_REQUIRED_KEYS)}")
-    for key in table:
+    floatx = table.get("floatx")
+    if floatx is not None and (not isinstance(floatx, list) or not floatx
+                               or any(value not in FLOAT_TYPES for value in floatx)):
+        raise BaselineError(f"{where}: 'floatx' must be a non-empty list of {', '.join(FLOAT_TYPES)}; got {floatx!r}")
+    for key in (key for key in table if key != "floatx"):
         if not isinstance(table[key], str) or not table[key].strip():
             raise BaselineError(f"{where}: {key!r} must be a non-empty string; got {table[key]!r}")
     entry = table["entry"]
@@ -121,7 +134,7 @@ def _gap(table: dict, where: str) -> KnownGap:
     if table["category"] not in GAP_CATEGORIES:
         raise BaselineError(f"{where}: category {table['category']!r} is not one of {', '.join(GAP_CATEGORIES)}")
     return KnownGap(entry=entry, category=table["category"], reason=table["reason"].strip(),
-                    check=table.get("check"))
+                    check=table.get("check"), floatx=None if floatx is None else tuple(floatx))
 
 
 def render(gaps: Iterable[KnownGap], header: str = "") -> str:
@@ -132,6 +145,8 @@ def render(gaps: Iterable[KnownGap], header: str = "") -> str:
         if gap.check is not None:
             lines.append(f"check = {_toml_string(gap.check)}")
         lines += [f"category = {_toml_string(gap.category)}", f"reason = {_toml_string(gap.reason)}"]
+        if gap.floatx is not None:
+            lines.append("floatx = [" + ", ".join(_toml_string(value) for value in gap.floatx) + "]")
     return "\n".join(lines).lstrip("\n") + "\n"
 
 

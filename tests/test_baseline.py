@@ -49,6 +49,21 @@ def test_bad_files_are_one_clear_line(tmp_path, text, fragment):
     assert fragment in message and path in message and "\n" not in message, message
 
 
+@pytest.mark.parametrize("floatx", ['"float64"', '["float128"]', "[]"])
+def test_floatx_must_be_a_list_of_float_types(tmp_path, floatx):
+    with pytest.raises(BaselineError, match="'floatx' must be a non-empty list of float16, float32, float64"):
+        load(write(tmp_path, ONES_KNOWN + f"floatx = {floatx}\n"))
+
+
+def test_a_gap_of_one_floatx_applies_under_that_floatx_only(run_suite, tmp_path):
+    baseline = write(tmp_path, ONES_KNOWN + 'floatx = ["float64"]\n')
+    assert load(baseline).gaps[0].floatx == ("float64",)
+    assert run_suite(BROKEN, ENTRIES, "--floatx=float64", f"--baseline={baseline}").ret == 0
+    under_float32 = run_suite(BROKEN, ENTRIES, "--floatx=float32", f"--baseline={baseline}", "--strict-baseline")
+    assert under_float32.ret == 1 and under_float32.statuses("expected") == {}
+    assert under_float32.report["baseline"]["fixed"] == [] and under_float32.report["baseline"]["unmatched"] == []
+
+
 def test_unreadable_file(tmp_path):
     with pytest.raises(BaselineError, match="cannot read baseline .*nothing.toml"):
         load(str(tmp_path / "nothing.toml"))
