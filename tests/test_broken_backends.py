@@ -26,13 +26,16 @@ def test_there_is_a_broken_backend_for_every_checked_entry():
     assert set(CATALOGUE) - broken == set()
 
 
-def run_broken(run_suite, entries_relying_on: dict[str, set[str]], failed_checks: Path, name: str) -> SuiteRun:
-    """Run the suite on ``broken_backends.<name>`` and note which check functions
-    failed on its broken entry (for ``test_every_check_can_fail``)."""
+def run_broken(run_suite_subprocess, entries_relying_on: dict[str, set[str]], failed_checks: Path,
+               name: str) -> SuiteRun:
+    """Run the suite on ``broken_backends.<name>`` (in a new process: hundreds of
+    in-process runs slow a test process down as their garbage accumulates) and
+    note which check functions failed on its broken entry (for
+    ``test_every_check_can_fail``)."""
     module = importlib.import_module(f"broken_backends.{name}")
     # Checks that never call the broken entry give the reference's verdict (see the fixture).
     relying = sorted(entries_relying_on.get(module.BROKEN_ENTRY, {module.BROKEN_ENTRY}))
-    run = run_suite(f"--backend=broken_backends.{name}", f"--entries={','.join(relying)}")
+    run = run_suite_subprocess(f"--backend=broken_backends.{name}", f"--entries={','.join(relying)}")
     gaps = run.report["entries"][module.BROKEN_ENTRY]["gaps"] if run.report else []
     failed = sorted({"test_presence" if gap["check"] == PRESENCE_CHECK else gap["check"].split("[")[0]
                      for gap in gaps})
@@ -41,6 +44,6 @@ def run_broken(run_suite, entries_relying_on: dict[str, set[str]], failed_checks
 
 
 @pytest.mark.parametrize("name", BROKEN)
-def test_broken_backend_is_caught_on_its_entry_only(run_suite, entries_relying_on, failed_checks, name):
-    run = run_broken(run_suite, entries_relying_on, failed_checks, name)
+def test_broken_backend_is_caught_on_its_entry_only(run_suite_subprocess, entries_relying_on, failed_checks, name):
+    run = run_broken(run_suite_subprocess, entries_relying_on, failed_checks, name)
     assert_caught_on_its_entry_only(run, importlib.import_module(f"broken_backends.{name}"))

@@ -20,14 +20,14 @@ def suite_checks() -> set[str]:
     return names
 
 
-def test_every_check_fails_on_some_broken_backend(run_suite, entries_relying_on, failed_checks):
+def test_every_check_fails_on_some_broken_backend(run_suite_subprocess, entries_relying_on, failed_checks):
     # The broken-backend tests note what failed; this test runs last (see conftest) and
     # runs only the broken backends whose note is not there yet (e.g. when run alone).
     failed = set()
     for name in BROKEN:
         note = failed_checks / f"{name}.json"
         if not note.exists():
-            run_broken(run_suite, entries_relying_on, failed_checks, name)
+            run_broken(run_suite_subprocess, entries_relying_on, failed_checks, name)
         failed |= set(json.loads(note.read_text()))
     never_failed = sorted(suite_checks() - failed)
     assert never_failed == [], "checks no broken backend fails: " + ", ".join(never_failed)

@@ -84,7 +84,8 @@ def test_example(backend, name, index, route):
 def _in_floatx(value: Any, dtype: str) -> Any:
     """``value`` with its float64 arrays cast to ``dtype`` (see ``Example``)."""
     if isinstance(value, np.ndarray):
-        return value.astype(dtype) if value.dtype == np.float64 else value
+        # Always a copy: a backend that modifies its input in place must not corrupt the record.
+        return value.astype(dtype) if value.dtype == np.float64 else value.copy()
     if isinstance(value, Call):
         return Call(_in_floatx(value.args, dtype), _in_floatx(value.kwargs, dtype))
     if isinstance(value, dict):
