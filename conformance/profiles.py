@@ -41,7 +41,10 @@ def load_profile(name: str, seed: object | None) -> str:
     if seed is not None:
         settings["derandomize"] = False
         registered += "-seeded"
-    hypothesis.settings.register_profile(registered, **settings)
+    # Built on hypothesis' own "default" profile, never on the profile in force: a
+    # process that runs the suite many times (our own tests) would otherwise chain
+    # each profile to the last until settings lookups overflow the stack.
+    hypothesis.settings.register_profile(registered, parent=hypothesis.settings.get_profile("default"), **settings)
     hypothesis.settings.load_profile(registered)
     return describe(registered, seed)
 
