@@ -51,8 +51,12 @@ def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("KERAS_HOME", str(pytester.path / "keras-home"))
 
     def run(*args: str) -> SuiteRun:
-        # Each run imports its backend afresh, as a new pytest process would.
-        for name in [n for n in sys.modules if n.partition(".")[0] in ("reference_backend", "broken_backends")]:
+        # Each run imports its backend and the suite's check modules afresh, as a new pytest
+        # process would: hypothesis' pytest plugin wraps a parametrized check's settings
+        # once per item, so reused check functions would carry ever longer settings
+        # chains from run to run (until RecursionError), and the profile of their first run.
+        for name in [n for n in sys.modules if n.partition(".")[0] in ("reference_backend", "broken_backends")
+                     or n.startswith("conformance.suite.")]:
             monkeypatch.delitem(sys.modules, name)
         path = pytester.path / "report.json"
         path.unlink(missing_ok=True)
@@ -83,7 +87,8 @@ def entries_relying_on(tmp_path_factory: pytest.TempPathFactory) -> dict[str, se
     one entry B can only change the verdict of checks that call B, so a broken
     backend's run needs only the entries relying on B."""
     collector = _InvolvementCollector()
-    saved = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "reference_backend"}
+    fresh = ("reference_backend", "conformance.suite.")
+    saved = {name: module for name, module in sys.modules.items() if name.startswith(fresh)}
     workdir = tmp_path_factory.mktemp("involvement")
     previous = os.getcwd()
     os.chdir(workdir)
@@ -92,7 +97,7 @@ def entries_relying_on(tmp_path_factory: pytest.TempPathFactory) -> dict[str, se
                             f"--conformance-report={workdir / 'report.json'}"], plugins=[collector])
     finally:
         os.chdir(previous)
-        for name in [n for n in sys.modules if n.partition(".")[0] == "reference_backend"]:
+        for name in [n for n in sys.modules if n.startswith(fresh)]:
             del sys.modules[name]
         sys.modules.update(saved)
     assert code == 0, "the reference must conform before broken backends can be judged"
