@@ -304,16 +304,35 @@ def unique_name(prefix: str) -> str:
     return f"{prefix}_{next(_name_counter)}"
 
 
+def weak_scalars(x: Any, y: Any) -> tuple[Any, Any]:
+    """``x`` and ``y`` for a binary numpy function, a Python number among them
+    converted to the other operand's dtype when that dtype can hold it (an int
+    meeting an integer or float tensor, a float meeting a float tensor).
+
+    TensorFlow converts a Python number to the tensor's dtype (float32 * 2 is
+    float32). numpy 2 does the same (NEP 50); numpy 1 only for arrays of rank
+    one or more, so without this a rank-0 float32 tensor times 2 would be float64.
+    """
+    def convert(number: Any, other: Any) -> Any:
+        if not isinstance(number, (int, float)) or isinstance(number, bool) or isinstance(other, (int, float)):
+            return number
+        dtype = np.asarray(other).dtype
+        if dtype.kind == "f" or (dtype.kind in "iu" and isinstance(number, int)):
+            return np.asarray(number, dtype)
+        return number
+    return convert(x, y), convert(y, x)
+
+
 @op
-def _add(x, y): return np.add(x, y)
+def _add(x, y): return np.add(*weak_scalars(x, y))
 @op
-def _subtract(x, y): return np.subtract(x, y)
+def _subtract(x, y): return np.subtract(*weak_scalars(x, y))
 @op
-def _multiply(x, y): return np.multiply(x, y)
+def _multiply(x, y): return np.multiply(*weak_scalars(x, y))
 @op
-def _divide(x, y): return np.true_divide(x, y)
+def _divide(x, y): return np.true_divide(*weak_scalars(x, y))
 @op
-def _power(x, y): return np.power(x, y)
+def _power(x, y): return np.power(*weak_scalars(x, y))
 @op
 def _negative(x): return np.negative(x)
 @op

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .dispatch import op
+from .dispatch import op, weak_scalars
 
 __all__ = ["square", "abs", "sqrt", "exp", "log", "round", "sign", "pow", "clip",
            "equal", "not_equal", "greater", "greater_equal", "less", "less_equal",
@@ -95,7 +95,7 @@ def clip(x, min_value, max_value):
 def _comparison(ufunc: np.ufunc, doc: str):
     """An entry comparing two broadcastable tensors element-wise into bool."""
     def compare(x, y):
-        return ufunc(x, y)
+        return ufunc(*weak_scalars(x, y))
     compare.__name__ = compare.__qualname__ = ufunc.__name__
     compare.__doc__ = doc
     return op(compare)
@@ -113,13 +113,13 @@ less_equal = _comparison(np.less_equal, "``x <= y`` element-wise into bool, broa
 @op
 def maximum(x, y):
     """Element-wise maximum of ``x`` and ``y``, broadcasting; NaN wins."""
-    return np.maximum(x, y)
+    return np.maximum(*weak_scalars(x, y))
 
 
 @op
 def minimum(x, y):
     """Element-wise minimum of ``x`` and ``y``, broadcasting; NaN wins."""
-    return np.minimum(x, y)
+    return np.minimum(*weak_scalars(x, y))
 
 
 @op

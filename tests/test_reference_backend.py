@@ -54,3 +54,15 @@ def test_operators_mix_numpy_and_tensors():
     t = np.ones(2) * K.constant([2.0, 3.0])
     assert isinstance(t, type(K.constant(1.0)))
     np.testing.assert_array_equal(K.eval(t), [2.0, 3.0])
+
+
+@pytest.mark.parametrize("combine", [lambda t: t * 2, lambda t: 2 - t, lambda t: t / 2.5, lambda t: t ** 2,
+                                     lambda t: K.maximum(t, 0.5), lambda t: K.minimum(1, t)],
+                         ids=["mul", "rsub", "div", "pow", "maximum", "minimum"])
+@pytest.mark.parametrize("shape", [(), (3,)], ids=["rank 0", "rank 1"])
+def test_python_numbers_take_the_tensor_dtype(combine, shape):
+    # As TensorFlow converts them; numpy 1 alone would make a rank-0 float32 result float64.
+    t = K.constant(np.full(shape, 1.5), dtype="float32")
+    assert K.dtype(combine(t)) == "float32"
+    assert K.eval(combine(t)).dtype == np.float32
+    assert K.eval(K.equal(K.constant(0.1, dtype="float32"), 0.1))
