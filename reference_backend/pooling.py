@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 
 from .dispatch import op
-from .windows import check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple, to_channels_last, \
-    windows
+from .windows import (check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple, reduce_taps,
+                      to_channels_last, windows)
 
 __all__ = ["pool2d", "pool3d", "bias_add", "resize_images", "resize_volumes"]
 
@@ -22,16 +22,17 @@ def _pool(x: np.ndarray, pool_size, strides, padding, data_format, pool_mode, ra
         raise ValueError("Invalid pooling mode: " + str(pool_mode))
     pool_size = int_tuple(pool_size, rank, "pool_size")
     strides = int_tuple(strides, rank, "strides")
+    if min(pool_size + strides) < 1:
+        raise ValueError(f"pool_size {pool_size} and strides {strides} must be positive")
     cl = to_channels_last(x, data_format)
-    taps = tuple(range(rank + 2, 2 * rank + 2))  # the window axes of a ``windows`` view
     ones = (1,) * rank
     if pool_mode == "max":  # padded cells never win
-        result = windows(cl, pool_size, strides, ones, padding, fill=-np.inf).max(axis=taps)
+        result = reduce_taps(windows(cl, pool_size, strides, ones, padding, fill=-np.inf), np.maximum, rank)
     else:  # the mean of the window's cells inside the input: padded cells are not counted
         dtype = compute_dtype(x)
-        sums = windows(cl.astype(dtype), pool_size, strides, ones, padding).sum(axis=taps)
+        sums = reduce_taps(windows(cl.astype(dtype), pool_size, strides, ones, padding), np.add, rank)
         inside = np.ones((1,) + cl.shape[1:-1] + (1,), dtype)
-        counts = windows(inside, pool_size, strides, ones, padding).sum(axis=taps)
+        counts = reduce_taps(windows(inside, pool_size, strides, ones, padding), np.add, rank)
         result = sums / counts
     return from_channels_last(result.astype(x.dtype), data_format)
 
@@ -41,8 +42,8 @@ def pool2d(x, pool_size, strides=(1, 1), padding="valid", data_format=None, pool
     """2-D max or average pooling over ``pool_size`` windows. ``'same'``
     padding (extra cell at the end): max ignores padded cells, avg divides by
     the number of real cells in the window. ``pool_size`` or ``strides`` not of
-    length 2, a ``pool_mode`` other than 'max'/'avg', a bad padding or
-    data_format: ValueError."""
+    length 2 or not positive, a ``pool_mode`` other than 'max'/'avg', a bad
+    padding or data_format: ValueError."""
     if len(pool_size) != 2:
         raise ValueError("`pool_size` must be a tuple of 2 integers.")
     if len(strides) != 2:

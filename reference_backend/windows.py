@@ -100,6 +100,18 @@ def windows(x: np.ndarray, kernel: Sequence[int], strides: Sequence[int], dilati
     return view[picks]
 
 
+def reduce_taps(view: np.ndarray, ufunc: np.ufunc, rank: int) -> np.ndarray:
+    """``ufunc`` reduced over the last ``rank`` axes (the kernel taps) of a
+    ``windows`` view: ``(batch, *outputs, channels)``. One vectorised ``ufunc``
+    call per tap: numpy's own reduction over the view's strided tap axes was
+    2.5x (max) to 5x (sum) slower."""
+    taps = np.ndindex(*view.shape[-rank:])
+    result = np.array(view[(...,) + next(taps)])
+    for tap in taps:
+        ufunc(result, view[(...,) + tap], out=result)
+    return result
+
+
 def compute_dtype(*arrays: np.ndarray) -> np.dtype:
     """The dtype sums of products are accumulated in: float32 at least (half
     precision inputs are accumulated in float32, as TensorFlow's CPU kernels do)."""
