@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from .classify import check_entry, classify, crash_outcome
-from .profiles import PROFILES
+from .profiles import PROFILES, key_examples_by_check
 from .report import CheckOutcome
 from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
 from .watchdog import deadline, run_in_child
@@ -127,10 +127,13 @@ class ConformanceSession:
             return True
         return None
 
-    @pytest.hookimpl(wrapper=True)
+    # trylast: inside hypothesis' own wrapper, which keys a parametrized check's
+    # examples by its node id just before this runs.
+    @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_runtest_call(self, item: pytest.Item):
         if not _in_suite(item):
             return (yield)
+        key_examples_by_check(item)
         with deadline(self.run.check_timeout):
             return (yield)
 

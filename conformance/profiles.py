@@ -9,12 +9,15 @@
 No example database is used (a verdict must not depend on earlier runs), no
 per-example deadline (the suite has its own per-check timeout), and no
 "explain" phase (it costs seconds per failure and adds little to the
-reproduction the report already shows).
+reproduction the report already shows). A derandomized check's examples depend
+on the check alone: not on where the suite is installed (``key_examples_by_check``)
+nor on the constants of "local" modules imported so far (``ignore_local_constants``).
 """
 
 from __future__ import annotations
 
 import hypothesis
+import pytest
 
 PROFILES = {
     "default": {"max_examples": 25, "derandomize": True},
@@ -46,7 +49,51 @@ def load_profile(name: str, seed: object | None) -> str:
     # each profile to the last until settings lookups overflow the stack.
     hypothesis.settings.register_profile(registered, parent=hypothesis.settings.get_profile("default"), **settings)
     hypothesis.settings.load_profile(registered)
+    ignore_local_constants()
     return describe(registered, seed)
+
+
+def key_examples_by_check(item: pytest.Item) -> None:
+    """Derive a parametrized check's derandomized examples from the check alone
+    (file name, function, parameters), not from where the suite is installed.
+
+    Hypothesis' pytest plugin seeds each parametrization with its node id,
+    whose path is relative to the rootdir: ``.tox/py311/lib/python3.11/site-packages/
+    conformance/suite/test_conv.py::...`` in one place, another path in a project's
+    venv, so every install location and Python version drew other examples (we
+    saw tf_keras pass a check in one tox env and fail it in another). Runs just
+    after hypothesis set the key, before the check draws anything.
+    """
+    inner = getattr(getattr(getattr(item, "obj", None), "hypothesis", None), "inner_test", None)
+    if inner is not None and hasattr(inner, "_hypothesis_internal_add_digest"):
+        check = item.nodeid.split("::", 1)[1]
+        inner._hypothesis_internal_add_digest = f"{item.path.name}::{check}".encode()
+
+
+def ignore_local_constants() -> None:
+    """Stop hypothesis from drawing constants found in the source of "local"
+    modules (files outside site-packages and the standard library).
+
+    Hypothesis (since 6.131) harvests them from ``sys.modules`` whenever new
+    modules appear, so the examples of a derandomized test depend on where the
+    suite and the backend are installed (a checkout is local, an installed copy
+    is not) and on what the process had imported by then (with ``-n 2``, on
+    which checks a worker ran first). We saw tf_keras get different examples,
+    and verdicts, from a checkout and from a tox env. Hypothesis has no setting
+    for it, so its private hook is replaced; versions without the hook never
+    harvested. Hypothesis' own fixed constants (0, 1, NaN, ...) are still drawn.
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - a hypothesis without the module
+        return
+    if not (hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants")):
+        return
+    nothing = providers.Constants()
+    providers._get_local_constants = lambda: nothing
+    cache = getattr(providers, "CONSTANTS_CACHE", None)
+    if cache is not None and hasattr(cache, "cache"):
+        cache.cache.clear()  # pools computed with harvested constants before this run
 
 
 def describe(profile: str, seed: object | None) -> str:

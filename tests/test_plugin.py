@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import conformance
+from conftest import TESTS_DIR
 
 
 def test_collects_the_installed_suite_not_the_current_directory(pytester, run_suite):
@@ -63,3 +70,33 @@ def test_json_report_is_deterministic(run_suite):
     first = run_suite("--backend=broken_backends.function_ignores_updates").report
     second = run_suite("--backend=broken_backends.function_ignores_updates").report
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+
+
+def test_examples_depend_on_the_check_alone(tmp_path):
+    """The same checks draw the same examples when the suite's node ids carry a
+    path (run from the directory holding the installed suite) and when they do
+    not, and with a local module full of constants imported, which hypothesis
+    would otherwise harvest into its draws."""
+    (tmp_path / "modules").mkdir()
+    (tmp_path / "modules" / "local_constants.py").write_text(
+        "CONSTANTS = (0.3141, 2.71828, 123.25, -7.625, 0.001953125, 31.5, -0.0625, 6.5e3)\n")
+
+    def inputs(cwd: Path, log: Path, *extra: str) -> list[str]:
+        environment = {**os.environ, "INPUT_LOG": str(log),
+                       "PYTHONPATH": os.pathsep.join([str(TESTS_DIR), str(tmp_path / "modules"), *sys.path])}
+        done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *extra,
+                               "--backend=input_logging_backend", "--entries=abs,softplus", "--collect-only", "-q"],
+                              cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
+        node_ids = [line for line in done.stdout.splitlines() if "::" in line]
+        subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *extra,
+                        "--backend=input_logging_backend", "--entries=abs,softplus"],
+                       cwd=cwd, env=environment, capture_output=True, timeout=300, check=True)
+        return node_ids, log.read_text().splitlines()
+
+    (tmp_path / "empty").mkdir()
+    short_ids, first = inputs(tmp_path / "empty", tmp_path / "first.log")
+    suite_home = Path(conformance.__file__).resolve().parents[1]
+    long_ids, second = inputs(suite_home, tmp_path / "second.log", "-p", "local_constants")
+    assert short_ids[0].startswith("test_") and long_ids[0].startswith("conformance/suite/test_")
+    assert len(first) > 50
+    assert first == second
