@@ -3,6 +3,11 @@
 Pure data: nothing here touches a backend, so the catalogue's records can
 use these strategies at import time. Floats lean on the values where
 implementations differ: signed zeros, ties at .5, +-1, large and tiny magnitudes.
+
+No strategy here draws a subnormal number. TensorFlow on CPU, tf_keras' engine,
+runs with denormals-are-zero (``sign(1e-45)`` is 0 there, ``greater(0, -1e-45)``
+False, and a probability of 1e-308 makes 0 / 0 in a normalisation); the Keras
+contract is silent on subnormals, so inputs stay normal or zero.
 """
 
 from __future__ import annotations
@@ -37,7 +42,7 @@ def floats(dtype: str, min_value: float | None = None, max_value: float | None =
     # Each edge value as ``dtype`` holds it (1e-4 is not exact in float32):
     # hypothesis refuses an element that changes when stored.
     edges = [float(np.asarray(v, dtype)) for v in EDGE_VALUES if low <= v <= high]
-    anywhere = st.floats(min_value, max_value, width=width, allow_nan=not finite,
+    anywhere = st.floats(min_value, max_value, width=width, allow_nan=not finite, allow_subnormal=False,
                          allow_infinity=not finite and min_value is None and max_value is None)
     return st.sampled_from(edges) | anywhere if edges else anywhere
 
@@ -51,7 +56,8 @@ def arrays(dtype: str, shape: Any = None, finite: bool = False, elements: st.Sea
     shape = shapes() if shape is None else shape
     if elements is None:
         if dtype.kind == "f":
-            elements = st.floats(width=dtype.itemsize * 8, allow_nan=not finite, allow_infinity=not finite)
+            elements = st.floats(width=dtype.itemsize * 8, allow_nan=not finite, allow_infinity=not finite,
+                                 allow_subnormal=False)
         elif dtype.kind == "b":
             elements = st.booleans()
         else:
@@ -92,11 +98,12 @@ def binary(elements: Callable[[str], st.SearchStrategy] = floats) -> Callable[[s
     return draw
 
 
-# --- Activations and losses (appended) ---
+# --- Activations and losses ---
 
 def probabilities(dtype: str) -> st.SearchStrategy[float]:
     """Values in [0, 1], exact 0 and 1 (where clipping matters) and 0.5 drawn often."""
-    return st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0, width=np.dtype(dtype).itemsize * 8)
+    return st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0, width=np.dtype(dtype).itemsize * 8,
+                                                        allow_subnormal=False)
 
 
 def logits(dtype: str) -> st.SearchStrategy[float]:
@@ -111,16 +118,7 @@ def small_grid(dtype: str, bound: int = 3) -> st.SearchStrategy[float]:
     return st.integers(-2 * bound, 2 * bound).map(lambda n: n / 2)
 
 
-# --- Element-wise math and reductions (appended) ---
-
-def normal_floats(dtype: str, finite: bool = False) -> st.SearchStrategy[float]:
-    """``floats(dtype, finite=finite)`` with NaN and infinities unless ``finite``,
-    and without subnormal numbers. TensorFlow on CPU, tf_keras' engine, runs with
-    denormals-are-zero (``sign(1e-45)`` is 0 there, ``greater(0, -1e-45)`` False);
-    the Keras contract is silent on subnormals, so inputs stay normal or zero."""
-    tiny = float(np.finfo(dtype).tiny)
-    return floats(dtype, finite=finite).filter(lambda v: not abs(v) < tiny or v == 0)
-
+# --- Element-wise math and reductions ---
 
 def extreme_floats(dtype: str) -> st.SearchStrategy[float]:
     """The largest finite magnitudes of ``dtype`` and the smallest normal ones,

@@ -3,7 +3,7 @@
 Inputs include NaN and infinities (``_any_float``): where an implementation
 mishandles them (a comparison written as ``not less``, a minimum written with
 ``where``, a "safe" log) is where backends differ. Subnormal numbers are left
-out (see ``normal_floats``).
+out (see ``inputs``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 import numpy as np
 from hypothesis import strategies as st
 
-from ..inputs import arrays, binary, extreme_floats, normal_floats, unary
+from ..inputs import arrays, binary, extreme_floats, floats, unary
 from .records import Call, Entry, Example, call
 
 CATEGORY = "elementwise math"
@@ -26,14 +26,14 @@ EXPONENTS = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
 
 
 def _any_float(dtype: str) -> st.SearchStrategy[float]:
-    return normal_floats(dtype) | extreme_floats(dtype)
+    return floats(dtype) | extreme_floats(dtype)
 
 
 def _operand(x: np.ndarray, floatx: str) -> st.SearchStrategy:
     """A second operand for ``x``: a Python number representable in floatx, or
     a tensor of ``x``'s shape or of shape ()."""
     tensors = [arrays(floatx, shape, elements=_any_float(floatx)) for shape in (x.shape, ())]
-    return st.one_of(normal_floats(floatx, finite=True).map(float), *tensors)
+    return st.one_of(floats(floatx, finite=True).map(float), *tensors)
 
 
 def _pow_calls(floatx: str) -> st.SearchStrategy[Call]:

@@ -33,5 +33,8 @@ ENTRIES: tuple[Entry, ...] = (
                       why="x * momentum + value * (1 - momentum), no zero-debias (tf_keras TF2)"),
               Example(call(np.array([1.0, -2.0]), np.array([3.0, 4.0]), 0.0), np.array([3.0, 4.0]),
                       why="momentum 0 takes the value"),
+              Example(call(np.array([0.0]), np.array([10000.0]), 0.99), np.array([100.0]),
+                      why="1 - momentum from the Python number: 0.99 rounded to float16 first (0.990234375) "
+                          "would make it 1/1024, 2.3% off"),
           )),
 )

@@ -78,6 +78,8 @@ ENTRIES = (
         Example(call(np.array([[[1.0, 2.0], [3.0, 4.0]]]), np.array([[[1.0, 0.0], [0.0, 2.0], [1.0, 1.0]]]),
                      axes=(-1, -1)),
                 np.array([[[1.0, 4.0, 3.0], [3.0, 8.0, 7.0]]]), why="negative axes count from each tensor's end"),
+        Example(call(np.zeros((1, 0)), np.zeros((1, 0, 0, 0))), np.zeros((1, 0, 0)),
+                why="empty axes: contracting 0 cells, the result keeps the other (empty) axes"),
         Example(call(_ones(2), _ones(2, 2)), raises=ValueError, why="rank below 2"),
         Example(call(_ones(2, 3), _ones(2, 3), axes=0), raises=ValueError, why="contracting the batch axis"),
         Example(call(_ones(2, 3), _ones(2, 3), axes=[[1], [1]]), raises=ValueError, why="nested axes"),

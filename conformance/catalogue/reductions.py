@@ -7,7 +7,7 @@ tolerance judges only the final rounding. Products draw powers of two, 0 and
 +-1.5 in at most ``PRODUCT_MAX_SIZE`` elements, so no order can overflow.
 Arrays with NaN and infinities come up too: their effect on a sum or product
 (NaN, or an infinity) does not depend on the order either. Subnormal numbers
-are left out (see ``normal_floats``).
+are left out (see ``inputs``).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Callable
 import numpy as np
 from hypothesis import strategies as st
 
-from ..inputs import arrays, axes, extreme_floats, normal_floats, shapes, small_grid
+from ..inputs import arrays, axes, extreme_floats, floats, shapes, small_grid
 from .records import Call, Entry, Example, call
 
 CATEGORY = "reductions"
@@ -35,7 +35,7 @@ ArraysFor = Callable[[str], st.SearchStrategy[np.ndarray]]
 
 
 def _floats_anywhere(floatx: str) -> st.SearchStrategy[np.ndarray]:
-    return arrays(floatx, elements=normal_floats(floatx) | extreme_floats(floatx))
+    return arrays(floatx, elements=floats(floatx) | extreme_floats(floatx))
 
 
 def _grid(floatx: str, shape: st.SearchStrategy | None = None) -> st.SearchStrategy[np.ndarray]:
@@ -98,7 +98,7 @@ def along_axis(*kinds: ShapedArraysFor, empty: bool = False) -> Callable[[str], 
 
 def _ties(floatx: str, shape: st.SearchStrategy) -> st.SearchStrategy[np.ndarray]:
     # Finite values (NaN's position is not part of argmax's contract), ties frequent.
-    return arrays(floatx, shape, elements=normal_floats(floatx, finite=True) | small_grid(floatx, bound=1))
+    return arrays(floatx, shape, elements=floats(floatx, finite=True) | small_grid(floatx, bound=1))
 
 
 def _int_ties(floatx: str, shape: st.SearchStrategy) -> st.SearchStrategy[np.ndarray]:
