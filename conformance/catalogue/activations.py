@@ -152,6 +152,8 @@ ENTRIES = (
               Example(call(_f([[[1.0], [2.0]]]), _f([[[0.0], [1.0]]]), _f([[[3.0], [0.0]]]), _f([[[1.0], [0.0]]]),
                            _f([[[2.0], [-1.0]]]), axis=1, epsilon=1.0),
                       _f([[[2.0], [-1.0]]]), why="broadcast statistics on axis 1"),
+              Example(call(_f([[[[3.0]]]]), _f([[[[1.0]]]]), _f([[[[3.75]]]]), None, None, axis=0, epsilon=0.25),
+                      _f([[[[1.0]]]]), why="4-D, beta/gamma None, statistics on a non-channel axis"),
           ),
           # TF's batch_normalization computes x * s + (beta - mean * s) with s up to
           # |gamma| / sqrt(epsilon) ~ 95: the two terms (|x * s| up to ~300) cancel when the

@@ -245,6 +245,9 @@ ENTRIES: tuple[Entry, ...] = (
               Example(call(_image([1, 2, 3], (1, 3, 1)), _kernel([1, 10], (2, 1, 1)), padding="causal",
                            data_format="channels_last"), _image([10, 21, 32], (1, 3, 1)),
                       why="causal: zeros before the first step; the kernel is not flipped"),
+              Example(call(_image([1, 2, 3], (1, 1, 3)), _kernel([1, 10], (2, 1, 1)), padding="causal",
+                           data_format="channels_first"), _image([10, 21, 32], (1, 1, 3)),
+                      why="causal pads the steps, not the channels, under channels_first"),
               Example(call(_image([1, 2, 3, 4, 5], (1, 5, 1)), _kernel([1, 0, 1], (3, 1, 1)), strides=2,
                            dilation_rate=2, data_format="channels_last"), raises=ValueError,
                       why="strides > 1 with dilation > 1"),
@@ -259,8 +262,12 @@ ENTRIES: tuple[Entry, ...] = (
                       raises=ValueError, why="strides > 1 with dilation > 1"),
           ) + _errors(_X3, _K2)),
     Entry("conv3d", "x, kernel, strides=(1, 1, 1), padding='valid', data_format=None, dilation_rate=(1, 1, 1)",
-          calls=CALLS["conv3d"], examples=_errors(_image(range(8), (1, 2, 2, 2, 1)),
-                                                  _kernel([1], (1, 1, 1, 1, 1)))),
+          calls=CALLS["conv3d"], examples=(
+              Example(call(_image([1.5, 0.5, 0.0], (1, 1, 1, 3, 1)), _kernel([1.5], (1, 1, 1, 1, 1)),
+                           strides=(1, 1, 3), padding="same", data_format="channels_last"),
+                      _image([2.25], (1, 1, 1, 1, 1)),
+                      why="'same' with a stride as long as the input: one output, its window at cell 0"),
+          ) + _errors(_image(range(8), (1, 2, 2, 2, 1)), _kernel([1], (1, 1, 1, 1, 1)))),
     Entry("conv2d_transpose", "x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None, "
           "dilation_rate=(1, 1)", calls=CALLS["conv2d_transpose"], examples=(
               Example(call(_image([1, 2, 3, 4], (1, 2, 2, 1)), _kernel([1, 10], (1, 2, 1, 1)), (1, 2, 4, 1),

@@ -112,6 +112,8 @@ ENTRIES: tuple[Entry, ...] = (
                 why="large logits"),
         Example(call(_f([[1, 0], [0, 1]]), _f([[0.5, 0.5], [0.5, 0.5]]), axis=0), _f([np.log(2), np.log(2)]),
                 why="axis 0"),
+        Example(call(_f([[1, 0], [0, 1]]), _f([[0, 0], [0, 0]]), from_logits=True, axis=-2), _f([np.log(2), np.log(2)]),
+                why="from logits over a negative axis other than -1"),
         Example(call(_f([[1, 0, 0]]), _f([[1, 0]])), raises=ValueError, why="incompatible shapes"),
     )),
     Entry('sparse_categorical_crossentropy', 'target, output, from_logits=False, axis=-1, ignore_class=None',
