@@ -32,6 +32,12 @@ def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: in
     return npst.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
 
 
+def held_as(dtype: str, values: Any) -> list[float]:
+    """``values`` as ``dtype`` holds them (1e-4 is not exact in float32): a
+    strategy must not offer an element that changes when stored, hypothesis refuses it."""
+    return [float(np.asarray(v, dtype)) for v in values]
+
+
 def floats(dtype: str, min_value: float | None = None, max_value: float | None = None,
            finite: bool = True) -> st.SearchStrategy[float]:
     """Floats representable in ``dtype``, within ``[min_value, max_value]``,
@@ -39,9 +45,7 @@ def floats(dtype: str, min_value: float | None = None, max_value: float | None =
     width = np.dtype(dtype).itemsize * 8
     low = -np.finfo(dtype).max if min_value is None else min_value
     high = np.finfo(dtype).max if max_value is None else max_value
-    # Each edge value as ``dtype`` holds it (1e-4 is not exact in float32):
-    # hypothesis refuses an element that changes when stored.
-    edges = [float(np.asarray(v, dtype)) for v in EDGE_VALUES if low <= v <= high]
+    edges = held_as(dtype, [v for v in EDGE_VALUES if low <= v <= high])
     anywhere = st.floats(min_value, max_value, width=width, allow_nan=not finite, allow_subnormal=False,
                          allow_infinity=not finite and min_value is None and max_value is None)
     return st.sampled_from(edges) | anywhere if edges else anywhere

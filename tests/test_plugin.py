@@ -81,17 +81,16 @@ def test_examples_depend_on_the_check_alone(tmp_path):
     (tmp_path / "modules" / "local_constants.py").write_text(
         "CONSTANTS = (0.3141, 2.71828, 123.25, -7.625, 0.001953125, 31.5, -0.0625, 6.5e3)\n")
 
-    def inputs(cwd: Path, log: Path, *extra: str) -> list[str]:
+    def inputs(cwd: Path, log: Path, *extra: str) -> tuple[list[str], list[str]]:
+        """The node ids of the checks run from ``cwd``, and the inputs they drew."""
         environment = {**os.environ, "INPUT_LOG": str(log),
                        "PYTHONPATH": os.pathsep.join([str(TESTS_DIR), str(tmp_path / "modules"), *sys.path])}
-        done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *extra,
-                               "--backend=input_logging_backend", "--entries=abs,softplus", "--collect-only", "-q"],
-                              cwd=cwd, env=environment, capture_output=True, text=True, timeout=300)
-        node_ids = [line for line in done.stdout.splitlines() if "::" in line]
-        subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *extra,
-                        "--backend=input_logging_backend", "--entries=abs,softplus"],
-                       cwd=cwd, env=environment, capture_output=True, timeout=300, check=True)
-        return node_ids, log.read_text().splitlines()
+        command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *extra,
+                   "--backend=input_logging_backend", "--entries=abs,softplus"]
+        collected = subprocess.run(command + ["--collect-only", "-q"], cwd=cwd, env=environment,
+                                   capture_output=True, text=True, timeout=300, check=True)
+        subprocess.run(command, cwd=cwd, env=environment, capture_output=True, timeout=300, check=True)
+        return [line for line in collected.stdout.splitlines() if "::" in line], log.read_text().splitlines()
 
     (tmp_path / "empty").mkdir()
     short_ids, first = inputs(tmp_path / "empty", tmp_path / "first.log")

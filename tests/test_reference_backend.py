@@ -65,4 +65,8 @@ def test_python_numbers_take_the_tensor_dtype(combine, shape):
     t = K.constant(np.full(shape, 1.5), dtype="float32")
     assert K.dtype(combine(t)) == "float32"
     assert K.eval(combine(t)).dtype == np.float32
+
+
+def test_comparisons_take_python_numbers_in_the_tensor_dtype():
+    # float32(0.1) == 0.1 in TensorFlow; compared in float64 (numpy 1, rank 0) it is not.
     assert K.eval(K.equal(K.constant(0.1, dtype="float32"), 0.1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
-from ..inputs import arrays, axes, floats, shapes, small_grid, unary
+from ..inputs import arrays, axes, floats, held_as, shapes, small_grid, unary
 from .records import Call, Entry, Example, call
 
 CATEGORY = 'nn'
@@ -35,7 +35,7 @@ def _l2_calls(floatx: str) -> st.SearchStrategy[Call]:
     # contract is the exact norm, not an intermediate overflow.
     bound = float(np.sqrt(np.finfo(floatx).max)) / 32
     # Two values whose squares' sum falls below the 1e-12 floor, as floatx holds them.
-    values = floats(floatx, -bound, bound) | st.sampled_from([float(np.asarray(v, floatx)) for v in (3e-7, -4e-7)])
+    values = floats(floatx, -bound, bound) | st.sampled_from(held_as(floatx, (3e-7, -4e-7)))
 
     def with_axis(x: np.ndarray) -> st.SearchStrategy[Call]:
         return axes(x.ndim).map(lambda axis: Call((x,), {"axis": axis}) if axis is not None else Call((x,)))
