@@ -16,7 +16,8 @@ import argparse
 import os
 import sys
 import timeit
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # numpy's OpenBLAS runs single-threaded unless the caller says otherwise: on the
 # project's 2-core machine its threads spin against TensorFlow's and other

@@ -63,7 +63,8 @@ def run_pytest(*args: str) -> Timing:
 
 def median(runs: int, *args: str) -> Timing:
     timings = [run_pytest(*args) for _ in range(runs)]
-    return Timing(*(statistics.median(getattr(t, f) for t in timings) for f in ("wall", "inside", "checks", "examples")))
+    fields = ("wall", "inside", "checks", "examples")
+    return Timing(*(statistics.median(getattr(t, f) for t in timings) for f in fields))
 
 
 def collection_wall(*args: str) -> float:
@@ -95,7 +96,7 @@ def main() -> None:
             print(row.format(f"  {category} (inside the checks)", f"{timing.inside:.2f}"))
     failing = median(options.runs, "--backend=broken_backends.set_value_keeps_value_dtype", "--entries=set_value")
     passing = median(options.runs, "--backend=reference_backend", "--entries=set_value")
-    print(f"\none failing entry (set_value, 3 failing checks, shrinking included)")
+    print("\none failing entry (set_value, 3 failing checks, shrinking included)")
     print(row.format("cost over the same checks passing", f"{failing.inside - passing.inside:.2f}"))
     dormant = statistics.median(collection_wall() for _ in range(options.runs))
     without = statistics.median(collection_wall("-p", "no:keras_backend_conformance") for _ in range(options.runs))

@@ -32,20 +32,21 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterable
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised by the oldest-numpy env (Python 3.10)
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 from .catalogue import CATALOGUE
+from .contract import FLOAT_TYPES
 
 GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
 _KEYS = ("entry", "check", "category", "reason", "floatx")
-FLOAT_TYPES = ("float16", "float32", "float64")
 _REQUIRED_KEYS = ("entry", "category", "reason")
 
 
@@ -67,7 +68,7 @@ class KnownGap:
         return entry == self.entry and (self.check is None or self._pattern.fullmatch(check) is not None)
 
     @cached_property
-    def _pattern(self) -> re.Pattern:
+    def _pattern(self) -> re.Pattern[str]:
         # Only * and ? are wildcards: check names contain brackets ('test_x[graph]')
         # that fnmatch would read as character classes.
         return re.compile(re.escape(self.check or "").replace(r"\*", ".*").replace(r"\?", "."))
@@ -103,7 +104,7 @@ def load(path: str) -> Baseline:
     return Baseline(path, tuple(parse(data, path)))
 
 
-def parse(data: dict, path: str) -> list[KnownGap]:
+def parse(data: dict[str, Any], path: str) -> list[KnownGap]:
     """The gaps of an already-decoded baseline document."""
     extra = sorted(set(data) - {"gap"})
     if extra:
@@ -114,7 +115,7 @@ def parse(data: dict, path: str) -> list[KnownGap]:
     return [_gap(table, f"baseline {path}, gap {number}") for number, table in enumerate(tables, start=1)]
 
 
-def _gap(table: dict, where: str) -> KnownGap:
+def _gap(table: dict[str, Any], where: str) -> KnownGap:
     unknown = sorted(set(table) - set(_KEYS))
     if unknown:
         raise BaselineError(f"{where}: unknown key {unknown[0]!r}; expected {', '.join(_KEYS)}")

@@ -12,13 +12,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
+from .check import Check
 from .compare import Unsupported
-from .recording import EntryMissing, current_log, entries_of_check
-from .strategies import example_count
-from .report import PRESENCE_CHECK, CheckOutcome
+from .markers import judged_entry
+from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
+from .recording import EntryMissing
+from .reproduction import failing_call, reproduction
 from .watchdog import CheckTimeout
 
 # Memory addresses vary between runs, and so do the numbers backends give the
@@ -28,72 +31,67 @@ _ADDRESS = re.compile(r"0x[0-9a-fA-F]{6,}")
 _NUMBERED_NAME = re.compile(r"""(['"][A-Za-z][\w./]*?)_\d+(['":])""")
 
 
-def check_entry(item: pytest.Item) -> tuple[str, bool] | None:
-    """The entry ``item`` judges and whether it is the presence check, from its marker."""
-    marker = item.get_closest_marker("entry")
-    if marker is None:
-        return None
-    return marker.args[0], bool(marker.kwargs.get("presence"))
-
-
-def classify(item: pytest.Item, call: pytest.CallInfo, report: pytest.TestReport,
+def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, check: Check,
              module_name: str) -> CheckOutcome:
-    """The outcome of one phase (setup, call or teardown) of a check."""
-    entry, presence = check_entry(item)
+    """The outcome of one phase (setup, call or teardown) of a check, from its
+    pytest report and the ``check``'s record of what it called."""
+    entry, presence = judged_entry(item)
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
-                           kind="passed", examples=example_count() if call.when == "call" else 0)
+                           kind=OutcomeKind.PASSED, examples=check.examples if call.when == "call" else 0)
     if report.passed:
         # For a passing check: every entry it relied on, over all its examples.
-        outcome.involved = tuple(name for name in entries_of_check() if name != entry)
+        outcome.involved = tuple(name for name in check.entries_called if name != entry)
         return outcome
     excinfo = call.excinfo
     error = excinfo.value if excinfo is not None else None
     if isinstance(error, EntryMissing):
-        outcome.kind, outcome.missing_entry = "missing", error.entry
+        outcome.kind, outcome.missing_entry = OutcomeKind.MISSING, error.entry
         outcome.message = str(error.msg)
         return outcome
     if report.skipped:
-        outcome.kind = "skipped"
-        outcome.message = _clean(str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr))
+        outcome.kind = OutcomeKind.SKIPPED
+        longrepr = report.longrepr
+        outcome.message = _clean(str(longrepr[2]) if isinstance(longrepr, tuple) else str(longrepr))
         return outcome
-    log = current_log()
+    log = check.log
     outcome.involved = tuple(name for name in log.entries() if name != entry)
-    outcome.reproduction = _clean(log.reproduction(module_name)) if log.calls else ""
+    outcome.reproduction = _clean(reproduction(log, module_name)) if log.calls else ""
     notes = [n for n in getattr(error, "__notes__", [])
              if any(mark in n for mark in ("Falsifying example", "reproduce_failure", "seed"))]
     outcome.example = _clean("\n".join(notes))
     raised_by = next((c.entry for c in reversed(log.calls) if c.error is not None and c.error is error), None)
     if isinstance(error, CheckTimeout):
-        outcome.kind = "error"
-        outcome.message = f"{log.failing_call() or 'the check'}: {_text(error)}"
+        outcome.kind = OutcomeKind.ERROR
+        outcome.message = f"{failing_call(log) or 'the check'}: {_text(error)}"
     elif raised_by is not None:
-        outcome.kind = "error"
-        failing = log.failing_call() or f"K.{raised_by}(...)"
+        outcome.kind = OutcomeKind.ERROR
+        failing = failing_call(log) or f"K.{raised_by}(...)"
         outcome.message = _clean(f"{failing} raised {type(error).__name__}: {_text(error)}")
     elif isinstance(error, Unsupported):
-        outcome.kind = "unsupported"
+        outcome.kind = OutcomeKind.UNSUPPORTED
         outcome.message = _clean(_text(error))
     elif isinstance(error, AssertionError) or error is None:
-        outcome.kind = "mismatch"
+        outcome.kind = OutcomeKind.MISMATCH
         outcome.message = _clean(_text(error) if error is not None else str(report.longrepr))
     else:
-        outcome.kind = "mismatch"
-        outcome.message = _clean(f"the check could not use the backend's answer: {type(error).__name__}: {_text(error)}")
+        outcome.kind = OutcomeKind.MISMATCH
+        outcome.message = _clean(f"the check could not use the backend's answer: "
+                                 f"{type(error).__name__}: {_text(error)}")
     if call.when != "call":
         outcome.message = f"during {call.when}: {outcome.message}"
     return outcome
 
 
-def crash_outcome(item: pytest.Item, how: str, entries_called: list[str]) -> dict:
+def crash_outcome(item: pytest.Item, how: str, entries_called: list[str]) -> dict[str, Any]:
     """The outcome of a check whose process died or hung (see ``watchdog.run_in_child``)."""
-    entry, presence = check_entry(item)
+    entry, presence = judged_entry(item)
     where = f" during a call of {entries_called[-1]}" if entries_called else ""
     return CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
-                        kind="error", message=f"the check's process {how}{where}",
+                        kind=OutcomeKind.ERROR, message=f"the check's process {how}{where}",
                         involved=tuple(dict.fromkeys(e for e in entries_called if e != entry))).to_dict()
 
 
-def _text(error: BaseException) -> str:
+def _text(error: object) -> str:
     """``str(error)``, even for exceptions whose ``__str__`` itself fails."""
     try:
         return str(error)

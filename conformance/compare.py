@@ -7,15 +7,12 @@ contract; its message says what was expected and what happened, on one line.
 from __future__ import annotations
 
 import contextlib
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
-# Relative and absolute tolerance for float results, in units of the dtype's
-# machine epsilon: 16 ulp absorbs the rounding of a few chained operations
-# (float16: 0.0156, float32: 1.9e-6, float64: 3.6e-15). Integers and booleans
-# compare exactly.
-TOLERANCE_IN_EPSILONS = 16
+from .contract import DEFAULT_TOLERANCE
 
 
 class Mismatch(AssertionError):
@@ -27,7 +24,7 @@ class Unsupported(Mismatch):
     Reported as its own kind of gap; the checks that do not need the parameter still run."""
 
 
-def tolerance(dtype: Any, epsilons: float = TOLERANCE_IN_EPSILONS) -> float:
+def tolerance(dtype: Any, epsilons: float = DEFAULT_TOLERANCE) -> float:
     """The relative (and absolute) tolerance for results of ``dtype``: ``epsilons``
     machine epsilons of the dtype (an entry's record may ask for more); 0 for non-floats."""
     dtype = np.dtype(dtype)
@@ -96,7 +93,7 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
                        f"(|difference| {abs(a[worst] - e[worst]):.3g} > tolerance {rtol:.3g} x (1 + |expected|))")
 
 
-def assert_results(actual: Any, expected: Any, what: str, epsilons: float = TOLERANCE_IN_EPSILONS) -> None:
+def assert_results(actual: Any, expected: Any, what: str, epsilons: float = DEFAULT_TOLERANCE) -> None:
     """``assert_close`` for an entry's result: one array, or a list of arrays
     (an entry with several results), each within ``epsilons`` of its dtype."""
     __tracebackhide__ = True

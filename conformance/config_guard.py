@@ -10,9 +10,10 @@ functions (this needs no working setter), then through the setters.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any
 
 SETTINGS = (
     ("floatx", "set_floatx"),
@@ -25,7 +26,7 @@ SETTINGS = (
 @dataclass
 class ConfigSnapshot:
     values: dict[str, Any]
-    module_globals: list[tuple[dict, dict]]  # (the live globals, a shallow copy)
+    module_globals: list[tuple[dict[str, Any], dict[str, Any]]]  # (the live globals, a shallow copy)
 
 
 class ConfigGuard:
@@ -33,8 +34,8 @@ class ConfigGuard:
 
     def __init__(self, module: ModuleType):
         self.module = module
-        functions = [getattr(module, name, None) for pair in SETTINGS for name in pair]
-        spaces = {id(f.__globals__): f.__globals__ for f in functions if hasattr(f, "__globals__")}
+        spaces = {id(space): space for space in (getattr(getattr(module, name, None), "__globals__", None)
+                                                 for pair in SETTINGS for name in pair) if space is not None}
         self._namespaces = list(spaces.values())
 
     def _read(self) -> dict[str, Any]:
@@ -88,20 +89,12 @@ def _same(a: Any, b: Any) -> bool:
         return False
 
 
-_active_guards: list[ConfigGuard] = []
-
-
-def activate(guards: list[ConfigGuard]) -> None:
-    """Set the guards that ``isolated`` uses (the backend under test's and the reference's)."""
-    _active_guards[:] = guards
-
-
 @contextlib.contextmanager
-def isolated() -> Iterator[list[str]]:
+def isolated(guards: Iterable[ConfigGuard]) -> Iterator[list[str]]:
     """Run a block (a check, or one hypothesis example) and then restore the
-    configuration of the active guards. The yielded list receives a line for
+    configuration of each of ``guards``. The yielded list receives a line for
     each setting that could not be restored."""
-    snapshots = [(guard, guard.snapshot()) for guard in _active_guards]
+    snapshots = [(guard, guard.snapshot()) for guard in guards]
     problems: list[str] = []
     try:
         yield problems

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from typing import Any
 
 from .compare import Mismatch
 
@@ -36,11 +37,11 @@ print("CONFORMANCE-PROBE " + json.dumps(found, default=repr))
 """
 
 
-def fresh_imports(module_name: str) -> dict[str, dict]:
+def fresh_imports(module_name: str) -> dict[str, dict[str, Any]]:
     """``{"default": found, "custom": found}``: what ``module_name`` reports right
     after import, without and with the ``CUSTOM`` keras.json. ``found`` maps each
     getter to its answer, or is ``{"error": last line of stderr}`` when the import failed."""
-    processes = {}
+    processes: dict[str, subprocess.Popen[str]] = {}
     with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as custom:
         with open(os.path.join(custom, "keras.json"), "w", encoding="utf-8") as handle:
             json.dump(CUSTOM, handle)
@@ -52,7 +53,7 @@ def fresh_imports(module_name: str) -> dict[str, dict]:
         return {label: _collect(process) for label, process in processes.items()}
 
 
-def _collect(process: subprocess.Popen) -> dict:
+def _collect(process: subprocess.Popen[str]) -> dict[str, Any]:
     try:
         out, err = process.communicate(timeout=IMPORT_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
@@ -61,7 +62,8 @@ def _collect(process: subprocess.Popen) -> dict:
         return {"error": f"the import did not finish within {IMPORT_TIMEOUT_SECONDS} s"}
     lines = [line for line in out.splitlines() if line.startswith("CONFORMANCE-PROBE ")]
     if lines:
-        return json.loads(lines[-1].split(" ", 1)[1])
+        found: dict[str, Any] = json.loads(lines[-1].split(" ", 1)[1])
+        return found
     return {"error": (err.strip().splitlines() or [f"no output (exit status {process.returncode})"])[-1]}
 
 
@@ -69,7 +71,7 @@ def describe(label: str) -> str:
     return "no keras.json" if label == "default" else f"keras.json {json.dumps(CUSTOM)}"
 
 
-def settings_after_import(found_by_label: dict[str, dict], label: str) -> dict:
+def settings_after_import(found_by_label: dict[str, dict[str, Any]], label: str) -> dict[str, Any]:
     """The settings found in the ``label`` interpreter; ``Mismatch`` if the import failed there."""
     found = found_by_label[label]
     if "error" in found:

@@ -12,15 +12,14 @@ contract is silent on subnormals, so inputs stay normal or zero.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, Literal, cast
 
 import numpy as np
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as npst
 
-from .catalogue.records import Call
-
-FLOAT_TYPES = ("float16", "float32", "float64")
+from .calls import Call
 
 # Values worth drawing more often than uniform sampling would: zeros of both
 # signs, rounding ties, the edges of probabilities and activations.
@@ -30,6 +29,11 @@ EDGE_VALUES = (0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.5, -2.5, 3.0, 6.0, 
 def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 4) -> st.SearchStrategy:
     """Array shapes, size-1 and empty dimensions included by default."""
     return npst.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
+
+
+def float_width(dtype: Any) -> Literal[16, 32, 64]:
+    """The bit width of a float dtype, as hypothesis' ``floats`` takes it."""
+    return cast(Literal[16, 32, 64], np.dtype(dtype).itemsize * 8)
 
 
 def held_as(dtype: str, values: Any) -> list[float]:
@@ -42,7 +46,7 @@ def floats(dtype: str, min_value: float | None = None, max_value: float | None =
            finite: bool = True) -> st.SearchStrategy[float]:
     """Floats representable in ``dtype``, within ``[min_value, max_value]``,
     edge values (``EDGE_VALUES``) drawn often; NaN and infinities unless ``finite``."""
-    width = np.dtype(dtype).itemsize * 8
+    width = float_width(dtype)
     low = -np.finfo(dtype).max if min_value is None else min_value
     high = np.finfo(dtype).max if max_value is None else max_value
     edges = held_as(dtype, [v for v in EDGE_VALUES if low <= v <= high])
@@ -56,24 +60,24 @@ def arrays(dtype: str, shape: Any = None, finite: bool = False, elements: st.Sea
     """Arrays of ``dtype`` (any float type, or an integer or bool dtype) and
     ``shape`` (a shape or a strategy of shapes; default ``shapes()``); floats
     include NaN and infinities unless ``finite``; ``elements`` overrides the values."""
-    dtype = np.dtype(dtype)
+    kind = np.dtype(dtype).kind
     shape = shapes() if shape is None else shape
     if elements is None:
-        if dtype.kind == "f":
-            elements = st.floats(width=dtype.itemsize * 8, allow_nan=not finite, allow_infinity=not finite,
+        if kind == "f":
+            elements = st.floats(width=float_width(dtype), allow_nan=not finite, allow_infinity=not finite,
                                  allow_subnormal=False)
-        elif dtype.kind == "b":
+        elif kind == "b":
             elements = st.booleans()
         else:
             info = np.iinfo(dtype)
             elements = st.integers(max(info.min, -1000), min(info.max, 1000))
-    return npst.arrays(dtype, shape, elements=elements)
+    return npst.arrays(np.dtype(dtype), shape, elements=elements)
 
 
 def axes(ndim: int, allow_none: bool = True, allow_list: bool = True) -> st.SearchStrategy:
     """An ``axis`` argument for an array of rank ``ndim``: None (every axis), an
     int in ``[-ndim, ndim)`` (negative included), or a list of distinct axes."""
-    options = []
+    options: list[st.SearchStrategy[Any]] = []
     if allow_none:
         options.append(st.none())
     if ndim:
@@ -106,8 +110,7 @@ def binary(elements: Callable[[str], st.SearchStrategy] = floats) -> Callable[[s
 
 def probabilities(dtype: str) -> st.SearchStrategy[float]:
     """Values in [0, 1], exact 0 and 1 (where clipping matters) and 0.5 drawn often."""
-    return st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0, width=np.dtype(dtype).itemsize * 8,
-                                                        allow_subnormal=False)
+    return st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0, width=float_width(dtype), allow_subnormal=False)
 
 
 def logits(dtype: str) -> st.SearchStrategy[float]:

@@ -16,18 +16,18 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 from .catalogue import REQUIRED_ENTRIES
+from .contract import DATA_FORMATS, FLOAT_TYPES
 
 REFERENCE_BACKEND = "reference_backend"
 # Keras 2 backend names that are not module paths.
 BUILTIN_ALIASES = {"tensorflow": "tf_keras.backend", "reference": REFERENCE_BACKEND}
-_KERAS_JSON_CHOICES = {
-    "floatx": ("float16", "float32", "float64"),
-    "image_data_format": ("channels_first", "channels_last"),
-}
+_KERAS_JSON_CHOICES = {"floatx": FLOAT_TYPES, "image_data_format": DATA_FORMATS}
 
 
 class BackendLoadError(Exception):
@@ -65,13 +65,13 @@ class LoadedBackend:
         return getattr(self.module, "__file__", None) or "<no file>"
 
 
-def keras_json_path(environ: os._Environ | dict = os.environ) -> str:
+def keras_json_path(environ: Mapping[str, str] = os.environ) -> str:
     """``$KERAS_HOME/keras.json``, else ``~/.keras/keras.json``."""
     keras_dir = environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
     return os.path.join(keras_dir, "keras.json")
 
 
-def read_keras_json(path: str) -> dict | None:
+def read_keras_json(path: str) -> dict[str, Any] | None:
     """The settings in ``path``, or ``None`` when there is no such file.
 
     Raises ``BackendLoadError`` for a file that is not a JSON object, or whose
@@ -101,7 +101,7 @@ def read_keras_json(path: str) -> dict | None:
     return settings
 
 
-def resolve_backend_name(option: str | None, environ: os._Environ | dict = os.environ) -> BackendChoice:
+def resolve_backend_name(option: str | None, environ: Mapping[str, str] = os.environ) -> BackendChoice:
     """The backend to test, resolved as Keras 2 resolves it (see module docstring)."""
     if option:
         choice = BackendChoice(option, "--backend")

@@ -25,11 +25,13 @@ import html
 import json
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, NoReturn
 
 from .catalogue import CATALOGUE
-from .report import SCHEMA_VERSION, STATUSES
+from .outcomes import GAP_STATUSES, STATUSES, Status
+from .rendering import SCHEMA_VERSION
 
 PROG = "keras-conformance-matrix"
 BAD_INPUT = 2
@@ -37,12 +39,13 @@ READABLE_SCHEMAS = range(1, SCHEMA_VERSION + 1)  # version 1 lacks the 'expected
 NOT_RUN = "—"
 
 # One colour per status, chosen to read as a traffic light: gaps warm, known gaps amber, the rest neutral.
-COLOURS = {"conform": "#c8e6c9", "missing": "#ef9a9a", "mismatch": "#ffab91", "error": "#f48fb1",
-           "expected": "#fff59d", "blocked": "#d7ccc8", "skipped": "#eeeeee", NOT_RUN: "#ffffff"}
-MEANINGS = {"conform": "every check passed", "missing": "not defined by the backend",
-            "mismatch": "an answer broke the contract", "error": "raised where it should have answered",
-            "expected": "a known gap, in the run's baseline", "blocked": "failed only through another entry's gap",
-            "skipped": "not judged (optional and absent)", NOT_RUN: "not selected in this run"}
+COLOURS = {Status.CONFORM: "#c8e6c9", Status.MISSING: "#ef9a9a", Status.MISMATCH: "#ffab91", Status.ERROR: "#f48fb1",
+           Status.EXPECTED: "#fff59d", Status.BLOCKED: "#d7ccc8", Status.SKIPPED: "#eeeeee", NOT_RUN: "#ffffff"}
+MEANINGS = {Status.CONFORM: "every check passed", Status.MISSING: "not defined by the backend",
+            Status.MISMATCH: "an answer broke the contract", Status.ERROR: "raised where it should have answered",
+            Status.EXPECTED: "a known gap, in the run's baseline",
+            Status.BLOCKED: "failed only through another entry's gap",
+            Status.SKIPPED: "not judged (optional and absent)", NOT_RUN: "not selected in this run"}
 
 
 class BadInput(Exception):
@@ -55,7 +58,7 @@ class Run:
 
     label: str
     path: str
-    data: dict
+    data: dict[str, Any]
 
     def status(self, entry: str) -> str:
         found = self.data["entries"].get(entry)
@@ -73,10 +76,10 @@ class Run:
             if known:
                 return f"known {known['category']}: {_first_line(known['reason'])}"
             return _first_line(gap.get("message") or gap.get("kind", ""))
-        return found.get("note") or MEANINGS.get(found["status"], found["status"])
+        return str(found.get("note") or MEANINGS.get(found["status"], found["status"]))
 
     def totals(self) -> dict[str, int]:
-        counts = {status: 0 for status in STATUSES}
+        counts: dict[str, int] = {status: 0 for status in STATUSES}
         for entry in self.data["entries"].values():
             counts[entry["status"]] = counts.get(entry["status"], 0) + 1
         return counts
@@ -127,7 +130,7 @@ def entry_rows(runs: Sequence[Run]) -> list[str]:
 def _category(run_list: Sequence[Run], entry: str) -> str:
     for run in run_list:
         if entry in run.data["entries"]:
-            return run.data["entries"][entry].get("category", "")
+            return str(run.data["entries"][entry].get("category", ""))
     return ""
 
 
@@ -141,7 +144,8 @@ def _headline(run: Run) -> str:
 
 def to_markdown(runs: Sequence[Run]) -> str:
     out = ["## Keras backend conformance matrix", ""]
-    out += [f"- **{_md(run.label)}**: {_headline(run)}, version {_md(str(run.data.get('backend', {}).get('version', '?')))}"
+    out += [f"- **{_md(run.label)}**: {_headline(run)}, "
+            f"version {_md(str(run.data.get('backend', {}).get('version', '?')))}"
             f" (`{_md(os.path.basename(run.path))}`)" for run in runs]
     out += ["", "| entry | category | " + " | ".join(_md(run.label) for run in runs) + " |",
             "|---|---|" + "---|" * len(runs)]
@@ -156,7 +160,7 @@ def to_markdown(runs: Sequence[Run]) -> str:
 
 
 def _md_status(status: str) -> str:
-    return f"**{status}**" if status in ("missing", "mismatch", "error") else status
+    return f"**{status}**" if status in GAP_STATUSES else status
 
 
 def _md(text: str) -> str:
@@ -171,7 +175,8 @@ def to_html(runs: Sequence[Run]) -> str:
     for entry in entry_rows(runs):
         cells = "".join(f'<td class="s-{_css_name(run.status(entry))}" title="{esc(run.detail(entry))}">'
                         f"{esc(run.status(entry))}</td>" for run in runs)
-        rows.append(f"<tr><th scope=\"row\"><code>{esc(entry)}</code></th><td>{esc(_category(runs, entry))}</td>{cells}</tr>")
+        rows.append(f'<tr><th scope="row"><code>{esc(entry)}</code></th>'
+                    f"<td>{esc(_category(runs, entry))}</td>{cells}</tr>")
     totals = [run.totals() for run in runs]
     for status in STATUSES:
         cells = "".join(f'<td class="s-{_css_name(status)}">{t[status]}</td>' for t in totals)
@@ -192,7 +197,8 @@ th, td {{ border: 1px solid #bdbdbd; padding: 0.25em 0.6em; text-align: left; }}
 thead th {{ position: sticky; top: 0; background: #fafafa; vertical-align: bottom; }}
 tr.total th, tr.total td {{ font-weight: bold; border-top: 2px solid #616161; }}
 ul.legend {{ list-style: none; padding: 0; }}
-.swatch {{ display: inline-block; width: 1em; height: 1em; margin-right: 0.4em; border: 1px solid #9e9e9e; vertical-align: middle; }}
+.swatch {{ display: inline-block; width: 1em; height: 1em; margin-right: 0.4em; border: 1px solid #9e9e9e;
+           vertical-align: middle; }}
 {css}
 {css.replace("td.s-", ".swatch.s-")}
 </style>
@@ -223,7 +229,7 @@ def _css_name(status: str) -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, like every other bad input of this command
+    def error(self, message: str) -> NoReturn:  # one line, like every other bad input of this command
         print(f"{PROG}: error: {message} (see {PROG} --help)", file=sys.stderr)
         raise SystemExit(BAD_INPUT)
 

@@ -12,13 +12,18 @@ loaded, or an option or the baseline file is bad).
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from .classify import check_entry, classify, crash_outcome
+from .classify import classify, crash_outcome
+from .contract import DATA_FORMATS, FLOAT_TYPES
+from .markers import MARKER_HELP, entry_marker, judged_entry
+from .outcomes import CheckOutcome, OutcomeKind
 from .profiles import PROFILES, key_examples_by_check
-from .report import CheckOutcome
+from .rendering import terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
 from .watchdog import deadline, run_in_child
 
@@ -32,9 +37,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="the Keras 2 backend module to check, e.g. my_package.my_backend; 'tensorflow' means "
                          "tf_keras.backend. Without it, 'pytest --pyargs conformance.suite' resolves the backend as "
                          "Keras 2 does: $KERAS_BACKEND, then keras.json, then the reference backend.")
-    group.addoption("--floatx", choices=("float16", "float32", "float64"),
+    group.addoption("--floatx", choices=FLOAT_TYPES,
                     help="set the backend's floatx for the whole run (default: as the backend starts)")
-    group.addoption("--image-data-format", dest="image_data_format", choices=("channels_last", "channels_first"),
+    group.addoption("--image-data-format", dest="image_data_format", choices=DATA_FORMATS,
                     help="set the backend's image data format for the whole run")
     group.addoption("--entries", metavar="PATTERNS",
                     help="check only these entries: names or globs, comma-separated, e.g. 'conv*,rnn'")
@@ -67,7 +72,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "entry(name, presence=False): the backend API entry a conformance check judges")
+    config.addinivalue_line("markers", MARKER_HELP)
     if _is_conformance_run(config):
         # Overflow to inf and NaN from invalid operations are part of what is checked, not news.
         config.addinivalue_line("filterwarnings", "ignore:(overflow|invalid value|divide by zero):RuntimeWarning")
@@ -106,14 +111,16 @@ class ConformanceSession:
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         """Keep the checks of the selected entries; every check must name its entry."""
         selected = set(self.run.selected)
-        kept, deselected = [], []
+        kept: list[pytest.Item] = []
+        deselected: list[pytest.Item] = []
         for item in items:
             if not _in_suite(item):
                 kept.append(item)
                 continue
-            judged = check_entry(item)
+            judged = entry_marker(item)
             if judged is None:
-                raise pytest.UsageError(f"suite check {item.nodeid} has no entry marker: every check must name its entry")
+                raise pytest.UsageError(f"suite check {item.nodeid} has no entry marker: "
+                                        "every check must name its entry")
             (kept if judged[0] in selected else deselected).append(item)
             self.run.entry_of[item.nodeid] = judged[0]
         if deselected:
@@ -123,14 +130,14 @@ class ConformanceSession:
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
         if self.run.isolate and _in_suite(item):
-            run_in_child(item, nextitem, self.run.check_timeout, crash_outcome)
+            run_in_child(item, nextitem, self.run.check_timeout, crash_outcome, self.run.backend.report_progress_to)
             return True
         return None
 
     # trylast: inside hypothesis' own wrapper, which keys a parametrized check's
     # examples by its node id just before this runs.
     @pytest.hookimpl(wrapper=True, trylast=True)
-    def pytest_runtest_call(self, item: pytest.Item):
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
         if not _in_suite(item):
             return (yield)
         key_examples_by_check(item)
@@ -138,29 +145,32 @@ class ConformanceSession:
             return (yield)
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]
+                                  ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         # Classified where the check ran (an xdist worker, perhaps); the outcome
         # travels to the controller inside the report's user_properties.
         report = yield
         if _in_suite(item):
             try:
-                outcome = classify(item, call, report, self.run.loaded.choice.name)
+                outcome = classify(item, call, report, self.run.backend.check, self.run.loaded.choice.name)
             except Exception as error:  # a bug of the suite must not end the whole run
-                outcome = CheckOutcome(nodeid=item.nodeid, entry=check_entry(item)[0], check=item.name,
-                                       kind="error", message=f"the suite could not classify this check: {error!r}")
+                outcome = CheckOutcome(nodeid=item.nodeid, entry=judged_entry(item)[0], check=item.name,
+                                       kind=OutcomeKind.ERROR,
+                                       message=f"the suite could not classify this check: {error!r}")
             report.user_properties.append(("conformance", outcome.to_dict()))
             self._mark_known(report, outcome)
         return report
 
     def _mark_known(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
         """A check failing as the baseline expects is an xfail, in the terminal and in JUnit files alike."""
-        known = self.run.baseline.covering(outcome.entry, outcome.check) if self.run.baseline else None
-        if known is not None and report.failed:
+        baseline = self.run.baseline
+        known = baseline.covering(outcome.entry, outcome.check) if baseline else None
+        if baseline is not None and known is not None and report.failed:
             report.outcome = "skipped"
-            report.wasxfail = f"known gap ({known.category}, {self.run.baseline.path}): {known.reason.splitlines()[0]}"
+            report.wasxfail = f"known gap ({known.category}, {baseline.path}): {known.reason.splitlines()[0]}"
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        outcomes = [value for key, value in report.user_properties if key == "conformance"]
+        outcomes = [value for key, value in report.user_properties if key == "conformance" and isinstance(value, dict)]
         for value in outcomes:
             self.run.record(CheckOutcome.from_dict(value), report.when)
         if report.failed and not outcomes:
@@ -168,14 +178,15 @@ class ConformanceSession:
             self.run.unclassified[report.nodeid] = (report.longreprtext.strip().splitlines() or ["failed"])[-1]
 
     @pytest.hookimpl(optionalhook=True)
-    def pytest_testnodedown(self, node, error) -> None:
+    def pytest_testnodedown(self, node: Any, error: object) -> None:
         """xdist: learn which entry each check judges from every worker that ends normally."""
         self.run.entry_of.update(getattr(node, "workeroutput", {}).get("conformance_entries", {}))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
-        if hasattr(session.config, "workerinput"):  # an xdist worker: the controller reports
-            session.config.workeroutput["conformance_entries"] = self.run.entry_of
+        worker_output = getattr(session.config, "workeroutput", None)
+        if worker_output is not None:  # an xdist worker: the controller reports
+            worker_output["conformance_entries"] = self.run.entry_of
             return
         self.run.finish()
         self.write_errors = self.run.write_reports()
@@ -184,11 +195,11 @@ class ConformanceSession:
         elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             session.exitstatus = pytest.ExitCode.TESTS_FAILED if self.run.failed() else pytest.ExitCode.OK
 
-    def pytest_terminal_summary(self, terminalreporter) -> None:
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if self.run.report is None:
             return
         terminalreporter.write_sep("=", "keras backend conformance")
-        for line in self.run.report.terminal_lines():
+        for line in terminal_lines(self.run.report):
             terminalreporter.write_line(line)
         for line in self.write_errors:
             terminalreporter.write_line(f"ERROR: {line}", red=True)

@@ -85,11 +85,12 @@ def ignore_local_constants() -> None:
     """
     try:
         from hypothesis.internal.conjecture import providers
-    except ImportError:  # pragma: no cover - a hypothesis without the module
+        from hypothesis.internal.constants_ast import Constants
+    except ImportError:  # pragma: no cover - a hypothesis without the modules never harvested
         return
-    if not (hasattr(providers, "_get_local_constants") and hasattr(providers, "Constants")):
+    if not hasattr(providers, "_get_local_constants"):
         return
-    nothing = providers.Constants()
+    nothing = Constants()
     providers._get_local_constants = lambda: nothing
     cache = getattr(providers, "CONSTANTS_CACHE", None)
     if cache is not None and hasattr(cache, "cache"):

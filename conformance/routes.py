@@ -10,20 +10,15 @@ whose graph mode differs from its eager mode is caught.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
+from .calls import Weights, map_arrays
 from .compare import require_tensor
 
 ROUTES = ("eager", "graph")
-
-
-class Weights(np.ndarray):
-    """An array argument that stands for a layer's weights (a kernel, a bias):
-    the graph route feeds it as a placeholder of its full static shape, as
-    Keras' weights always have one; other arrays get an unknown first dimension.
-    Make one with ``array.view(Weights)``."""
 
 
 def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any, what: str, **options: Any) -> Any:
@@ -34,7 +29,7 @@ def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any
     conforms, or a list of them when ``compute`` returns a list or tuple of
     tensors. ``what`` names the computation in failure messages."""
     if route == "eager":
-        args, kwargs = _feed((inputs, options), lambda x: backend.variable(x, dtype=x.dtype.name))
+        args, kwargs = map_arrays((inputs, options), lambda x: backend.variable(x, dtype=x.dtype.name))
         result = compute(*args, **kwargs)
         if isinstance(result, (list, tuple)):
             return [read(backend, one, f"{what}, result {i}") for i, one in enumerate(result)]
@@ -47,7 +42,7 @@ def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any
         fed.append((tensor, x))
         return tensor
 
-    args, kwargs = _feed((inputs, options), placeholder)
+    args, kwargs = map_arrays((inputs, options), placeholder)
     result = compute(*args, **kwargs)
     several = isinstance(result, (list, tuple))
     outputs = [require_tensor(one, f"{what} of placeholders") for one in (result if several else [result])]
@@ -72,15 +67,3 @@ def _python_scalar_as_numpy(backend: Any, value: Any, output: Any) -> Any:
 def read(backend: Any, tensor: Any, what: str) -> Any:
     """``eval(tensor)``, once ``tensor`` is known to be a backend tensor."""
     return backend.eval(require_tensor(tensor, what))
-
-
-def _feed(structure: Any, make_tensor: Callable[[np.ndarray], Any]) -> Any:
-    """``structure`` with every numpy array replaced by ``make_tensor(array)``,
-    in depth-first order (the order placeholders are fed)."""
-    if isinstance(structure, np.ndarray):
-        return make_tensor(structure)
-    if isinstance(structure, dict):
-        return {key: _feed(value, make_tensor) for key, value in structure.items()}
-    if isinstance(structure, (list, tuple)):
-        return type(structure)(_feed(value, make_tensor) for value in structure)
-    return structure

@@ -1,9 +1,11 @@
-"""One conformance run: the backend under test, its settings, and the outcomes collected.
+"""One conformance run: the backend under test, its settings, its checks and their outcomes.
 
 ``ConformanceRun.start`` validates the options and loads the backend (every
 problem is a ``pytest.UsageError`` with one line saying what was expected,
-after writing whatever report was asked for); ``record`` collects outcomes;
-``finish`` builds the ``GapReport`` and writes the files.
+after writing whatever report was asked for); ``begin_check`` makes the
+``Check`` each check records its calls on; ``record`` collects the outcomes;
+``finish`` judges them (``verdict.judge``) and ``write_reports`` writes the
+files the options ask for.
 """
 
 from __future__ import annotations
@@ -15,14 +17,24 @@ from types import ModuleType
 
 import pytest
 
-from .baseline import Baseline, BaselineError, load as load_baseline
+from . import rendering
+from .baseline import Baseline, BaselineError
+from .baseline import load as load_baseline
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
+from .check import Check
 from .config_guard import ConfigGuard
+from .loading import (
+    REFERENCE_BACKEND,
+    BackendChoice,
+    BackendLoadError,
+    LoadedBackend,
+    import_backend,
+    resolve_backend_name,
+)
+from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
 from .profiles import describe, load_profile
-from .loading import (REFERENCE_BACKEND, BackendChoice, BackendLoadError, LoadedBackend,
-                      import_backend, resolve_backend_name)
 from .recording import RecordingBackend
-from .report import PRESENCE_CHECK, CheckOutcome, GapReport, RunInfo
+from .verdict import GapReport, RunInfo, judge
 
 DEFAULT_CHECK_TIMEOUT = 60.0  # seconds; the slowest check against tf_keras takes well under 5
 
@@ -69,9 +81,14 @@ class ConformanceRun:
     report: GapReport | None = None
 
     def __post_init__(self) -> None:
-        self.backend = RecordingBackend(self.loaded.module)
         modules = {id(m): m for m in (self.loaded.module, self.reference)}
         self.guards = [ConfigGuard(m) for m in modules.values()]
+        self.backend = RecordingBackend(self.loaded.module, Check(self.guards))
+
+    def begin_check(self) -> Check:
+        """A new ``Check``: the backend records the calls of the check that begins on it."""
+        self.backend.check = Check(self.guards)
+        return self.backend.check
 
     @classmethod
     def start(cls, config: pytest.Config) -> ConformanceRun:
@@ -80,7 +97,8 @@ class ConformanceRun:
         if not selected:
             raise pytest.UsageError(
                 f"--entries={config.getoption('entries')!r} matches no entry; expected names or globs "
-                f"of the catalogue, comma-separated, such as 'conv*,rnn' (entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
+                f"of the catalogue, comma-separated, such as 'conv*,rnn' "
+                f"(entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"),
                             config.getoption("write_baseline"))
         paths.validate()
@@ -98,7 +116,8 @@ class ConformanceRun:
                                load_profile(config.getoption("conformance_profile"), seed))
         check_timeout = config.getoption("check_timeout")
         if check_timeout < 0:
-            raise pytest.UsageError(f"--check-timeout={check_timeout:g}: expected a number of seconds >= 0 (0: no limit)")
+            raise pytest.UsageError(f"--check-timeout={check_timeout:g}: "
+                                    "expected a number of seconds >= 0 (0: no limit)")
         isolate = config.getoption("isolate")
         if isolate and not hasattr(os, "fork"):
             raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")
@@ -166,37 +185,41 @@ class ConformanceRun:
         by_check = {}
         for nodeid, found in phases.items():
             ordered = [found[w] for w in ("setup", "call", "teardown", "???") if w in found]
-            failed = [o for o in ordered if o.kind != "passed"]
+            failed = [o for o in ordered if o.kind != OutcomeKind.PASSED]
             by_check[nodeid] = failed[0] if failed else found.get("call", ordered[0])
         unattributed = []
         for nodeid, text in sorted(self.unclassified.items()):
-            if nodeid in by_check and by_check[nodeid].kind != "passed":
+            if nodeid in by_check and by_check[nodeid].kind != OutcomeKind.PASSED:
                 continue
             if nodeid in self.entry_of:
-                by_check[nodeid] = CheckOutcome(nodeid=nodeid, entry=self.entry_of[nodeid], check=nodeid.split("::")[-1],
-                                                kind="error", message=f"{text} (run with --isolate for more)")
+                by_check[nodeid] = CheckOutcome(nodeid=nodeid, entry=self.entry_of[nodeid],
+                                                check=nodeid.split("::")[-1],
+                                                kind=OutcomeKind.ERROR, message=f"{text} (run with --isolate for more)")
             else:
                 unattributed.append(f"{nodeid}: {text}")
-        self.report = GapReport.build(self.info(), self.selected, by_check.values(), unattributed, self.baseline)
+        self.report = judge(self.info(), self.selected, by_check.values(), unattributed, self.baseline)
         return self.report
 
     def failed(self) -> bool:
         """Whether the run fails: gaps not in the baseline, or (``--strict-baseline``) a stale baseline."""
+        assert self.report is not None, "finish() first"
         return self.report.has_gaps() or bool(self.report.baseline_failures(self.strict_baseline))
 
     def write_reports(self) -> list[str]:
         """Write the requested files; returns one error line per file that could not be written."""
+        assert self.report is not None, "finish() first"
         return _write(self.report, self.paths)
 
 
 def _write(report: GapReport, paths: ReportPaths) -> list[str]:
     errors = []
-    for option, path, writer in (("--conformance-report", paths.json, report.write_json),
-                                 ("--conformance-markdown", paths.markdown, report.write_markdown),
-                                 ("--write-baseline", paths.baseline, report.write_baseline)):
-        if path and not (writer == report.write_baseline and report.info.load_error):  # nothing judged
+    for option, path, text in (("--conformance-report", paths.json, rendering.json_text),
+                               ("--conformance-markdown", paths.markdown, rendering.markdown),
+                               ("--write-baseline", paths.baseline, rendering.baseline_text)):
+        if path and not (text is rendering.baseline_text and report.info.load_error):  # nothing judged
             try:
-                writer(path)
+                with open(path, "w", encoding="utf-8") as handle:
+                    handle.write(text(report))
             except OSError as error:
                 errors.append(f"cannot write {option}={path}: {error.strerror or error}")
     return errors
@@ -214,10 +237,11 @@ def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, s
     outcomes = []
     if module is not None:
         for name in selected:
-            kind = "passed" if hasattr(module, name) else "skipped" if CATALOGUE[name].optional else "missing"
+            kind = (OutcomeKind.PASSED if hasattr(module, name) else
+                    OutcomeKind.SKIPPED if CATALOGUE[name].optional else OutcomeKind.MISSING)
             outcomes.append(CheckOutcome(nodeid=f"presence::{name}", entry=name, check=PRESENCE_CHECK,
-                                         kind=kind, missing_entry=name if kind == "missing" else ""))
-    for line in _write(GapReport.build(info, selected, outcomes), paths):
+                                         kind=kind, missing_entry=name if kind == OutcomeKind.MISSING else ""))
+    for line in _write(judge(info, selected, outcomes), paths):
         print(f"ERROR: {line}")
 
 

@@ -18,11 +18,10 @@ import select
 import signal
 import threading
 import time
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
-
-from . import recording
 
 # How long the parent waits past the deadline before it kills a child that
 # did not stop by itself (the child's own SIGALRM should have stopped it).
@@ -42,7 +41,7 @@ def deadline(seconds: float | None) -> Iterator[None]:
         yield
         return
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: object) -> None:
         raise CheckTimeout(f"the check did not finish within {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -55,11 +54,13 @@ def deadline(seconds: float | None) -> Iterator[None]:
 
 
 def run_in_child(item: pytest.Item, nextitem: pytest.Item | None, seconds: float | None,
-                 crash_outcome: Callable[[pytest.Item, str, list[str]], dict]) -> None:
+                 crash_outcome: Callable[[pytest.Item, str, list[str]], dict[str, Any]],
+                 report_progress_to: Callable[[int], None]) -> None:
     """Run ``item``'s whole protocol in a forked child and log its reports here.
 
-    ``crash_outcome(item, how, entries_called)`` builds the conformance outcome
-    for a child that died or hung.
+    In the child, ``report_progress_to(fd)`` makes the backend write the name
+    of each entry it is called on to ``fd``; ``crash_outcome(item, how,
+    entries_called)`` builds the conformance outcome for a child that died or hung.
     """
     from _pytest.runner import runtestprotocol  # the protocol a single item goes through
 
@@ -73,7 +74,7 @@ def run_in_child(item: pytest.Item, nextitem: pytest.Item | None, seconds: float
         try:
             os.close(results_read)
             os.close(progress_read)
-            recording.report_progress_to(progress_write)
+            report_progress_to(progress_write)
             reports = runtestprotocol(item, log=False, nextitem=nextitem)
             payload = pickle.dumps([config.hook.pytest_report_to_serializable(config=config, report=r)
                                     for r in reports])
@@ -109,7 +110,7 @@ def _wait(pid: int, results: int, progress: int, limit: float | None) -> tuple[b
     how = ""
     while open_fds:
         remaining = None if limit is None else limit - (time.monotonic() - started)
-        if remaining is not None and remaining <= 0:
+        if limit is not None and remaining is not None and remaining <= 0:
             os.kill(pid, signal.SIGKILL)
             how = f"did not finish within {limit - KILL_GRACE_SECONDS:g} s and was killed"
             break

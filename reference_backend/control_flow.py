@@ -7,7 +7,8 @@ numpy value or a Python number; the loop itself runs in numpy. With a symbolic
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 

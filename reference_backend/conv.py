@@ -3,7 +3,8 @@
 Every convolution is a cross-correlation (the kernel is not flipped) computed
 as one tensor contraction over a strided view of the padded input (see
 ``windows``); a transposed one scatters a contraction back, one slice per
-kernel tap (loops run over taps, never over cells or batch items). Kernel layouts do not depend on ``data_format``: ``(*kernel,
+kernel tap (loops run over taps, never over cells or batch items). Kernel layouts do not depend on
+``data_format``: ``(*kernel,
 in, out)`` for convolutions, ``(*kernel, out, in)`` for transposed ones,
 ``(*kernel, in, multiplier)`` for depthwise kernels. ``data_format=None``
 means ``image_data_format()``. Results keep the input's dtype (half precision
@@ -14,14 +15,23 @@ Pooling, ``bias_add`` and resizing live in ``pooling``; they are re-exported her
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from .dispatch import op
 from .pooling import bias_add, pool2d, pool3d, resize_images, resize_volumes
-from .windows import (check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple,
-                      padded_extent, refuse_strided_dilation, to_channels_last, windows)
+from .windows import (
+    check_padding,
+    compute_dtype,
+    data_format_of,
+    from_channels_last,
+    int_tuple,
+    padded_extent,
+    refuse_strided_dilation,
+    to_channels_last,
+    windows,
+)
 
 __all__ = ["conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose", "separable_conv1d",
            "separable_conv2d", "depthwise_conv2d", "local_conv1d", "local_conv2d",

@@ -10,8 +10,6 @@ renormalised). Sums over time run in float64; results come back in
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from .config import epsilon

@@ -18,7 +18,8 @@ from __future__ import annotations
 import functools
 import inspect
 import itertools
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -75,12 +76,13 @@ class Tensor(TensorBase):
         self._value = np.asarray(value)
         self.name = name
 
+    # Read-only here, where the value decides them; a graph node's are set once inferred.
     @property
-    def shape(self) -> tuple[int, ...]:
+    def shape(self) -> tuple[int, ...]:  # type: ignore[override]
         return self._value.shape
 
     @property
-    def dtype(self) -> np.dtype:
+    def dtype(self) -> np.dtype:  # type: ignore[override]
         return self._value.dtype
 
     def numpy(self) -> np.ndarray:
@@ -132,6 +134,7 @@ class SymbolicTensor(TensorBase):
     def evaluate(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> Any:
         """This node's concrete value, given values for its placeholders."""
         key = id(self)
+        assert self.compute is not None, "a placeholder is fed, not computed"
         if key not in cache:
             args, kwargs = _map_leaves((self.args, self.kwargs), lambda leaf: _resolve(leaf, feed, cache))
             cache[key] = self.compute(*args, **kwargs)
@@ -157,6 +160,10 @@ class SymbolicTensor(TensorBase):
 class Placeholder(SymbolicTensor):
     """A graph input; its value is fed by ``function``."""
 
+    # What classic Keras 2.3's Input and Network read from a placeholder its backend made (set by ``placeholder``).
+    _keras_shape: tuple | None
+    _uses_learning_phase: bool
+
     def __init__(self, shape: tuple | None, dtype: np.dtype, name: str | None = None):
         super().__init__(None, (), {}, shape, dtype, name)
 
@@ -174,6 +181,7 @@ class Placeholder(SymbolicTensor):
     def probe_value(self, unknown_size: int) -> np.ndarray:
         """A stand-in value (unknown dimensions set to ``unknown_size``) for shape inference."""
         shape = () if self.shape is None else tuple(unknown_size if d is None else d for d in self.shape)
+        assert self.dtype is not None, "a placeholder always has a dtype"
         fill = 1 if self.dtype.kind == "f" else 0  # ones keep log/divide finite; 0 is a valid index
         return np.full(shape, fill, dtype=self.dtype)
 
@@ -201,7 +209,7 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Calla
     def dispatch(*args, **kwargs):
         if any(isinstance(leaf, SymbolicTensor) for leaf in _leaves((args, kwargs))):
             return _deferred(dispatch, args, kwargs)
-        kept = args[position] if position is not None and position < len(args) else kwargs.get(mutates)
+        kept = args[position] if position is not None and position < len(args) else kwargs.get(mutates or "")
         args, kwargs = _map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
         return _wrap(function(*args, **kwargs))
 
@@ -231,9 +239,9 @@ def _deferred(compute: Callable, args: tuple, kwargs: dict) -> Any:
     # Variables are probed through copies, so that probing an update op assigns nothing.
     copies = {leaf: Variable(np.asarray(leaf), leaf.name) for leaf in leaves if isinstance(leaf, Variable)}
     has_unknown = any(p.shape is None or None in p.shape for p in placeholders)
-    probes = []
+    probes: list[Any] = []
     for size in _PROBE_SIZES if has_unknown else _PROBE_SIZES[:1]:
-        feed = {**copies, **{p: p.probe_value(size) for p in placeholders}}
+        feed: dict[Any, Any] = {**copies, **{p: p.probe_value(size) for p in placeholders}}
         try:
             with np.errstate(all="ignore"):
                 probes.append(node.evaluate(feed, {}))

@@ -8,11 +8,12 @@ the suite builds, and its limits are stated in ``gradients``' docstring.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-from .dispatch import Placeholder, SymbolicTensor, Tensor, TensorBase, Variable, op
+from .dispatch import Placeholder, SymbolicTensor, Variable, op
 
 __all__ = ["gradients", "moving_average_update"]
 

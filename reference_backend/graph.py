@@ -7,7 +7,8 @@ callable that feeds values to the inputs and evaluates the outputs.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 

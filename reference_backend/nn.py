@@ -8,7 +8,8 @@ value, which a careful float16/float32 implementation reaches within a few ulp.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +39,6 @@ def relu(x, alpha=0.0, max_value=None, threshold=0.0):
 
     Classic Keras 2.3's numpy reference uses ``x >= threshold`` and always clips at 0.
     """
-    dtype = x.dtype
     with np.errstate(over="ignore", invalid="ignore"):  # overflow to inf, inf * 0, as in the dtype's arithmetic
         return _relu(x, alpha, max_value, threshold)
 

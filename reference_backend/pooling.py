@@ -7,8 +7,16 @@ from __future__ import annotations
 import numpy as np
 
 from .dispatch import op
-from .windows import (check_padding, compute_dtype, data_format_of, from_channels_last, int_tuple, reduce_taps,
-                      to_channels_last, windows)
+from .windows import (
+    check_padding,
+    compute_dtype,
+    data_format_of,
+    from_channels_last,
+    int_tuple,
+    reduce_taps,
+    to_channels_last,
+    windows,
+)
 
 __all__ = ["pool2d", "pool3d", "bias_add", "resize_images", "resize_volumes"]
 

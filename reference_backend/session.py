@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
-from typing import Iterator
+from collections.abc import Iterator
 
 __all__ = [
     "get_uid", "reset_uids", "clear_session", "learning_phase", "set_learning_phase",

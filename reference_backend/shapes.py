@@ -10,7 +10,8 @@ errors surface where tf_keras raises them.
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 

@@ -7,13 +7,13 @@ argument.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
 from .config import floatx
-from .dispatch import (Placeholder, SymbolicTensor, Tensor, TensorBase, Variable, op,
-                       unique_name)
+from .dispatch import SymbolicTensor, Tensor, TensorBase, Variable, op, unique_name
 
 __all__ = [
     "variable", "constant", "is_variable", "is_tensor", "is_sparse", "to_dense",
@@ -175,7 +175,10 @@ def dtype(x: Any) -> str:
 
 def count_params(x: Any) -> int:
     """The number of elements of ``x`` (static shape only); 1 for a scalar."""
-    return int(np.prod(int_shape(x), dtype=np.int64))
+    shape = int_shape(x)
+    if shape is None:
+        raise ValueError(f"count_params needs a static shape; {x!r} has an unknown rank")
+    return int(np.prod(shape, dtype=np.int64))
 
 
 def zeros(shape: Sequence[int], dtype: str | None = None, name: str | None = None) -> Variable:
@@ -191,7 +194,7 @@ def ones(shape: Sequence[int], dtype: str | None = None, name: str | None = None
 def eye(size: int | tuple[int, int], dtype: str | None = None, name: str | None = None) -> Variable:
     """A variable holding the identity matrix of ``size`` rows (``(rows, columns)``
     is also accepted, as classic Keras does)."""
-    rows, columns = (size, size) if np.ndim(size) == 0 else size
+    rows, columns = (size[0], size[1]) if isinstance(size, (tuple, list)) else (size, size)
     return variable(np.eye(rows, columns), dtype=dtype, name=name)
 
 

@@ -11,7 +11,8 @@ at the start); ``'valid'`` pads nothing.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
@@ -45,7 +46,8 @@ def from_channels_last(y: np.ndarray, data_format: str) -> np.ndarray:
 
 def int_tuple(value: int | Sequence[int], rank: int, what: str) -> tuple[int, ...]:
     """An int (the same for every spatial axis) or a sequence of ``rank`` ints."""
-    values = (int(value),) * rank if np.ndim(value) == 0 else tuple(int(v) for v in value)
+    flat = np.atleast_1d(np.asarray(value))
+    values = (int(flat[0]),) * rank if np.ndim(value) == 0 else tuple(int(v) for v in flat)
     if len(values) != rank:
         raise ValueError(f"`{what}` must be {rank} integers, got {value!r}")
     return values

@@ -8,9 +8,9 @@ import pkgutil
 from pathlib import Path
 
 import pytest
-
-from conformance.report import PRESENCE_CHECK
 from conftest import TESTS_DIR, SuiteRun, assert_caught_on_its_entry_only
+
+from conformance.outcomes import PRESENCE_CHECK
 
 BROKEN = sorted(info.name for info in pkgutil.iter_modules([str(TESTS_DIR / "broken_backends")]))
 

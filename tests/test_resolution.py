@@ -39,7 +39,8 @@ def test_reference_when_no_name_anywhere(tmp_path, settings):
 
 
 def test_tensorflow_means_tf_keras(tmp_path):
-    assert resolve_backend_name(None, {**keras_home(tmp_path), "KERAS_BACKEND": "tensorflow"}).name == "tf_keras.backend"
+    choice = resolve_backend_name(None, {**keras_home(tmp_path), "KERAS_BACKEND": "tensorflow"})
+    assert choice.name == "tf_keras.backend"
 
 
 def test_empty_keras_backend_is_ignored(tmp_path):

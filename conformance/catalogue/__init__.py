@@ -6,24 +6,22 @@ means adding a record to its family: presence and signature checks, the
 report's categories and, when the record says how to draw inputs, the value
 checks against the reference are generated from it.
 
-Sources: shared facts about tf_keras (the maintained Keras 2) and classic
-Keras 2.2/2.3 (see the project docs).
+Each record states the contract of tf_keras (the maintained Keras 2) where
+classic Keras 2.2/2.3 agrees, with the differences said in the record's family
+module; the README's "What is checked" table summarises them.
 """
 
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable
 from types import ModuleType
-from typing import Iterable
 
 from . import (activations, conditionals, config, control_flow, conv, ctc, elementwise, gradients, graph,
                graph_ops, linalg, losses, random, reductions, rnn, session, shapes, tensors)
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
-__all__ = ["CATALOGUE", "CATEGORIES", "KERAS_2_3_IMPORTS", "REQUIRED_ENTRIES", "Call", "Entry", "Example",
-           "call", "select_entries"]
-
-REQUIRED_ENTRIES = ("placeholder", "variable", "function")
+__all__ = ["CATALOGUE", "CATEGORIES", "KERAS_2_3_IMPORTS", "REQUIRED_ENTRIES", "Entry", "Example", "select_entries"]
 
 # The names `keras/backend/__init__.py` of Keras 2.3.1 imports from an external
 # backend module (its loader copies the module's names, then imports these):
@@ -65,6 +63,9 @@ def _collect() -> dict[str, Entry]:
 
 
 CATALOGUE: dict[str, Entry] = _collect()
+
+# Keras 2's loader refuses a backend that lacks any of these (their records say ``required``).
+REQUIRED_ENTRIES: tuple[str, ...] = tuple(name for name, entry in CATALOGUE.items() if entry.availability == "required")
 
 
 def select_entries(patterns: Iterable[str]) -> list[str]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, axes, floats, held_as, shapes, small_grid, unary
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'nn'
 
@@ -94,7 +97,7 @@ def _normalize_batch_calls(floatx: str) -> st.SearchStrategy[Call]:
     return arrays(floatx, shapes(2, 4, min_side=1, max_side=3), elements=small_grid(floatx)).flatmap(complete)
 
 
-def _f(values: list) -> np.ndarray:
+def _f(values: Any) -> np.ndarray:
     return np.array(values, dtype=np.float64)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, shapes
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'control flow'
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .records import Entry, Example, call
+from ..calls import call
+from .records import Entry, Example
 
 
 def product(accumulator, x):

@@ -16,15 +16,18 @@ an error there, and answers garbage in depthwise convolutions).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TypeVar
 
 import numpy as np
 from hypothesis import strategies as st
 
-from ..routes import Weights
-from .records import Call, Entry, Example, call
+from ..calls import Call, Weights, call
+from .records import Entry, Example
 
 CATEGORY = 'conv and pooling'
+
+Side = TypeVar("Side", int, "int | None")  # a known size, or one a placeholder leaves open
 
 LAYOUTS = ("channels_last", "channels_first")
 BATCH = st.integers(1, 2)
@@ -46,7 +49,7 @@ def _weights(floatx: str, shape: tuple[int, ...]) -> st.SearchStrategy[np.ndarra
     return _values(floatx, shape).map(lambda w: w.view(Weights))
 
 
-def _layout(shape_channels_last: tuple[int, ...], data_format: str) -> tuple[int, ...]:
+def _layout(shape_channels_last: tuple[Side, ...], data_format: str) -> tuple[Side, ...]:
     """A ``(batch, *spatial, channels)`` shape laid out as ``data_format``."""
     if data_format == "channels_first":
         return shape_channels_last[:1] + shape_channels_last[-1:] + shape_channels_last[1:-1]
@@ -67,14 +70,19 @@ def _windows(draw: st.DrawFn, rank: int, padding: str, dilate: bool = True,
     one call (TensorFlow refuses or, in depthwise convolutions, answers
     garbage); no dilation unless ``dilate``."""
     mode = draw(st.sampled_from(["strides", "dilation"])) if dilate else "strides"
-    kernel, strides, dilations, sizes = [], [], [], []
+    kernel: list[int] = []
+    strides: list[int] = []
+    dilations: list[int] = []
+    sizes: list[int] = []
     for _ in range(rank):
         k = draw(st.integers(1, max_kernel))
         s = draw(st.integers(1, 3)) if mode == "strides" else 1
         d = draw(st.integers(1, 2)) if mode == "dilation" else 1
         span = d * (k - 1) + 1
         sizes.append(draw(st.integers(span if padding == "valid" else 1, max(MAX_SIDE, span))))
-        kernel.append(k), strides.append(s), dilations.append(d)
+        kernel.append(k)
+        strides.append(s)
+        dilations.append(d)
     return tuple(sizes), tuple(kernel), tuple(strides), tuple(dilations)
 
 
@@ -279,7 +287,8 @@ ENTRIES: tuple[Entry, ...] = (
                       why="unequal dilation rates"),
           ) + _errors(_image([1], (1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1)), (1, 1, 1, 1))),
     Entry("conv3d_transpose", "x, kernel, output_shape, strides=(1, 1, 1), padding='valid', data_format=None",
-          availability="classic", calls=CALLS["conv3d_transpose"], examples=_errors(_image([1], (1, 1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1, 1)), (1, 1, 1, 1, 1))),
+          availability="classic", calls=CALLS["conv3d_transpose"],
+          examples=_errors(_image([1], (1, 1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1, 1)), (1, 1, 1, 1, 1))),
     Entry("separable_conv1d", "x, depthwise_kernel, pointwise_kernel, strides=1, padding='valid', "
           "data_format=None, dilation_rate=1", availability="classic", calls=CALLS["separable_conv1d"],
           examples=(
@@ -327,15 +336,19 @@ ENTRIES: tuple[Entry, ...] = (
                       why="'same' average: padded cells are not counted"),
               Example(call(-_X3, (2, 2), strides=(2, 2), padding="same", data_format="channels_last"),
                       _image([-1, -3, -7, -9], (1, 2, 2, 1)), why="'same' max: padded cells never win"),
-              Example(call(_X3, (2, 2), data_format="channels_last", pool_mode="min"), raises=ValueError, why="unknown pool_mode"),
-              Example(call(_X3, (2, 2, 2), data_format="channels_last"), raises=ValueError, why="pool_size not of length 2"),
-              Example(call(_X3, (2, 2), strides=(1,), data_format="channels_last"), raises=ValueError, why="strides not of length 2"),
+              Example(call(_X3, (2, 2), data_format="channels_last", pool_mode="min"), raises=ValueError,
+                      why="unknown pool_mode"),
+              Example(call(_X3, (2, 2, 2), data_format="channels_last"), raises=ValueError,
+                      why="pool_size not of length 2"),
+              Example(call(_X3, (2, 2), strides=(1,), data_format="channels_last"), raises=ValueError,
+                      why="strides not of length 2"),
           ) + _errors(_X3, (1, 1))),
     Entry("pool3d", "x, pool_size, strides=(1, 1, 1), padding='valid', data_format=None, pool_mode='max'",
           calls=CALLS["pool3d"], examples=(
               Example(call(_image(range(8), (1, 2, 2, 2, 1)), (2, 2, 2), data_format="channels_last", pool_mode="avg"),
                       _image([3.5], (1, 1, 1, 1, 1)), why="the mean of the window"),
-              Example(call(_image(range(8), (1, 2, 2, 2, 1)), (2, 2, 2), data_format="channels_last", pool_mode="min"), raises=ValueError,
+              Example(call(_image(range(8), (1, 2, 2, 2, 1)), (2, 2, 2), data_format="channels_last", pool_mode="min"),
+                      raises=ValueError,
                       why="unknown pool_mode"),
           ) + _errors(_image(range(8), (1, 2, 2, 2, 1)), (1, 1, 1))),
     Entry("bias_add", "x, bias, data_format=None", calls=CALLS["bias_add"], examples=(
@@ -344,7 +357,8 @@ ENTRIES: tuple[Entry, ...] = (
                 why="channels_first: a bias of rank ndim - 1 is reshaped to (1, channels, ...), not transposed"),
         Example(call(np.zeros((1, 2, 2)), _a(1, 2).view(Weights), data_format="channels_first"),
                 _image([1, 1, 2, 2], (1, 2, 2)), why="channels_first: a 1-D bias goes on axis 1"),
-        Example(call(np.zeros((1, 2, 3)), np.zeros((1, 1, 2, 3)).view(Weights), data_format="channels_last"), raises=ValueError, why="bias of rank 4 on rank 3"),
+        Example(call(np.zeros((1, 2, 3)), np.zeros((1, 1, 2, 3)).view(Weights), data_format="channels_last"),
+                raises=ValueError, why="bias of rank 4 on rank 3"),
         Example(call(np.zeros((1, 2, 3)), _a(1, 2, 3).view(Weights), data_format=_BAD_FORMAT), raises=ValueError,
                 why="unknown data_format"),
     )),

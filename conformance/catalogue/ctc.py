@@ -11,11 +11,14 @@ graph route (its ``ctc_label_dense_to_sparse`` loop changes shape).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, floats
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'ctc'
 
@@ -39,7 +42,7 @@ KERAS_CTC_INPUTS = np.array(
 P_EPS = 1e-7 / (1 + 2e-7)
 
 
-def _lengths(values: list[int]) -> np.ndarray:
+def _lengths(values: list[Any]) -> np.ndarray:
     return np.array(values, dtype='int32')
 
 
@@ -114,7 +117,8 @@ ENTRIES: tuple[Entry, ...] = (
                 raises=Exception, why="more labels than frames (TF raises InvalidArgumentError)"),
         Example(call(np.array([[0], [1]], dtype='int32'), np.array([[[0.5, 0.25, 0.25]], [[0.5, 0.25, 0.25]]]),
                      _lengths([[1], [1]]), _lengths([[1], [1]])),
-                -np.log(np.array([[0.5 + 1e-7], [0.25 + 1e-7]]) / (1 + 3e-7)), why="labels one wide: one frame, one label"),
+                -np.log(np.array([[0.5 + 1e-7], [0.25 + 1e-7]]) / (1 + 3e-7)),
+                why="labels one wide: one frame, one label"),
     )),
     Entry('ctc_decode', 'y_pred, input_length, greedy=True, beam_width=100, top_paths=1'),
 )

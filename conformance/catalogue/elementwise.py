@@ -13,8 +13,9 @@ import math
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, binary, extreme_floats, floats, unary
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = "elementwise math"
 

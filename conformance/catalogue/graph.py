@@ -7,7 +7,8 @@ from .records import Entry
 CATEGORY = 'graph'
 
 ENTRIES = (
-    Entry('placeholder', 'shape=None, ndim=None, dtype=None, sparse=False, name=None, ragged=False', availability='required', newer=('ragged',)),
+    Entry('placeholder', 'shape=None, ndim=None, dtype=None, sparse=False, name=None, ragged=False',
+          availability='required', newer=('ragged',)),
     Entry('is_placeholder', 'x', availability='classic'),
     Entry('function', 'inputs, outputs, updates=None, name=None', availability='required', newer=('name',)),
 )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..calls import call
 from ..inputs import unary
-from .records import Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'graph'
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, floats, small_grid, unary
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'linear algebra'
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, logits, probabilities, shapes
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'losses'
 
@@ -43,7 +45,7 @@ def _categorical(extra: Callable[[], st.SearchStrategy[dict]] = lambda: st.just(
             shape, axis = shape_axis
             target = arrays(floatx, shape, elements=probabilities(floatx))
             from_probabilities = arrays(floatx, shape, elements=probabilities(floatx)).map(
-                lambda o: (_positive_rows(o, axis), {}))
+                lambda o: (_positive_rows(o, axis), dict[str, Any]()))
             from_logits = arrays(floatx, shape, elements=logits(floatx)).map(lambda o: (o, {"from_logits": True}))
             return st.tuples(target, from_probabilities | from_logits, extra()).map(
                 lambda t: Call((t[0], t[1][0]), {**t[1][1], **_axis_kwargs(axis), **t[2]}))
@@ -77,7 +79,8 @@ def _sparse_calls(floatx: str) -> st.SearchStrategy[Call]:
             else st.just(label_shape)
         ignore = st.sampled_from([None, -1, 0])
         dtype = st.sampled_from(["int32", "int64", floatx])
-        output = arrays(floatx, shape, elements=probabilities(floatx)).map(lambda o: (_positive_rows(o, axis), {})) | \
+        output = arrays(floatx, shape, elements=probabilities(floatx)).map(
+            lambda o: (_positive_rows(o, axis), dict[str, Any]())) | \
             arrays(floatx, shape, elements=logits(floatx)).map(lambda o: (o, {"from_logits": True}))
 
         def labels(drawn: tuple) -> st.SearchStrategy[Call]:
@@ -118,7 +121,8 @@ ENTRIES: tuple[Entry, ...] = (
     )),
     Entry('sparse_categorical_crossentropy', 'target, output, from_logits=False, axis=-1, ignore_class=None',
           newer=('ignore_class',), calls=_sparse_calls, examples=(
-              Example(call(np.array([1, 2], dtype="int32"), _f([[0, 1, 0], [0.2, 0.2, 0.2]])), _f([-np.log((1 - 1e-7) / (1 + 1e-7)), np.log(3)]),
+              Example(call(np.array([1, 2], dtype="int32"), _f([[0, 1, 0], [0.2, 0.2, 0.2]])),
+                      _f([-np.log((1 - 1e-7) / (1 + 1e-7)), np.log(3)]),
                       why="clipped, renormalised through the softmax of the logs"),
               Example(call(_f([[1], [0]]), _f([[0, 1e4], [0, 1e4]]), from_logits=True), _f([0, 1e4]),
                       why="float labels of shape (batch, 1), large logits"),
@@ -139,7 +143,8 @@ ENTRIES: tuple[Entry, ...] = (
           availability='tf_keras', calls=_binary(lambda: st.fixed_dictionaries({}, optional={
               "apply_class_balancing": st.booleans(), "alpha": st.sampled_from([0.25, 0.9]),
               "gamma": st.sampled_from([0.0, 1.0, 2.0, 3.5])})), examples=(
-        Example(call(_f([1, 0]), _f([0.5, 0.5]), apply_class_balancing=True), _f([0.25 * 0.25, 0.75 * 0.25]) * -np.log(0.5 + 1e-7),
+        Example(call(_f([1, 0]), _f([0.5, 0.5]), apply_class_balancing=True),
+                _f([0.25 * 0.25, 0.75 * 0.25]) * -np.log(0.5 + 1e-7),
                 why="(1 - p_t)^gamma and class weights"),)),
     Entry('categorical_focal_crossentropy', 'target, output, alpha=0.25, gamma=2.0, from_logits=False, axis=-1',
           availability='tf_keras', calls=_categorical(lambda: st.fixed_dictionaries({}, optional={

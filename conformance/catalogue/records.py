@@ -10,49 +10,14 @@ which compare the backend with the reference backend on both routes.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-import numpy as np
-
-# Relative and absolute tolerance of float results, in units of the result
-# dtype's machine epsilon (see ``conformance.compare.tolerance``).
-DEFAULT_TOLERANCE = 16
+from ..calls import Call
+from ..contract import DEFAULT_TOLERANCE
 
 AVAILABILITIES = ("required", "core", "tf_keras", "classic")
-
-
-@dataclass(frozen=True)
-class Call:
-    """The arguments of one call of an entry.
-
-    Every ``numpy.ndarray`` among ``args`` and ``kwargs`` (also inside lists
-    and tuples) is a tensor argument: the route feeds it as a backend tensor.
-    Everything else (axes, shapes, flags, Python numbers) is passed as is.
-    """
-
-    args: tuple = ()
-    kwargs: dict = field(default_factory=dict)
-
-    def render(self, name: str) -> str:
-        """``name(arg, ..., key=value)`` with arrays shown as ``array(shape, dtype)``."""
-        parts = [_render(a) for a in self.args] + [f"{k}={_render(v)}" for k, v in self.kwargs.items()]
-        return f"{name}({', '.join(parts)})"
-
-
-def call(*args: Any, **kwargs: Any) -> Call:
-    """A ``Call`` written as the call itself: ``call(x, axis=1)``."""
-    return Call(args, kwargs)
-
-
-def _render(value: Any) -> str:
-    if isinstance(value, np.ndarray):
-        return np.array2string(value, separator=", ", threshold=12) if value.size <= 12 else \
-            f"array(shape={value.shape}, dtype={value.dtype.name})"
-    if isinstance(value, (list, tuple)) and any(isinstance(v, np.ndarray) for v in value):
-        inner = ", ".join(_render(v) for v in value)
-        return f"[{inner}]" if isinstance(value, list) else f"({inner})"
-    return repr(value)
 
 
 @dataclass(frozen=True)
@@ -117,6 +82,11 @@ class Entry:
     def optional(self) -> bool:
         """Whether a backend may lack this entry without a gap."""
         return self.availability in ("tf_keras", "classic")
+
+    @property
+    def absence_note(self) -> str:
+        """Why an absent optional entry is not judged, as checks and the report say it."""
+        return f"optional ({self.availability} only) and not defined"
 
     def parameters(self) -> dict[str, inspect.Parameter]:
         """The contract's parameters by name, in order (``**kwargs`` and ``*args`` excluded)."""

@@ -13,13 +13,14 @@ are left out (see ``inputs``).
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, axes, extreme_floats, floats, shapes, small_grid
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = "reductions"
 

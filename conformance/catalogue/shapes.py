@@ -8,11 +8,14 @@ about a tensor's form (``is_sparse`` answers a Python bool: suite/test_shapes.py
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from hypothesis import strategies as st
 
+from ..calls import Call, call
 from ..inputs import arrays, shapes, unary
-from .records import Call, Entry, Example, call
+from .records import Entry, Example
 
 CATEGORY = 'shape manipulation'
 
@@ -53,8 +56,9 @@ def _concatenate_calls(draw: st.DrawFn, floatx: str) -> Call:
 def _reshape_calls(draw: st.DrawFn, floatx: str) -> Call:
     x = draw(_tensor(floatx, max_dims=4))
     target: list[int] = []
-    for side in draw(st.permutations(list(x.shape))):  # regroup x's sides: same element count
-        if target and draw(st.booleans()):
+    sides: list[int] = draw(st.permutations(list(x.shape)))
+    for side in sides:  # regroup x's sides: same element count
+        if bool(target) and draw(st.booleans()):
             target[-1] *= side
         else:
             target.append(side)
@@ -140,7 +144,7 @@ def _spatial_padding_calls(spatial: int):
     @st.composite
     def draw_call(draw: st.DrawFn, floatx: str) -> Call:
         x = draw(_tensor(floatx, min_dims=spatial + 2, max_dims=spatial + 2, max_side=2 if spatial == 3 else 3))
-        options = {}
+        options: dict[str, Any] = {}
         if draw(st.booleans()):
             options["padding"] = tuple((draw(PAD), draw(PAD)) for _ in range(spatial))
         data_format = draw(st.sampled_from(["absent", None, "channels_first", "channels_last"]))

@@ -7,7 +7,7 @@ from .records import Entry
 CATEGORY = 'variables and tensors'
 
 ENTRIES = (
-    Entry('variable', 'value, dtype=None, name=None, constraint=None'),
+    Entry('variable', 'value, dtype=None, name=None, constraint=None', availability='required'),
     Entry('constant', 'value, dtype=None, shape=None, name=None'),
     Entry('eval', 'x'),
     Entry('get_value', 'x'),

@@ -7,12 +7,10 @@ from types import ModuleType
 import pytest
 
 from conformance.compare import Mismatch
-from conformance.config_guard import activate, isolated
 from conformance.fresh_import import fresh_imports as import_in_new_interpreters
 from conformance.plugin import RUN_KEY
-from conformance.recording import RecordingBackend, start_check, start_log
+from conformance.recording import RecordingBackend
 from conformance.run import ConformanceRun
-from conformance.strategies import restart_example_count
 
 
 @pytest.fixture(scope="session")
@@ -41,12 +39,9 @@ def fresh_imports(run: ConformanceRun) -> dict[str, dict]:
 
 @pytest.fixture(autouse=True)
 def isolated_check(run: ConformanceRun):
-    """Each check starts a fresh call log and leaves the configuration as it found it."""
-    activate(run.guards)
-    start_log()
-    start_check()
-    restart_example_count()
-    with isolated() as problems:
+    """Each check begins a new ``Check`` and leaves the configuration as it found it."""
+    check = run.begin_check()
+    with check.isolated() as problems:
         yield
     if problems:
         raise Mismatch("the check changed the configuration and it could not be restored: " + "; ".join(problems))

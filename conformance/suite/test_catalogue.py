@@ -16,11 +16,13 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
-from conformance.catalogue import CATALOGUE, Call, Entry
+from conformance.calls import map_arrays
+from conformance.catalogue import CATALOGUE, Entry
+from conformance.check import given
 from conformance.compare import assert_results, expect_raises
+from conformance.markers import entry_param, per_entry
 from conformance.routes import evaluate
 from conformance.signatures import check_signature
-from conformance.strategies import given
 
 
 def _params(entries: list[Entry], examples: bool = False) -> list:
@@ -30,22 +32,14 @@ def _params(entries: list[Entry], examples: bool = False) -> list:
         for route in entry.routes:
             for index in range(len(entry.examples)) if examples else [None]:
                 values = (entry.name, route) if index is None else (entry.name, index, route)
-                params.append(pytest.param(*values, marks=pytest.mark.entry(entry.name),
-                                           id="-".join(str(v) for v in values)))
+                params.append(entry_param(entry.name, *values, id="-".join(str(v) for v in values)))
     return params
 
 
-def _function(backend: Any, entry: Entry) -> Any:
-    if entry.optional and not backend.has(entry.name):
-        pytest.skip(f"optional ({entry.availability} only) and not defined")
-    return getattr(backend, entry.name)  # EntryMissing when absent
-
-
-@pytest.mark.parametrize("name", [pytest.param(e.name, marks=pytest.mark.entry(e.name), id=e.name)
-                                  for e in CATALOGUE.values() if e.signature is not None])
+@pytest.mark.parametrize("name", per_entry(e.name for e in CATALOGUE.values() if e.signature is not None))
 def test_signature(backend, name):
     entry = CATALOGUE[name]
-    function = _function(backend, entry)
+    function = backend.entry(name)
     try:
         signature = inspect.signature(function)
     except (TypeError, ValueError):
@@ -57,7 +51,8 @@ def test_signature(backend, name):
 @given(data=st.data())
 def test_agrees_with_reference(backend, reference, name, route, data):
     entry = CATALOGUE[name]
-    function = _function(backend, entry)
+    function = backend.entry(name)
+    assert entry.calls is not None  # parametrized over the records that have calls
     drawn = data.draw(entry.calls(backend.floatx()), label="call")
     expected = evaluate(reference, "eager", getattr(reference, name), *drawn.args, what=name, **drawn.kwargs)
     what = f"{drawn.render(name)} by the {route} route"
@@ -68,7 +63,7 @@ def test_agrees_with_reference(backend, reference, name, route, data):
 @pytest.mark.parametrize("name, index, route", _params([e for e in CATALOGUE.values() if e.examples], examples=True))
 def test_example(backend, name, index, route):
     entry = CATALOGUE[name]
-    function = _function(backend, entry)
+    function = backend.entry(name)
     example = entry.examples[index]
     pinned = _in_floatx(example.call, backend.floatx())
     what = f"{pinned.render(name)} by the {route} route" + (f" ({example.why})" if example.why else "")
@@ -82,14 +77,6 @@ def test_example(backend, name, index, route):
 
 
 def _in_floatx(value: Any, dtype: str) -> Any:
-    """``value`` with its float64 arrays cast to ``dtype`` (see ``Example``)."""
-    if isinstance(value, np.ndarray):
-        # Always a copy: a backend that modifies its input in place must not corrupt the record.
-        return value.astype(dtype) if value.dtype == np.float64 else value.copy()
-    if isinstance(value, Call):
-        return Call(_in_floatx(value.args, dtype), _in_floatx(value.kwargs, dtype))
-    if isinstance(value, dict):
-        return {key: _in_floatx(item, dtype) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return type(value)(_in_floatx(item, dtype) for item in value)
-    return value
+    """``value`` with its float64 arrays cast to ``dtype`` (see ``Example``), every array
+    a copy: a backend that modifies its input in place must not corrupt the record."""
+    return map_arrays(value, lambda array: array.astype(dtype) if array.dtype == np.float64 else array.copy())

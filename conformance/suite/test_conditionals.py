@@ -3,18 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import Mismatch, assert_close, assert_equal
 from conformance.inputs import arrays, shapes
+from conformance.markers import per_entry
 from conformance.routes import ROUTES, evaluate, read
-from conformance.strategies import given
 
-SELECTORS = [pytest.param(name, marks=pytest.mark.entry(name), id=name) for name in ("in_train_phase", "in_test_phase")]
+SELECTORS = per_entry(("in_train_phase", "in_test_phase"))
 
 
 def _selected(entry: str, training: Any, x: np.ndarray, alt: np.ndarray) -> tuple[str, np.ndarray]:

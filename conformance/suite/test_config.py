@@ -8,14 +8,15 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import Mismatch, assert_close, assert_equal, expect_raises
+from conformance.contract import DATA_FORMATS, FLOAT_TYPES
 from conformance.fresh_import import CUSTOM, DEFAULTS, SETTINGS, describe, settings_after_import
-from conformance.inputs import FLOAT_TYPES, arrays
-from conformance.strategies import given
+from conformance.inputs import arrays
+from conformance.markers import entry_param, per_entry
 
-DATA_FORMATS = ("channels_first", "channels_last")
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.entry(n), id=n) for n in SETTINGS])
+@pytest.mark.parametrize("name", per_entry(SETTINGS))
 @pytest.mark.parametrize("keras_json", ["default", "custom"])
 def test_fresh_import_honours_keras_json(fresh_imports, name, keras_json):
     found = settings_after_import(fresh_imports, keras_json)
@@ -43,7 +44,7 @@ CHOICE_SETTINGS = (
 
 
 def _for_each(role: str) -> list:
-    return [pytest.param(s, marks=pytest.mark.entry(getattr(s, role)), id=getattr(s, role)) for s in CHOICE_SETTINGS]
+    return [entry_param(getattr(s, role), s, id=getattr(s, role)) for s in CHOICE_SETTINGS]
 
 
 @pytest.mark.parametrize("setting", _for_each("getter"))

@@ -9,16 +9,18 @@ axis changes the result's shape; fold steps are not commutative
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import assert_results
 from conformance.inputs import arrays, floats, shapes
+from conformance.markers import per_entry
 from conformance.routes import ROUTES, evaluate
-from conformance.strategies import given
 
 
 def _squash(K: Any, x: Any) -> Any:
@@ -66,7 +68,7 @@ def test_map_fn_maps_over_the_first_axis(backend, reference, route, step_name, d
     assert_results(found, expected, what)
 
 
-@pytest.mark.parametrize("entry", [pytest.param(name, marks=pytest.mark.entry(name)) for name in ("foldl", "foldr")])
+@pytest.mark.parametrize("entry", per_entry(("foldl", "foldr")))
 @pytest.mark.parametrize("route", ROUTES)
 @given(data=st.data())
 def test_folds_accumulate_in_order(backend, reference, entry, route, data):
@@ -74,7 +76,8 @@ def test_folds_accumulate_in_order(backend, reference, entry, route, data):
     x = data.draw(arrays(floatx, shapes(min_dims=1, max_dims=3, min_side=1), elements=_values(floatx)), label="elems")
     initial = data.draw(st.none() | arrays(floatx, x.shape[1:], elements=_values(floatx)), label="initializer")
     inputs = (x,) if initial is None else (x, initial)
-    what = f"{entry}(acc * 0.5 + tanh(x), elems of shape {x.shape}, initializer={'None' if initial is None else 'a tensor'})" \
+    what = f"{entry}(acc * 0.5 + tanh(x), elems of shape {x.shape}, " \
+           f"initializer={'None' if initial is None else 'a tensor'})" \
            f" by the {route} route"
 
     def fold(K: Any) -> Callable:

@@ -12,26 +12,27 @@ from __future__ import annotations
 import pytest
 from hypothesis import strategies as st
 
-from conformance.catalogue import CATALOGUE, Call
+from conformance.calls import Call
+from conformance.catalogue import CATALOGUE
 from conformance.catalogue.conv import CALLS
+from conformance.check import given
 from conformance.compare import assert_results
+from conformance.markers import entry_param
 from conformance.routes import ROUTES, evaluate
-from conformance.strategies import given
 
 DEFAULTED = [name for name in CALLS if CATALOGUE[name].parameters()["data_format"].default is None]
 
 
-@pytest.mark.parametrize("name, route", [pytest.param(name, route, marks=pytest.mark.entry(name), id=f"{name}-{route}")
+@pytest.mark.parametrize("name, route", [entry_param(name, name, route, id=f"{name}-{route}")
                                          for name in DEFAULTED for route in ROUTES])
 @given(data=st.data())
 def test_data_format_defaults_to_image_data_format(backend, reference, name, route, data):
     entry = CATALOGUE[name]
-    if entry.optional and not backend.has(name):
-        pytest.skip(f"optional ({entry.availability} only) and not defined")
+    function = backend.entry(name)
     layout = backend.image_data_format()
     drawn = data.draw(CALLS[name](backend.floatx(), (layout,)), label="call")
     expected = evaluate(reference, "eager", getattr(reference, name), *drawn.args, what=name, **drawn.kwargs)
     defaulted = Call(drawn.args, {key: value for key, value in drawn.kwargs.items() if key != "data_format"})
     what = f"{defaulted.render(name)} under image_data_format() {layout!r}, by the {route} route"
-    result = evaluate(backend, route, getattr(backend, name), *defaulted.args, what=what, **defaulted.kwargs)
+    result = evaluate(backend, route, function, *defaulted.args, what=what, **defaulted.kwargs)
     assert_results(result, expected, what, entry.tolerance)

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import strategies as st
 
 from conformance.catalogue.ctc import KERAS_CTC_INPUTS
+from conformance.check import given
 from conformance.compare import Mismatch, assert_close, assert_results, tolerance
 from conformance.routes import ROUTES, evaluate
-from conformance.strategies import given
 
 MAX_STEPS, MAX_CLASSES = 4, 4
 # Distinct weights with no simple ratios between them (square roots of primes, scaled into (0.05, 0.25)).

@@ -23,16 +23,17 @@ tensors there), and works on TF1 graphs, as classic Keras 2.3 did.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import Mismatch, assert_close, tolerance
 from conformance.inputs import arrays, floats
 from conformance.routes import evaluate
-from conformance.strategies import given
 
 STEP = 2.0 ** -17
 FINITE_DIFFERENCE_ERROR = 1e-8

@@ -29,7 +29,8 @@ def test_placeholder_dtype(backend, dtype):
 
 @pytest.mark.entry("is_placeholder")
 def test_is_placeholder(backend):
-    assert_equal(bool(backend.is_placeholder(backend.placeholder(shape=(2,)))), True, "is_placeholder(placeholder(...))")
+    assert_equal(bool(backend.is_placeholder(backend.placeholder(shape=(2,)))), True,
+                 "is_placeholder(placeholder(...))")
     assert_equal(bool(backend.is_placeholder(backend.variable(np.zeros(2)))), False, "is_placeholder(variable(x))")
     assert_equal(bool(backend.is_placeholder(backend.constant(np.zeros(2)))), False, "is_placeholder(constant(x))")
 
@@ -37,7 +38,8 @@ def test_is_placeholder(backend):
 def _feed(f, values):
     outputs = f(values)
     if not isinstance(outputs, (list, tuple)):
-        raise Mismatch(f"function(inputs, [outputs])(values): expected a list of numpy arrays, got {type(outputs).__name__}")
+        raise Mismatch(f"function(inputs, [outputs])(values): expected a list of numpy arrays, "
+                       f"got {type(outputs).__name__}")
     return outputs
 
 
@@ -71,7 +73,8 @@ def test_function_applies_pair_updates(backend):
     x = np.array([1.0, 2.0, 3.0], dtype=backend.floatx())
     _feed(f, [x])
     _feed(f, [x])
-    assert_close(backend.get_value(v), 2 * x, "get_value(v) after two calls of function([p], [..], updates=[(v, v + p)])")
+    assert_close(backend.get_value(v), 2 * x,
+                 "get_value(v) after two calls of function([p], [..], updates=[(v, v + p)])")
 
 
 @pytest.mark.entry("function")

@@ -4,12 +4,14 @@ name_scope and control_dependencies (values of single tensors: the catalogue rec
 from __future__ import annotations
 
 import itertools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
 
 from conformance.compare import Mismatch, assert_close, expect_raises, require_tensor
+from conformance.markers import entry_param
 from conformance.routes import ROUTES, evaluate, read
 
 MESSAGE = "conformance: print_tensor message"
@@ -77,10 +79,10 @@ def test_print_tensor_prints_when_the_function_runs(backend, capfd):
 # Context managers: (entry, how to open one given a backend and a tensor). An optional entry
 # that is absent makes its checks skip (the recording backend raises EntryMissing).
 CONTEXT_MANAGERS = [
-    pytest.param("name_scope", lambda backend, tensor: backend.name_scope("conformance_scope"),
-                 marks=pytest.mark.entry("name_scope"), id="name_scope"),
-    pytest.param("control_dependencies", lambda backend, tensor: backend.control_dependencies([tensor]),
-                 marks=pytest.mark.entry("control_dependencies"), id="control_dependencies"),
+    entry_param("name_scope", "name_scope", lambda backend, tensor: backend.name_scope("conformance_scope"),
+                id="name_scope"),
+    entry_param("control_dependencies", "control_dependencies",
+                lambda backend, tensor: backend.control_dependencies([tensor]), id="control_dependencies"),
 ]
 
 

@@ -6,14 +6,11 @@ import pytest
 
 from conformance.catalogue import CATALOGUE
 from conformance.compare import Mismatch
+from conformance.markers import per_entry
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.entry(name, presence=True), id=name)
-                                  for name in CATALOGUE])
+@pytest.mark.parametrize("name", per_entry(CATALOGUE, presence=True))
 def test_presence(backend, name):
-    entry = CATALOGUE[name]
-    if entry.optional and not backend.has(name):
-        pytest.skip(f"optional ({entry.availability} only) and not defined")
-    value = getattr(backend, name)  # EntryMissing when absent
+    value = backend.entry(name)  # EntryMissing when absent
     if not callable(value):
         raise Mismatch(f"{name} is a {type(value).__name__}, expected a function")

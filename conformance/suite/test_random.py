@@ -18,13 +18,14 @@ unknown) evaluated by ``function``; dropout takes a variable or a placeholder.
 from __future__ import annotations
 
 import math
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pytest
 
 from conformance.catalogue import CATALOGUE
 from conformance.compare import Mismatch, assert_close
+from conformance.markers import entry_param, per_entry
 from conformance.routes import ROUTES, evaluate, read
 
 Z_BOUND = 6  # standard errors per bound: P(|N(0,1)| > 6) = 2.0e-9
@@ -41,17 +42,11 @@ def _other_float(floatx: str) -> str:
     return "float32" if floatx == "float64" else "float64"
 
 
-def _function(backend: Any, name: str) -> Callable:
-    if CATALOGUE[name].optional and not backend.has(name):
-        pytest.skip(f"optional ({CATALOGUE[name].availability} only) and not defined")
-    return getattr(backend, name)
-
-
 def sample(backend: Any, route: str, name: str, *args: Any, **kwargs: Any) -> np.ndarray:
     """``name(SHAPE, *args, **kwargs)`` read as numpy: on the eager route with the
     tuple ``SHAPE``; on the graph route with ``shape(p)`` of a placeholder ``p`` of
     shape ``(None, 200)``, fed a 200 x 200 value."""
-    function = _function(backend, name)
+    function = backend.entry(name)
     what = f"{name}({SHAPE}, {', '.join([repr(a) for a in args] + [f'{k}={v!r}' for k, v in kwargs.items()])})"
     if route == "eager":
         return read(backend, function(SHAPE, *args, **kwargs), f"{what} by the eager route")
@@ -133,8 +128,7 @@ def test_random_uniform_range_and_spread(backend, route, low, high, explicit_dty
                      math.sqrt((width ** 4 / 80 - (width ** 2 / 12) ** 2) / N) / (2 * width / math.sqrt(12)), what)
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.entry(name), id=name)
-                                  for name in ("random_binomial", "random_bernoulli")])
+@pytest.mark.parametrize("name", per_entry(("random_binomial", "random_bernoulli")))
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("p, explicit_dtype", [(0.3, False), (0.85, True), (1.0, False)])
 def test_bernoulli_values_and_frequency(backend, name, route, p, explicit_dtype):
@@ -180,8 +174,7 @@ RANDOM_VARIABLES = {
 }
 
 
-@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.entry(name), id=name)
-                                  for name in RANDOM_VARIABLES])
+@pytest.mark.parametrize("name", per_entry(RANDOM_VARIABLES))
 @pytest.mark.parametrize("explicit_dtype", [False, True])
 def test_random_variable_is_assignable_and_distributed(backend, name, explicit_dtype):
     """A variable (``set_value`` assigns it) whose values have the distribution's
@@ -224,7 +217,7 @@ def _drawn(backend: Any, route: str, name: str, seed: int) -> np.ndarray:
                   seed=seed)
 
 
-SEEDED = [pytest.param(name, route, marks=pytest.mark.entry(name), id=f"{name}-{route}")
+SEEDED = [entry_param(name, name, route, id=f"{name}-{route}")
           for name in ("random_normal", "random_uniform", "random_binomial", "random_bernoulli", "truncated_normal",
                        "random_uniform_variable", "random_normal_variable", "dropout")
           for route in CATALOGUE[name].routes]
@@ -239,7 +232,7 @@ def test_seed_reproducible_from_fresh_session(backend, name, route):
     What the same seed gives twice within one session is left open: classic
     Keras 2.3 on TF1 graphs (and the reference) repeat the values, while
     tf_keras on TF2 continues one stream per seed within a session."""
-    _function(backend, name)
+    backend.entry(name)
     draws = []
     for seed in (21, 21, 22):
         backend.clear_session()

@@ -13,16 +13,18 @@ do not need them still run.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import Mismatch, Unsupported, assert_close, expect_raises
+from conformance.inputs import float_width
 from conformance.routes import ROUTES, read
-from conformance.strategies import given
 
 NEWER_ARGUMENTS = ("time_major", "zero_output_for_mask", "return_all_outputs")
 FLAG_DEFAULTS = {"go_backwards": False, "unroll": False, "time_major": False, "zero_output_for_mask": False,
@@ -114,7 +116,7 @@ class Case:
 
 
 def make_case(cell: Cell, floatx: str, batch: int = 2, time: int = 4, features: int = 3,
-              mask: list | None = None, values: np.ndarray | None = None, **flags: Any) -> Case:
+              mask: Any = None, values: np.ndarray | None = None, **flags: Any) -> Case:
     if values is None:
         values = np.arange(1, batch * time * features + 1).reshape(batch, time, features) / 8.0
     states = [np.full(shape, 0.5) for shape in cell.state_shapes(batch, features)]
@@ -159,7 +161,7 @@ def run_backend(backend, case: Case, route: str) -> tuple:
     return values[0], values[1], list(values[2:])
 
 
-def _call(backend, case: Case, tensors: list) -> tuple:
+def _call(backend, case: Case, tensors: list) -> Any:
     n = len(case.states)
     inputs, states, constants = tensors[0], tensors[1:1 + n], tensors[1 + n:1 + n + len(case.constants)]
     mask = tensors[-1] if case.mask is not None else None
@@ -185,7 +187,7 @@ def assert_same_as_reference(backend, reference, case: Case, route: str) -> None
 
 MASK = [[1, 1, 0, 0], [1, 1, 1, 1]]  # trailing steps masked for the first sample
 HOLES = [[1, 0, 1, 0], [0, 1, 1, 1]]  # a masked first step, masked steps between kept ones
-SCENARIOS = {
+SCENARIOS: dict[str, dict[str, Any]] = {
     "basic": dict(cell="linear cell"),
     "simple cell tanh(x.W + h.U)": dict(cell="simple cell tanh(x.W + h.U)", mask=HOLES),
     "go_backwards": dict(cell="linear cell", go_backwards=True),
@@ -225,7 +227,7 @@ def cases(draw, floatx: str, supported: set[str]) -> Case:
              "random": draw(st.lists(st.booleans(), min_size=batch * time, max_size=batch * time))}
     kind = draw(st.sampled_from(sorted(masks)), label="mask kind")
     mask = masks[kind] if kind != "random" else np.array(masks["random"]).reshape(shape)
-    values = draw(st.lists(st.floats(-2, 2, width=np.dtype(floatx).itemsize * 8), min_size=batch * time * features,
+    values = draw(st.lists(st.floats(-2, 2, width=float_width(floatx)), min_size=batch * time * features,
                            max_size=batch * time * features), label="inputs")
     drawn = {name: draw(st.booleans(), label=name) for name in FLAG_DEFAULTS
              if name in supported or name not in NEWER_ARGUMENTS}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from conformance.compare import Mismatch, assert_equal, expect_raises
+from conformance.markers import per_entry
 
 
 def _phase(backend) -> int:
@@ -36,7 +37,8 @@ def test_learning_phase_scope_restores_after_an_exception(backend, value):
         with backend.learning_phase_scope(value):
             raise LookupError("raised by the check inside the block")
     assert_equal(_phase(backend), 1 - value,
-                 f"learning_phase() after learning_phase_scope({value}) ended by an exception, set to {1 - value} before")
+                 f"learning_phase() after learning_phase_scope({value}) ended by an exception, "
+                 f"set to {1 - value} before")
 
 
 @pytest.mark.entry("learning_phase_scope")
@@ -70,7 +72,7 @@ def _combine(a: int, b: int = 1) -> int:
     return a * 10 + b
 
 
-@pytest.mark.parametrize("entry", [pytest.param(n, marks=pytest.mark.entry(n), id=n) for n in ("symbolic", "eager")])
+@pytest.mark.parametrize("entry", per_entry(("symbolic", "eager")))
 def test_decorator_answers_a_callable_computing_the_same(backend, entry):
     decorated = getattr(backend, entry)(_combine)
     if not callable(decorated):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import assert_equal
 from conformance.inputs import arrays, shapes
-from conformance.strategies import given
 
 
 @pytest.mark.entry("is_sparse")

@@ -10,12 +10,14 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.check import given
 from conformance.compare import Mismatch, as_numpy, assert_close, assert_equal, expect_raises
-from conformance.routes import ROUTES, evaluate, read
 from conformance.inputs import arrays, shapes
-from conformance.strategies import given
+from conformance.markers import entry_param
+from conformance.routes import ROUTES, evaluate, read
 
 DTYPES = ("float16", "float32", "float64", "int32", "int64", "bool")
+LIKE_CREATORS = [entry_param("zeros_like", "zeros_like", 0), entry_param("ones_like", "ones_like", 1)]
 
 
 def as_floatx(backend, x):
@@ -32,7 +34,8 @@ def test_variable_holds_its_value_in_floatx(backend, x):
 
 
 @pytest.mark.entry("variable")
-@pytest.mark.parametrize("value", [np.arange(3), [1, 2], 7, np.ones(2, "float16")], ids=["int-array", "list", "int", "float16"])
+@pytest.mark.parametrize("value", [np.arange(3), [1, 2], 7, np.ones(2, "float16")],
+                         ids=["int-array", "list", "int", "float16"])
 def test_variable_dtype_defaults_to_floatx(backend, value):
     assert_equal(backend.dtype(backend.variable(value)), backend.floatx(), f"dtype(variable({value!r}))")
 
@@ -67,16 +70,15 @@ def test_constant_scalar_fills_shape(backend):
     assert_close(result, np.full((2, 3), 2.5, backend.floatx()), "eval(constant(2.5, shape=(2, 3)))")
 
 
-@pytest.mark.parametrize("creator, fill", [pytest.param("zeros", 0, marks=pytest.mark.entry("zeros")),
-                                           pytest.param("ones", 1, marks=pytest.mark.entry("ones"))])
+@pytest.mark.parametrize("creator, fill", [entry_param("zeros", "zeros", 0), entry_param("ones", "ones", 1)])
 @given(shape=shapes(min_side=1))
 def test_zeros_ones_fill_a_floatx_variable(backend, creator, fill, shape):
     tensor = getattr(backend, creator)(shape)
-    assert_close(read(backend, tensor, f"{creator}({shape})"), np.full(shape, fill, backend.floatx()), f"eval({creator}({shape}))")
+    assert_close(read(backend, tensor, f"{creator}({shape})"), np.full(shape, fill, backend.floatx()),
+                 f"eval({creator}({shape}))")
 
 
-@pytest.mark.parametrize("creator", [pytest.param("zeros", marks=pytest.mark.entry("zeros")),
-                                     pytest.param("ones", marks=pytest.mark.entry("ones"))])
+@pytest.mark.parametrize("creator", [entry_param("zeros", "zeros"), entry_param("ones", "ones")])
 def test_zeros_ones_make_variables(backend, creator):
     # A variable is what set_value accepts: judged by behaviour, not by is_variable (tf_keras lacks it).
     tensor = getattr(backend, creator)((2, 3))
@@ -89,12 +91,12 @@ def test_zeros_ones_make_variables(backend, creator):
                  f"get_value({creator}((2, 3))) after set_value")
 
 
-@pytest.mark.parametrize("creator, fill", [pytest.param("zeros", 0, marks=pytest.mark.entry("zeros")),
-                                           pytest.param("ones", 1, marks=pytest.mark.entry("ones"))])
+@pytest.mark.parametrize("creator, fill", [entry_param("zeros", "zeros", 0), entry_param("ones", "ones", 1)])
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_zeros_ones_explicit_dtype(backend, creator, fill, dtype):
     tensor = getattr(backend, creator)((2, 3), dtype=dtype)
-    assert_close(read(backend, tensor, f"{creator}((2, 3))"), np.full((2, 3), fill, dtype), f"eval({creator}((2, 3), dtype={dtype!r}))")
+    assert_close(read(backend, tensor, f"{creator}((2, 3))"), np.full((2, 3), fill, dtype),
+                 f"eval({creator}((2, 3), dtype={dtype!r}))")
 
 
 @pytest.mark.entry("eye")
@@ -105,8 +107,7 @@ def test_eye_is_the_identity(backend, size, dtype):
     assert_close(result, np.eye(size, dtype=dtype or backend.floatx()), f"eval(eye({size}, dtype={dtype!r}))")
 
 
-@pytest.mark.parametrize("creator, fill", [pytest.param("zeros_like", 0, marks=pytest.mark.entry("zeros_like")),
-                                           pytest.param("ones_like", 1, marks=pytest.mark.entry("ones_like"))])
+@pytest.mark.parametrize("creator, fill", LIKE_CREATORS)
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("dtype", ["float32", "float64", "int32"])
 def test_like_creators_keep_shape_and_dtype(backend, creator, fill, route, dtype):
@@ -115,12 +116,12 @@ def test_like_creators_keep_shape_and_dtype(backend, creator, fill, route, dtype
     assert_close(result, np.full(x.shape, fill, dtype), f"{creator}(x of dtype {dtype}) by the {route} route")
 
 
-@pytest.mark.parametrize("creator, fill", [pytest.param("zeros_like", 0, marks=pytest.mark.entry("zeros_like")),
-                                           pytest.param("ones_like", 1, marks=pytest.mark.entry("ones_like"))])
+@pytest.mark.parametrize("creator, fill", LIKE_CREATORS)
 @pytest.mark.parametrize("dtype", ["float16", "int64"])
 def test_like_creators_explicit_dtype(backend, creator, fill, dtype):
     x = np.zeros((3, 1), "float32")
-    result = read(backend, getattr(backend, creator)(backend.variable(x), dtype=dtype), f"{creator}(x, dtype={dtype!r})")
+    result = read(backend, getattr(backend, creator)(backend.variable(x), dtype=dtype),
+                  f"{creator}(x, dtype={dtype!r})")
     assert_close(result, np.full(x.shape, fill, dtype), f"{creator}(x, dtype={dtype!r})")
 
 
@@ -128,7 +129,8 @@ def test_like_creators_explicit_dtype(backend, creator, fill, dtype):
 @pytest.mark.parametrize("route", ROUTES)
 @given(x=arrays("float32", shape=shapes(min_dims=1)))
 def test_identity_keeps_the_value(backend, route, x):
-    assert_close(evaluate(backend, route, backend.identity, x, what="identity(x)"), x, f"identity(x) by the {route} route")
+    assert_close(evaluate(backend, route, backend.identity, x, what="identity(x)"), x,
+                 f"identity(x) by the {route} route")
 
 
 @pytest.mark.entry("cast")
@@ -153,7 +155,8 @@ def test_cast_truncates_toward_zero(backend, route):
 @pytest.mark.parametrize("route", ROUTES)
 def test_cast_booleans_to_numbers(backend, route):
     x = np.array([True, False, True])
-    assert_close(evaluate(backend, route, lambda t: backend.cast(t, "int32"), x, what="cast(x, 'int32')"), np.array([1, 0, 1], "int32"),
+    assert_close(evaluate(backend, route, lambda t: backend.cast(t, "int32"), x, what="cast(x, 'int32')"),
+                 np.array([1, 0, 1], "int32"),
                  f"cast(bool x, 'int32') by the {route} route")
 
 
@@ -197,7 +200,8 @@ def test_set_value_casts_to_the_variable_dtype(backend, x):
 def test_set_value_accepts_lists(backend):
     variable = backend.variable(np.zeros((2, 2)), dtype="float32")
     backend.set_value(variable, [[5, 6], [7, 8]])
-    assert_close(backend.get_value(variable), np.array([[5, 6], [7, 8]], "float32"), "get_value(v) after set_value(v, list)")
+    assert_close(backend.get_value(variable), np.array([[5, 6], [7, 8]], "float32"),
+                 "get_value(v) after set_value(v, list)")
 
 
 @pytest.mark.entry("set_value")
@@ -217,9 +221,9 @@ def test_batch_set_value_assigns_each_pair(backend):
 
 
 @pytest.mark.parametrize("entry, operation", [
-    pytest.param("update", lambda a, b: b, marks=pytest.mark.entry("update")),
-    pytest.param("update_add", np.add, marks=pytest.mark.entry("update_add")),
-    pytest.param("update_sub", np.subtract, marks=pytest.mark.entry("update_sub")),
+    entry_param("update", "update", lambda a, b: b),
+    entry_param("update_add", "update_add", np.add),
+    entry_param("update_sub", "update_sub", np.subtract),
 ])
 @given(a=arrays("float64", shape=st.just((3, 2)), finite=True), b=arrays("float64", shape=st.just((3, 2)), finite=True))
 def test_updates_change_the_variable(backend, entry, operation, a, b):
@@ -240,11 +244,10 @@ def test_shape_gives_the_dimensions(backend, route, x):
                        f"got {result.tolist()} ({result.dtype.name})")
 
 
-STATIC_SHAPE = [pytest.param("int_shape", tuple, marks=pytest.mark.entry("int_shape"), id="int_shape"),
-                pytest.param("ndim", len, marks=pytest.mark.entry("ndim"), id="ndim"),
+STATIC_SHAPE = [entry_param("int_shape", "int_shape", tuple, id="int_shape"),
+                entry_param("ndim", "ndim", len, id="ndim"),
                 # Classic Keras' older name for int_shape (skipped when absent).
-                pytest.param("get_variable_shape", tuple, marks=pytest.mark.entry("get_variable_shape"),
-                             id="get_variable_shape")]
+                entry_param("get_variable_shape", "get_variable_shape", tuple, id="get_variable_shape")]
 
 
 @pytest.mark.parametrize("entry, expected", STATIC_SHAPE)
@@ -264,9 +267,12 @@ def test_static_shape_of_a_placeholder_keeps_unknown_dimensions(backend, entry, 
 @pytest.mark.entry("dtype")
 @pytest.mark.parametrize("dtype", DTYPES)
 def test_dtype_is_a_string(backend, dtype):
-    assert_equal(backend.dtype(backend.variable(np.zeros(2), dtype=dtype)), dtype, f"dtype(variable(x, dtype={dtype!r}))")
-    assert_equal(backend.dtype(backend.constant(np.zeros(2), dtype=dtype)), dtype, f"dtype(constant(x, dtype={dtype!r}))")
-    assert_equal(backend.dtype(backend.placeholder(shape=(2,), dtype=dtype)), dtype, f"dtype(placeholder(dtype={dtype!r}))")
+    made = backend.variable(np.zeros(2), dtype=dtype)
+    assert_equal(backend.dtype(made), dtype, f"dtype(variable(x, dtype={dtype!r}))")
+    made = backend.constant(np.zeros(2), dtype=dtype)
+    assert_equal(backend.dtype(made), dtype, f"dtype(constant(x, dtype={dtype!r}))")
+    made = backend.placeholder(shape=(2,), dtype=dtype)
+    assert_equal(backend.dtype(made), dtype, f"dtype(placeholder(dtype={dtype!r}))")
 
 
 @pytest.mark.entry("is_variable")

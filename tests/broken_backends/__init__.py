@@ -8,7 +8,8 @@ the broken ``rnn`` variants from the reference one.
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import reference_backend
 from reference_backend import dispatch

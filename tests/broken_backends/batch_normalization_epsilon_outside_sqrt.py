@@ -1,4 +1,5 @@
-"""Broken on purpose: batch_normalization divides by sqrt(var) + epsilon (the old tf_keras docstring), not sqrt(var + epsilon)."""
+"""Broken on purpose: batch_normalization divides by sqrt(var) + epsilon (the old tf_keras docstring), not
+sqrt(var + epsilon)."""
 
 import numpy as np
 

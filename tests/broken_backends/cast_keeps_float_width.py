@@ -1,7 +1,8 @@
 """Broken on purpose: cast between float types keeps the input's width (float32 stays float32)."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 
 BROKEN_ENTRY = 'cast'

@@ -1,4 +1,5 @@
-"""Broken on purpose: categorical_crossentropy clips the probabilities without renormalising rows that do not sum to 1."""
+"""Broken on purpose: categorical_crossentropy clips the probabilities without renormalising rows that do not sum
+to 1."""
 
 import numpy as np
 

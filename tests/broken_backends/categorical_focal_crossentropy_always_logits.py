@@ -1,4 +1,5 @@
-"""Broken on purpose: categorical_focal_crossentropy always takes output for logits: probabilities go through a softmax instead of being renormalised."""
+"""Broken on purpose: categorical_focal_crossentropy always takes output for logits: probabilities go through a
+softmax instead of being renormalised."""
 
 from reference_backend import *  # noqa: F401,F403
 

@@ -1,7 +1,8 @@
 """Broken on purpose: clear_session also resets floatx, epsilon and the image format."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import config as _config, session as _session
+from reference_backend import config as _config
+from reference_backend import session as _session
 
 BROKEN_ENTRY = 'clear_session'
 EXPECTED_MESSAGE = 'floatx() after clear_session()'

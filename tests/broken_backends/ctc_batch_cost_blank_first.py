@@ -1,4 +1,5 @@
-"""Broken on purpose: ctc_batch_cost takes class 0 as the blank (warp-ctc's and PyTorch's convention), not the last class."""
+"""Broken on purpose: ctc_batch_cost takes class 0 as the blank (warp-ctc's and PyTorch's convention), not the
+last class."""
 
 import numpy as np
 

@@ -1,7 +1,8 @@
 """Broken on purpose: dot uses matmul's broadcasting rules for N-D inputs instead of numpy.dot's."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 
 BROKEN_ENTRY = 'dot'

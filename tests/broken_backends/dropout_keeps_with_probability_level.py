@@ -1,9 +1,11 @@
 """Broken on purpose: dropout keeps each value with probability ``level`` instead of 1 - level
 (the kept ones are scaled right, by 1 / (1 - level))."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
-from reference_backend import dispatch as _dispatch, random as _random
+
+from reference_backend import *  # noqa: F401,F403
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'dropout'
 EXPECTED_MESSAGE = 'fraction dropped'

@@ -1,8 +1,10 @@
 """Broken on purpose: dropout zeroes values but does not scale the kept ones by 1 / (1 - level)."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
-from reference_backend import dispatch as _dispatch, random as _random
+
+from reference_backend import *  # noqa: F401,F403
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'dropout'
 EXPECTED_MESSAGE = 'kept values are not x / (1 - level)'

@@ -1,4 +1,5 @@
-"""Broken on purpose: exp clamps its argument to floor(log(largest float)) so that it never overflows: exp(inf) is finite."""
+"""Broken on purpose: exp clamps its argument to floor(log(largest float)) so that it never overflows: exp(inf)
+is finite."""
 
 import numpy as np
 

@@ -1,7 +1,8 @@
 """Broken on purpose: floatx() answers a numpy dtype object instead of a string."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import config as _config
 
 BROKEN_ENTRY = 'floatx'

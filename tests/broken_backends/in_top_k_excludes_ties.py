@@ -1,4 +1,5 @@
-"""Broken on purpose: in_top_k takes the k first indices of a stable descending sort: tied classes after them are out."""
+"""Broken on purpose: in_top_k takes the k first indices of a stable descending sort: tied classes after them are
+out."""
 
 import numpy as np
 

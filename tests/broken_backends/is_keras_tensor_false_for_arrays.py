@@ -1,4 +1,5 @@
-"""Broken on purpose: is_keras_tensor answers False for numpy arrays and numbers (Keras 3 behaviour) instead of raising."""
+"""Broken on purpose: is_keras_tensor answers False for numpy arrays and numbers (Keras 3 behaviour) instead of
+raising."""
 
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch

@@ -1,7 +1,8 @@
 """Broken on purpose: is_tensor answers True for numpy arrays too."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import is_tensor as _is_tensor
 
 BROKEN_ENTRY = 'is_tensor'

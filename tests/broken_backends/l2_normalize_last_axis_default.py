@@ -1,4 +1,5 @@
-"""Broken on purpose: l2_normalize's default axis is the last one (classic 2.3's numpy reference), not the whole tensor."""
+"""Broken on purpose: l2_normalize's default axis is the last one (classic 2.3's numpy reference), not the whole
+tensor."""
 
 import numpy as np
 

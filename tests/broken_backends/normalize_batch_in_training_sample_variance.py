@@ -1,4 +1,5 @@
-"""Broken on purpose: normalize_batch_in_training returns the sample (n - 1) variance on every path, not only the fused one."""
+"""Broken on purpose: normalize_batch_in_training returns the sample (n - 1) variance on every path, not only the
+fused one."""
 
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch

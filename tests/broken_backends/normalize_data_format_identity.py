@@ -1,4 +1,5 @@
-"""Broken on purpose: normalize_data_format returns its argument unchanged (no default, no lower-casing, no validation)."""
+"""Broken on purpose: normalize_data_format returns its argument unchanged (no default, no lower-casing, no
+validation)."""
 
 from reference_backend import *  # noqa: F401,F403
 

@@ -2,7 +2,8 @@
 so ones come with probability 1 - p."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'random_bernoulli'
 EXPECTED_MESSAGE = 'frequency of ones'

@@ -1,7 +1,8 @@
 """Broken on purpose: random_binomial draws ones with probability 0.5, whatever ``p`` says."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'random_binomial'
 EXPECTED_MESSAGE = 'frequency of ones'

@@ -1,7 +1,8 @@
 """Broken on purpose: random_normal draws with standard deviation 1 whatever ``stddev`` says."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'random_normal'
 EXPECTED_MESSAGE = 'standard deviation'

@@ -1,7 +1,8 @@
 """Broken on purpose: random_normal_variable centres its values on 0, ignoring ``mean``."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'random_normal_variable'
 EXPECTED_MESSAGE = 'expected 3 +-'

@@ -1,7 +1,8 @@
 """Broken on purpose: random_uniform always draws from [0, 1), ignoring ``minval`` and ``maxval``."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'random_uniform'
 EXPECTED_MESSAGE = 'minval=-3.0, maxval=5.0'

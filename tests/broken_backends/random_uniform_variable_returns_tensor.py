@@ -1,7 +1,8 @@
 """Broken on purpose: random_uniform_variable returns a plain (constant) tensor, not a variable."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'random_uniform_variable'
 EXPECTED_MESSAGE = 'is not a variable'

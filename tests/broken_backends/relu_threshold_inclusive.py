@@ -1,4 +1,5 @@
-"""Broken on purpose: relu keeps x where x >= threshold (classic Keras 2.3's numpy reference), not only x > threshold."""
+"""Broken on purpose: relu keeps x where x >= threshold (classic Keras 2.3's numpy reference), not only x >
+threshold."""
 
 import numpy as np
 

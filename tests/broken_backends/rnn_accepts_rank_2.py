@@ -1,8 +1,10 @@
 """Broken on purpose: rnn treats 2-D inputs as one time step instead of refusing them."""
 
-from reference_backend import *  # noqa: F401,F403
 import functools as _functools
+
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import rnn as _rnn
 
 BROKEN_ENTRY = 'rnn'

@@ -1,7 +1,8 @@
 """Broken on purpose: rnn does not pass the constants to the step function."""
 
-from reference_backend import *  # noqa: F401,F403
 import functools as _functools
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import rnn as _rnn
 
 BROKEN_ENTRY = 'rnn'

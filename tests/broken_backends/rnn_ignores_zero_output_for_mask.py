@@ -1,7 +1,7 @@
 """Broken on purpose: rnn ignores zero_output_for_mask."""
 
-from reference_backend import *  # noqa: F401,F403
 from broken_backends import rnn_ignoring
+from reference_backend import *  # noqa: F401,F403
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'zero_output_for_mask=True'

@@ -1,8 +1,9 @@
 """Broken on purpose: under go_backwards, rnn returns the outputs in input order, not processing order."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
 from broken_backends import rnn_returning
+from reference_backend import *  # noqa: F401,F403
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'go_backwards=True'

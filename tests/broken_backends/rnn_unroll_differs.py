@@ -1,8 +1,9 @@
 """Broken on purpose: rnn with unroll=True drifts from the loop's numbers."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
 from broken_backends import rnn_returning
+from reference_backend import *  # noqa: F401,F403
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'unroll=True'

@@ -1,9 +1,10 @@
 """Broken on purpose: rnn updates the states on masked steps too (only the outputs are masked)."""
 
-from reference_backend import *  # noqa: F401,F403
 import functools as _functools
-from reference_backend import rnn as _rnn
+
 from broken_backends import rnn_ignoring
+from reference_backend import *  # noqa: F401,F403
+from reference_backend import rnn as _rnn
 
 BROKEN_ENTRY = 'rnn'
 EXPECTED_MESSAGE = 'new_states'

@@ -1,7 +1,8 @@
 """Broken on purpose: set_value replaces the variable's value without casting it to the variable's dtype."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 
 BROKEN_ENTRY = 'set_value'
 EXPECTED_MESSAGE = 'expected dtype float32, got float64'

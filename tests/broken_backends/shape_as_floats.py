@@ -1,8 +1,9 @@
 """Broken on purpose: shape gives the dimensions as floats."""
 
+import numpy as _np
+
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
-import numpy as _np
 
 BROKEN_ENTRY = 'shape'
 EXPECTED_MESSAGE = 'expected integers'

@@ -1,9 +1,11 @@
 """Broken on purpose: truncated_normal clips values to 2 sigma instead of redrawing them:
 the range is right, the spread is not (std 0.9490 sigma instead of 0.8796 sigma)."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
-from reference_backend import dispatch as _dispatch, random as _random
+
+from reference_backend import *  # noqa: F401,F403
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'truncated_normal'
 EXPECTED_MESSAGE = 'standard deviation'

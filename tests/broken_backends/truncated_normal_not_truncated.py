@@ -1,7 +1,8 @@
 """Broken on purpose: truncated_normal is a plain normal draw (nothing beyond 2 sigma is redrawn)."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import dispatch as _dispatch, random as _random
+from reference_backend import dispatch as _dispatch
+from reference_backend import random as _random
 
 BROKEN_ENTRY = 'truncated_normal'
 EXPECTED_MESSAGE = 'values outside [-2.0, 2.0]'

@@ -1,7 +1,8 @@
 """Broken on purpose: variable keeps the dtype of integer input instead of using floatx (numpy habit)."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 from reference_backend import variable as _variable
 

@@ -1,7 +1,8 @@
 """Broken on purpose: variable stores its value through float16, losing precision."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import variable as _variable
 
 BROKEN_ENTRY = 'variable'

@@ -1,7 +1,8 @@
 """Broken on purpose: zeros_like defaults to floatx instead of the argument's dtype (classic Keras 2.3)."""
 
 from reference_backend import *  # noqa: F401,F403
-from reference_backend import zeros_like as _zeros_like, floatx as _floatx
+from reference_backend import floatx as _floatx
+from reference_backend import zeros_like as _zeros_like
 
 BROKEN_ENTRY = 'zeros_like'
 EXPECTED_MESSAGE = 'expected dtype int32'

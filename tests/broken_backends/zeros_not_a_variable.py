@@ -1,8 +1,9 @@
 """Broken on purpose: zeros returns a constant, not a variable."""
 
+import numpy as _np
+
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import constant as _constant
-import numpy as _np
 
 BROKEN_ENTRY = 'zeros'
 EXPECTED_MESSAGE = 'must return a variable'

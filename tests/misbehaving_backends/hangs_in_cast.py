@@ -1,7 +1,8 @@
 """Misbehaving on purpose: cast to float16 never returns."""
 
-from reference_backend import *  # noqa: F401,F403
 import time as _time
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import cast as _cast
 
 BROKEN_ENTRY = 'cast'

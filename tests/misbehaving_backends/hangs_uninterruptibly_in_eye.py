@@ -1,7 +1,8 @@
 """Misbehaving on purpose: eye(3) blocks SIGALRM and spins, so no in-process deadline can stop it."""
 
-from reference_backend import *  # noqa: F401,F403
 import signal as _signal
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import eye as _eye
 
 BROKEN_ENTRY = 'eye'

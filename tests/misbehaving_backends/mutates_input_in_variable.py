@@ -1,7 +1,8 @@
 """Misbehaving on purpose: variable doubles the numpy array it is given, in place."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 from reference_backend import variable as _variable
 
 BROKEN_ENTRY = 'variable'

@@ -1,7 +1,8 @@
 """Misbehaving on purpose: zeros_like answers a nested Python list."""
 
-from reference_backend import *  # noqa: F401,F403
 import numpy as _np
+
+from reference_backend import *  # noqa: F401,F403
 
 BROKEN_ENTRY = 'zeros_like'
 EXPECTED_MESSAGE = 'expected a backend tensor, got list'

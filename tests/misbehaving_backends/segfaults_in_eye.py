@@ -1,7 +1,8 @@
 """Misbehaving on purpose: eye dereferences a null pointer."""
 
-from reference_backend import *  # noqa: F401,F403
 import ctypes as _ctypes
+
+from reference_backend import *  # noqa: F401,F403
 
 BROKEN_ENTRY = 'eye'
 EXPECTED_MESSAGE = "the check's process was killed by SIGSEGV during a call of eye"

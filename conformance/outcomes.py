@@ -1,0 +1,84 @@
+"""The words of a verdict: what one check found, and what an entry is.
+
+A check ends in one ``OutcomeKind``; an entry ends in one ``Status``. Both are
+string enums (their members are their own strings, in JSON and in messages),
+used by the classifier, the verdict, the renderers, the matrix and the tests.
+``CheckOutcome`` is what travels from the process that ran a check (an xdist
+worker, a forked child) to the one that judges the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import Enum
+from typing import Any
+
+
+class _Word(str, Enum):
+    """An enum member that is its own string: ``str()``, f-strings and JSON give its value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class OutcomeKind(_Word):
+    """What one check found."""
+
+    PASSED = "passed"
+    MISMATCH = "mismatch"  # the backend's answer broke the contract
+    ERROR = "error"  # the backend raised (or crashed, or hung) where it should have answered
+    UNSUPPORTED = "unsupported"  # the entry lacks a parameter the check needs
+    MISSING = "missing"  # the check needed an entry the backend does not define
+    SKIPPED = "skipped"  # not judged (an optional entry that is absent, ...)
+
+
+FAILING_KINDS = (OutcomeKind.MISMATCH, OutcomeKind.ERROR, OutcomeKind.UNSUPPORTED)
+"""The outcomes that make a gap."""
+
+
+class Status(_Word):
+    """The verdict on one entry."""
+
+    CONFORM = "conform"  # every check passed
+    MISSING = "missing"  # the backend lacks the entry
+    MISMATCH = "mismatch"  # an answer broke the contract
+    ERROR = "error"  # the backend raised where it should have answered
+    EXPECTED = "expected"  # every gap of the entry is in the baseline: known, not a failure
+    BLOCKED = "blocked"  # its checks failed only through another entry's gap
+    SKIPPED = "skipped"  # not judged: optional and absent, or no semantic checks
+
+
+STATUSES = tuple(Status)
+GAP_STATUSES = (Status.MISSING, Status.MISMATCH, Status.ERROR)
+JUDGED_STATUSES = (Status.CONFORM, *GAP_STATUSES, Status.EXPECTED)
+"""The denominator of the conformance percentage."""
+
+PRESENCE_CHECK = "presence"
+"""The ``check`` name of the presence check of every entry (and of a gap for an absent entry)."""
+
+
+@dataclass
+class CheckOutcome:
+    """What one check (one of its phases: setup, call, teardown) found."""
+
+    nodeid: str
+    entry: str
+    check: str
+    kind: OutcomeKind
+    message: str = ""
+    involved: tuple[str, ...] = ()  # entries the check called
+    missing_entry: str = ""  # for kind MISSING: which entry was absent
+    reproduction: str = ""
+    example: str = ""  # hypothesis' falsifying example, when there is one
+    examples: int = 0  # hypothesis examples the check ran
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (strings, numbers, lists), as xdist and ``pickle`` carry it."""
+        return {**asdict(self), "kind": str(self.kind), "involved": list(self.involved)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckOutcome:
+        return cls(**{**data, "kind": OutcomeKind(data["kind"]), "involved": tuple(data.get("involved", ()))})

@@ -1,0 +1,235 @@
+"""The gap report as people and programs read it: terminal lines, Markdown, JSON, a baseline file.
+
+Every function here only reads a ``verdict.GapReport``. The JSON is stable:
+no timings, entries sorted by name, the same bytes for the same verdict.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from typing import Any
+
+from .baseline import KnownGap
+from .baseline import render as render_baseline
+from .catalogue import CATEGORIES, KERAS_2_3_IMPORTS
+from .outcomes import GAP_STATUSES, STATUSES, Status
+from .verdict import EntryVerdict, Gap, GapReport
+
+SCHEMA_VERSION = 2  # 2: the ``expected`` status and the ``baseline`` section
+LOADER_NAMES_SHOWN = 12  # in the terminal and Markdown; the JSON report lists them all
+
+
+def headline(report: GapReport) -> str:
+    info = report.info
+    if info.load_error:
+        return f"backend {info.backend} could not be tested: {info.load_error}"
+    percent = report.conformance_percent()
+    counts = report.counts()
+    share = ("no entry judged" if percent is None else
+             f"{counts[Status.CONFORM]} of {report.judged()} judged entries conform ({percent}%)")
+    if counts[Status.EXPECTED]:
+        share += f"; {counts[Status.EXPECTED]} with known gaps (baseline)"
+    return f"{info.backend} {info.version} [{info.floatx}, {info.image_data_format}]: {share}"
+
+
+def loader_line(report: GapReport) -> str:
+    """Which names Keras 2.3.1's loader imports are missing ("" when the module did not import)."""
+    missing = report.info.keras_2_3_missing
+    if missing is None:
+        return ""
+    if not missing:
+        return f"Keras 2.3.1 loader: all {len(KERAS_2_3_IMPORTS)} names it imports are defined"
+    shown = ", ".join(missing[:LOADER_NAMES_SHOWN])
+    more = f" and {len(missing) - LOADER_NAMES_SHOWN} more" if len(missing) > LOADER_NAMES_SHOWN else ""
+    return (f"Keras 2.3.1 loader: {len(missing)} of the {len(KERAS_2_3_IMPORTS)} names it imports are "
+            f"missing, so Keras 2.3.1 cannot use this backend: {shown}{more}")
+
+
+def category_rows(report: GapReport) -> list[tuple[str, dict[Status, int]]]:
+    rows = []
+    for category in CATEGORIES:
+        members = [v for v in report.entries.values() if v.category == category]
+        if members:
+            tally = Counter(v.status for v in members)
+            rows.append((category, {status: tally.get(status, 0) for status in STATUSES}))
+    return rows
+
+
+# -- terminal ------------------------------------------------------------------------------
+
+def terminal_lines(report: GapReport) -> list[str]:
+    lines = [headline(report)]
+    info = report.info
+    if info.load_error:
+        return lines
+    lines.append(f"{report.checks} checks, {report.examples} hypothesis examples; hypothesis {info.hypothesis}")
+    rows = category_rows(report)
+    width = max([len("category")] + [len(c) for c, _ in rows])
+    lines.append("")
+    lines.append(f"{'category':<{width}}  " + " ".join(f"{s:>8}" for s in STATUSES))
+    for category, tally in rows + [("total", report.counts())]:
+        lines.append(f"{category:<{width}}  " + " ".join(f"{tally[s]:>8}" for s in STATUSES))
+    if loader_line(report):
+        lines += ["", loader_line(report)]
+    gaps = report.with_status(*GAP_STATUSES)
+    if gaps:
+        lines += ["", "gaps:"]
+        for verdict in gaps:
+            for gap in verdict.new_gaps():
+                lines.append(f"  {verdict.name}: {gap.kind}: {gap.message.splitlines()[0]}")
+                if gap.example:
+                    lines += ["      " + line for line in gap.example.splitlines()]
+                if gap.reproduction:
+                    lines.append("      reproduce:")
+                    lines += ["        " + line for line in gap.reproduction.splitlines()]
+    lines += _expected_lines(report)
+    if report.unattributed:
+        lines += ["", "failures no entry could be blamed for (a crashed worker? run again with --isolate):"]
+        lines += [f"  {line}" for line in report.unattributed]
+    blocked = report.with_status(Status.BLOCKED)
+    if blocked:
+        lines += ["", "blocked (judged again once these gaps are fixed): " + ", ".join(
+            f"{v.name} (by {', '.join(v.blocked_by)})" for v in blocked)]
+    skipped = report.with_status(Status.SKIPPED)
+    if skipped:
+        notes = defaultdict(list)
+        for verdict in skipped:
+            notes[verdict.note].append(verdict.name)
+        lines.append("")
+        lines += [f"skipped, {note}: {', '.join(names)}" for note, names in notes.items()]
+    if report.audit and report.audit.warnings():
+        lines += [""] + [f"WARNING: {line}" for line in report.audit.warnings()]
+    return lines
+
+
+def _expected_gaps(report: GapReport) -> list[tuple[str, KnownGap]]:
+    """(entry, the baseline's gap) of every known gap seen in this run, once each."""
+    seen: dict[tuple[str, str, str], tuple[str, KnownGap]] = {}
+    for verdict in report.entries.values():
+        for gap in verdict.gaps:
+            if gap.known is not None:
+                seen.setdefault((verdict.name, gap.known.check or "", gap.known.reason), (verdict.name, gap.known))
+    return list(seen.values())
+
+
+def _expected_lines(report: GapReport) -> list[str]:
+    expected = _expected_gaps(report)
+    if not expected:
+        return []
+    assert report.audit is not None  # known gaps come from a baseline, which is audited
+    lines = ["", f"expected gaps (in the baseline {report.audit.path}; not failures):"]
+    for entry, known in expected:
+        where = f" [{known.check}]" if known.check else ""
+        lines.append(f"  {entry}{where}: {known.category}: {_first_line(known.reason)}")
+    return lines
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+def markdown(report: GapReport) -> str:
+    info = report.info
+    out = [f"## Keras backend conformance: `{info.backend}`", "",
+           f"- version: {info.version}", f"- source: {info.source}",
+           f"- floatx: {info.floatx}, image data format: {info.image_data_format}",
+           f"- hypothesis: {info.hypothesis}", "", f"**{headline(report)}**", ""]
+    if info.load_error:
+        return "\n".join(out) + "\n"
+    out += ["| category | " + " | ".join(STATUSES) + " |", "|---|" + "---:|" * len(STATUSES)]
+    for category, tally in category_rows(report) + [("**total**", report.counts())]:
+        out.append(f"| {category} | " + " | ".join(str(tally[s]) for s in STATUSES) + " |")
+    if loader_line(report):
+        out += ["", loader_line(report)]
+    gaps = report.with_status(*GAP_STATUSES)
+    if gaps:
+        out += ["", "### Gaps", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
+        for verdict in gaps:
+            text = "<br>".join(_markdown_cell(g.message.splitlines()[0]) for g in verdict.new_gaps())
+            out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
+    expected = _expected_gaps(report)
+    if expected:
+        assert report.audit is not None
+        out += ["", f"### Expected gaps (baseline `{report.audit.path}`)", "",
+                "| entry | check | category | reason |", "|---|---|---|---|"]
+        for entry, known in expected:
+            check = f"`{known.check}`" if known.check else "every check"
+            out.append(f"| `{entry}` | {_markdown_cell(check)} | {known.category} | {_markdown_cell(known.reason)} |")
+    if report.audit and report.audit.warnings():
+        out += [""] + [f"- :warning: {_markdown_cell(line)}" for line in report.audit.warnings()]
+    out += ["", "<details><summary>All entries</summary>", "", "| entry | category | status | checks passed |",
+            "|---|---|---|---|"]
+    for name in sorted(report.entries):
+        verdict = report.entries[name]
+        detail = f"{verdict.status}" + (f" (by {', '.join(verdict.blocked_by)})" if verdict.blocked_by else "")
+        out.append(f"| `{name}` | {verdict.category} | {detail} | {verdict.checks_passed}/{verdict.checks_total} |")
+    out += ["", "</details>", ""]
+    return "\n".join(out)
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+def json_report(report: GapReport) -> dict[str, Any]:
+    """The report as a JSON-ready dict (stable: no timings, entries sorted by name)."""
+    info = report.info
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "backend": {"name": info.backend, "source": info.source, "file": info.file, "version": info.version},
+        "floatx": info.floatx,
+        "image_data_format": info.image_data_format,
+        "hypothesis": info.hypothesis,
+        "load_error": info.load_error or None,
+        "keras_2_3_loader": None if info.keras_2_3_missing is None else {
+            "names": len(KERAS_2_3_IMPORTS), "missing": info.keras_2_3_missing},
+        "counts": {str(status): count for status, count in report.counts().items()},
+        "conformance_percent": report.conformance_percent(),
+        "checks": report.checks,
+        "hypothesis_examples": report.examples,
+        "unattributed_failures": report.unattributed,
+        "baseline": None if report.audit is None else {
+            "path": report.audit.path, "known_gaps": report.audit.known,
+            "fixed": [_known_json(g) for g in report.audit.fixed],
+            "unmatched": [_known_json(g) for g in report.audit.unmatched]},
+        "entries": {name: _entry_json(report.entries[name]) for name in sorted(report.entries)},
+    }
+
+
+def _entry_json(verdict: EntryVerdict) -> dict[str, Any]:
+    return {"category": verdict.category, "availability": verdict.availability, "status": str(verdict.status),
+            "checks_passed": verdict.checks_passed, "checks_total": verdict.checks_total,
+            "gaps": [_gap_json(gap) for gap in verdict.gaps], "blocked_by": list(verdict.blocked_by),
+            "note": verdict.note}
+
+
+def _gap_json(gap: Gap) -> dict[str, Any]:
+    expected = None if gap.known is None else {
+        "category": gap.known.category, "reason": gap.known.reason, "check": gap.known.check}
+    return {"check": gap.check, "kind": str(gap.kind), "message": gap.message, "reproduction": gap.reproduction,
+            "example": gap.example, "expected": expected}
+
+
+def _known_json(gap: KnownGap) -> dict[str, Any]:
+    return {"entry": gap.entry, "check": gap.check, "category": gap.category, "reason": gap.reason}
+
+
+# -- files ---------------------------------------------------------------------------------
+
+def json_text(report: GapReport) -> str:
+    return json.dumps(json_report(report), indent=2, sort_keys=False) + "\n"
+
+
+def baseline_text(report: GapReport) -> str:
+    """The run's gaps as a baseline file (see ``GapReport.known_gaps``)."""
+    info = report.info
+    header = (f"Known gaps of {info.backend} {info.version} [{info.floatx}, {info.image_data_format}], "
+              "written by --write-baseline.\nEach gap: entry, optional check (* and ? are wildcards), "
+              "category (unsupported, known-difference, bug) and the reason, with the evidence.")
+    return render_baseline(report.known_gaps(), header)
+
+
+def _first_line(text: str, width: int = 160) -> str:
+    line = (text.splitlines() or [""])[0]
+    return line if len(line) <= width else line[:width - 1] + "…"
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,96 @@
+"""Recorded calls rendered as Python: the reproduction printed under each gap.
+
+``reproduction(log, module_name)`` replays a check's logged calls against the
+backend module: numpy arrays rebuilt from their values, results used later
+named ``t1``, ``t2``, ...; ``failing_call(log)`` is the line of the call that raised.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .recording import CallLog, RecordedCall
+
+REPRODUCTION_CALLS = 20
+"""How many calls a reproduction shows at most (the last ones)."""
+
+
+def reproduction(log: CallLog, module_name: str) -> str:
+    """A Python snippet replaying the logged calls against ``module_name``."""
+    lines = ["import numpy as np", f"import {module_name} as K"]
+    rendered = _render(log)
+    shown = rendered[-REPRODUCTION_CALLS:]
+    if len(rendered) > len(shown):
+        lines.append(f"# ... {len(rendered) - len(shown)} earlier calls not shown")
+    for call, text in shown:
+        lines.append(text + (f"  # raised {type(call.error).__name__}" if call.error is not None else ""))
+    return "\n".join(lines)
+
+
+def failing_call(log: CallLog) -> str:
+    """The source of the last call that raised (empty when none did)."""
+    for call, text in reversed(_render(log)):
+        if call.error is not None:
+            return text
+    return ""
+
+
+def _render(log: CallLog) -> list[tuple[RecordedCall, str]]:
+    """Each call as a line of Python; results used later are named ``t1``, ``t2``, ..."""
+    names: dict[int, str] = {}
+    rendered = []
+    for index, call in enumerate(log.calls, 1):
+        arguments = [_source(a, names) for a in call.args]
+        arguments += [f"{k}={_source(v, names)}" for k, v in call.kwargs.items()]
+        callee = f"K.{call.entry}" if call.target is None else names.get(id(call.target), "f")
+        text = f"{callee}({', '.join(arguments)})"
+        if call.error is None and call.result is not None and not isinstance(call.result, (bool, int, float, str)):
+            names[id(call.result)] = f"t{index}"
+            text = f"t{index} = {text}"
+        rendered.append((call, text))
+    return rendered
+
+
+def _source(value: Any, names: dict[int, str]) -> str:
+    """Python source that rebuilds ``value`` (backend objects by their log name)."""
+    if id(value) in names:
+        return names[id(value)]
+    if isinstance(value, np.ndarray):
+        if value.size == 0:  # a nested list would lose the empty dimension's place
+            return f"np.zeros({value.shape}, dtype={value.dtype.name!r})"
+        if value.size > 12 and (value == value.flat[0]).all():  # a large constant (a statistical check's input)
+            return f"np.full({value.shape}, {_scalar_source(value.flat[0].item())}, dtype={value.dtype.name!r})"
+        return f"np.array({_nested_source(value.tolist())}, dtype={value.dtype.name!r})"
+    if isinstance(value, np.generic):
+        return f"np.{type(value).__name__}({_scalar_source(value.item())})"
+    if isinstance(value, (bool, int, float)):
+        return _scalar_source(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_source(v, names) for v in value) + "]"
+    if isinstance(value, tuple):
+        items = [_source(v, names) for v in value]
+        return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {_source(v, names)}" for k, v in value.items()) + "}"
+    if isinstance(value, type) and value.__module__ == "numpy":
+        return f"np.{value.__name__}"
+    if callable(value) and hasattr(value, "__name__"):
+        return str(value.__name__)
+    if value is None or isinstance(value, str):
+        return repr(value)
+    return f"<{type(value).__name__}>"
+
+
+def _nested_source(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_nested_source(v) for v in value) + "]"
+    return _scalar_source(value)
+
+
+def _scalar_source(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    return repr(value)
