@@ -7,8 +7,9 @@ import inspect
 import json
 import pkgutil
 
-import conformance.suite
 from test_broken_backends import BROKEN, run_broken
+
+import conformance.suite
 
 
 def suite_checks() -> set[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-
 from test_bad_input import assert_one_clear_line
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None,

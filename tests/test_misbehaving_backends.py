@@ -8,7 +8,6 @@ import importlib
 import pkgutil
 
 import pytest
-
 from conftest import TESTS_DIR, assert_caught_on_its_entry_only
 
 MISBEHAVING = sorted(info.name for info in pkgutil.iter_modules([str(TESTS_DIR / "misbehaving_backends")]))

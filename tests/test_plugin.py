@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import conformance
 from conftest import TESTS_DIR
+
+import conformance
 
 
 def test_collects_the_installed_suite_not_the_current_directory(pytester, run_suite):

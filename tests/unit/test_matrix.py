@@ -2,31 +2,41 @@
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import subprocess
 import sys
 
 import pytest
+from synthetic import INFO, outcome
 
+from conformance.baseline import Baseline, KnownGap
 from conformance.matrix import COLOURS, main
+from conformance.rendering import json_text
+from conformance.verdict import judge
 
-ENTRIES = "--entries=ones,zeros,eye"
+ENTRIES = ("ones", "zeros", "eye")
+
+
+def write_report(tmp_path, name: str, backend: str, floatx: str, outcomes: list, baseline=None,
+                 selected=ENTRIES) -> str:
+    """A report as the suite writes it, from outcomes made by hand."""
+    info = dataclasses.replace(INFO, backend=backend, floatx=floatx)
+    path = tmp_path / name
+    path.write_text(json_text(judge(info, selected, outcomes, baseline=baseline)))
+    return str(path)
 
 
 @pytest.fixture
-def reports(run_suite, tmp_path) -> list[str]:
-    """Three real reports: the reference under two floatx, a broken backend with one known gap."""
-    baseline = tmp_path / "known.toml"
-    baseline.write_text('[[gap]]\nentry = "ones"\ncategory = "bug"\nreason = "ignores its dtype"\n')
-    runs = {"ref32.json": run_suite("--backend=reference_backend", "--floatx=float32", ENTRIES),
-            "ref64.json": run_suite("--backend=reference_backend", "--floatx=float64", ENTRIES),
-            "eye.json": run_suite("--backend=broken_backends.eye_all_ones", "--floatx=float64", ENTRIES),
-            "ones.json": run_suite("--backend=broken_backends.ones_ignores_dtype", ENTRIES, f"--baseline={baseline}")}
-    paths = []
-    for name, run in runs.items():
-        (tmp_path / name).write_text(json.dumps(run.report))
-        paths.append(str(tmp_path / name))
-    return paths
+def reports(tmp_path) -> list[str]:
+    """The reference under two floatx, a backend with a gap, one with a known gap."""
+    conform = [outcome(name) for name in ENTRIES]
+    known = Baseline("known.toml", (KnownGap("ones", "bug", "ignores its dtype"),))
+    return [write_report(tmp_path, "ref32.json", "reference_backend", "float32", conform),
+            write_report(tmp_path, "ref64.json", "reference_backend", "float64", conform),
+            write_report(tmp_path, "eye.json", "broken_backends.eye_all_ones", "float64",
+                         [outcome("ones"), outcome("zeros"), outcome("eye", "mismatch", message="eye(3): wrong")]),
+            write_report(tmp_path, "ones.json", "broken_backends.ones_ignores_dtype", "float32",
+                         [outcome("ones", "mismatch", message="dtype"), outcome("zeros"), outcome("eye")], known)]
 
 
 def test_markdown_has_one_column_per_run_and_totals(reports, tmp_path, capsys):
@@ -35,7 +45,8 @@ def test_markdown_has_one_column_per_run_and_totals(reports, tmp_path, capsys):
     text = out.read_text()
     header = next(line for line in text.splitlines() if line.startswith("| entry |"))
     assert header == ("| entry | category | reference_backend [float32, channels_last] | "
-                      "reference_backend [float64, channels_last] | broken_backends.eye_all_ones [float64, channels_last] | "
+                      "reference_backend [float64, channels_last] | "
+                      "broken_backends.eye_all_ones [float64, channels_last] | "
                       "broken_backends.ones_ignores_dtype [float32, channels_last] |")
     rows = {line.split(" | ")[0]: line.split(" | ")[2:] for line in text.splitlines() if line.startswith("| ")}
     assert rows["| `eye`"] == ["conform", "conform", "**mismatch**", "conform |"]
@@ -55,7 +66,7 @@ def test_html_is_self_contained_with_a_colour_per_status_and_a_legend(reports, t
     assert main([*reports, f"--html={out}"]) == 0
     page = out.read_text()
     assert "<link" not in page and "<script" not in page and "http" not in page  # nothing fetched
-    for status, colour in COLOURS.items():
+    for colour in COLOURS.values():
         assert colour in page
     assert page.count('<td class="s-expected"') >= 1 and page.count('<td class="s-mismatch"') >= 1
     assert "ignores its dtype" in page  # the known gap's reason, as the cell's tooltip
@@ -69,10 +80,10 @@ def test_the_same_configuration_twice_is_told_apart_by_file(reports, capsys):
     assert out.count("reference_backend [float32, channels_last] (ref32.json)") == 4  # list and header, twice
 
 
-def test_entries_a_run_did_not_select_are_marked(run_suite, reports, tmp_path, capsys):
-    only_eye = tmp_path / "eye_only.json"
-    only_eye.write_text(json.dumps(run_suite("--backend=reference_backend", "--entries=eye").report))
-    assert main([reports[0], str(only_eye)]) == 0
+def test_entries_a_run_did_not_select_are_marked(reports, tmp_path, capsys):
+    only_eye = write_report(tmp_path, "eye_only.json", "reference_backend", "float32", [outcome("eye")],
+                            selected=("eye",))
+    assert main([reports[0], only_eye]) == 0
     assert "| `ones` | variables and tensors | conform | — |" in capsys.readouterr().out
 
 

@@ -1,22 +1,20 @@
-"""The gap report's verdicts from outcomes, independent of the order checks ran in."""
+"""The verdict from outcomes: blame, statuses, known gaps, independent of the order checks ran in."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
-from conformance.report import PRESENCE_CHECK, CheckOutcome, GapReport, RunInfo
+from synthetic import INFO, outcome
 
-INFO = RunInfo(backend="b", source="--backend", file="b.py", version="1", floatx="float32",
-               image_data_format="channels_last", hypothesis="profile conformance", keras_2_3_missing=[])
-
-
-def outcome(entry, kind="passed", involved=(), check="check", **extra):
-    return CheckOutcome(nodeid=f"{entry}::{check}::{kind}::{'-'.join(involved)}", entry=entry, check=check,
-                        kind=kind, involved=tuple(involved), **extra)
+from conformance.baseline import Baseline, KnownGap
+from conformance.outcomes import PRESENCE_CHECK, OutcomeKind, Status
+from conformance.rendering import json_report
+from conformance.verdict import GapReport, judge
 
 
-def build(outcomes, selected=("eval", "variable", "constant", "zeros", "set_value")):
-    return GapReport.build(INFO, selected, outcomes)
+def build(outcomes, selected=("eval", "variable", "constant", "zeros", "set_value"), baseline=None):
+    return judge(INFO, selected, outcomes, baseline=baseline)
 
 
 def test_a_broken_foundation_is_blamed_once_even_in_a_cycle():
@@ -32,11 +30,11 @@ def test_a_broken_foundation_is_blamed_once_even_in_a_cycle():
 def test_verdict_does_not_depend_on_order():
     outcomes = [outcome("eval", "mismatch", ["variable"]), outcome("variable", "mismatch", ["eval"]),
                 outcome("zeros", "error", ["eval"]), outcome("constant", "passed")]
-    first = build(outcomes).to_json()
+    first = json_report(build(outcomes))
     for seed in range(5):
         shuffled = outcomes[:]
         random.Random(seed).shuffle(shuffled)
-        assert build(shuffled).to_json() == first
+        assert json_report(build(shuffled)) == first
 
 
 def test_independent_gaps_are_all_reported():
@@ -67,3 +65,82 @@ def test_percentage_counts_judged_entries_only():
     report = build(outcomes, ("eval", "variable", "zeros", "constant"))
     assert report.counts()["blocked"] == 1 and report.counts()["skipped"] == 1
     assert report.conformance_percent() == 50.0
+
+
+def test_judging_leaves_the_outcomes_as_they_were():
+    absent = "normalize_data_format"
+    outcomes = [outcome(absent, "missing", check=PRESENCE_CHECK, missing_entry=absent)]
+    before = [dataclasses.replace(o) for o in outcomes]
+    build(outcomes, ("normalize_data_format",))
+    assert outcomes == before
+
+
+def test_every_status_is_counted_once_per_entry():
+    outcomes = [outcome("eval"), outcome("variable", "mismatch"), outcome("zeros", "error")]
+    counts = build(outcomes, ("eval", "variable", "zeros", "constant")).counts()
+    assert list(counts) == list(Status)
+    assert sum(counts.values()) == 4 and counts[Status.ERROR] == 1 and counts[Status.SKIPPED] == 1
+
+
+# -- known gaps: an entry whose failures are all in the baseline explains nothing else -------------
+
+def failing(entry, check, involved=()):
+    return outcome(entry, "mismatch", involved, check=check)
+
+
+# function fails two eager-update checks (a known, unsupported feature); rnn's graph-route
+# check, which calls function, fails through an rnn bug.
+OUTCOMES = [failing("function", "test_function_applies_pair_updates"),
+            failing("function", "test_function_applies_update_ops"),
+            failing("rnn", "test_rnn_every_flag_together[graph]", ["function", "placeholder"]),
+            outcome("rnn", check="test_rnn_basic")]
+FUNCTION_KNOWN = KnownGap("function", "unsupported", "eager updates", "test_function_applies_*")
+
+
+def statuses(report: GapReport) -> dict[str, str]:
+    return {name: verdict.status for name, verdict in report.entries.items()}
+
+
+def test_without_baseline_the_broader_failure_takes_the_blame():
+    assert statuses(build(OUTCOMES, ["function", "rnn"])) == {"function": "mismatch", "rnn": "blocked"}
+
+
+def test_an_entry_failing_only_known_checks_is_no_suspect():
+    report = build(OUTCOMES, ["function", "rnn"], Baseline("b.toml", (FUNCTION_KNOWN,)))
+    assert statuses(report) == {"function": "expected", "rnn": "mismatch"}
+    assert report.has_gaps()
+    both = Baseline("b.toml", (FUNCTION_KNOWN, KnownGap("rnn", "bug", "unroll + return_all_outputs")))
+    report = build(OUTCOMES, ["function", "rnn"], both)
+    assert statuses(report) == {"function": "expected", "rnn": "expected"}
+    assert not report.has_gaps() and report.audit.fixed == [] and report.audit.unmatched == []
+
+
+def test_an_entry_with_a_new_failure_is_still_a_suspect():
+    new = failing("function", "test_function_returns_a_list", ["placeholder"])
+    report = build(OUTCOMES + [new], ["function", "rnn"], Baseline("b.toml", (FUNCTION_KNOWN,)))
+    assert statuses(report) == {"function": "mismatch", "rnn": "blocked"}
+    assert [g.check for g in report.entries["function"].new_gaps()] == ["test_function_returns_a_list"]
+
+
+def test_written_baseline_lists_blocked_failures_under_their_own_entry():
+    gaps = build(OUTCOMES, ["function", "rnn"]).known_gaps()
+    assert [(g.entry, g.check) for g in gaps] == [("function", "test_function_applies_pair_updates"),
+                                                  ("function", "test_function_applies_update_ops"),
+                                                  ("rnn", "test_rnn_every_flag_together[graph]")]
+    assert "(failed through function)" in gaps[2].reason
+    assert not build(OUTCOMES, ["function", "rnn"], Baseline("b.toml", tuple(gaps))).has_gaps()
+
+
+def test_a_known_gap_whose_checks_pass_is_fixed_and_one_matching_nothing_is_unmatched():
+    stale = KnownGap("rnn", "bug", "renamed", "test_rnn_gone")
+    report = build([outcome("function", check="test_function_applies_pair_updates")], ["function", "rnn"],
+                   Baseline("b.toml", (FUNCTION_KNOWN, stale)))
+    assert report.audit.fixed == [FUNCTION_KNOWN] and report.audit.unmatched == [stale]
+    assert report.baseline_failures(strict=False) == []
+    assert len(report.baseline_failures(strict=True)) == 2
+
+
+def test_kinds_are_typed():
+    report = build([outcome("eval", "error")], ("eval",))
+    assert report.entries["eval"].gaps[0].kind is OutcomeKind.ERROR
+    assert report.entries["eval"].status is Status.ERROR

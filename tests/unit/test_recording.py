@@ -1,0 +1,134 @@
+"""The recording backend: every call noted on the check in progress, rule-breaking calls caught,
+and the calls rendered as a reproduction that runs."""
+
+from __future__ import annotations
+
+import os
+import types
+
+import numpy as np
+import pytest
+
+from conformance.check import Check
+from conformance.recording import BackendMisbehaved, EntryMissing, RecordingBackend
+from conformance.reproduction import failing_call, reproduction
+
+SOURCE = """
+import numpy as np
+class Tensor:
+    def __init__(self, value): self.value = np.asarray(value)
+    def __array__(self, dtype=None, copy=None): return self.value
+def variable(value, dtype=None, name=None, constraint=None): return Tensor(np.array(value, dtype=dtype))
+def eval(x): return np.asarray(x)
+def abs(x): return Tensor(np.abs(x))
+def square(x):
+    x *= x  # in place: a rule every entry must keep is broken
+    return x
+def sqrt(x):
+    import pytest
+    pytest.skip("not today")
+def function(inputs, outputs, updates=None, name=None):
+    def run(values): return [v * 2 for v in values]
+    return run
+def floor(x): return x  # not an entry of the catalogue
+"""
+
+
+@pytest.fixture
+def module() -> types.ModuleType:
+    made = types.ModuleType("toy_backend")
+    exec(SOURCE, made.__dict__)
+    return made
+
+
+@pytest.fixture
+def check() -> Check:
+    return Check(guards=[])
+
+
+def test_calls_are_recorded_on_the_check_in_progress(module, check):
+    backend = RecordingBackend(module, check)
+    x = np.array([-1.0, 2.0])
+    backend.eval(backend.abs(backend.variable(x)))
+    assert check.log.entries() == ["variable", "abs", "eval"]
+    assert list(check.entries_called) == ["variable", "abs", "eval"]
+    first = check.log.calls[0]
+    assert first.args[0] is not x and np.array_equal(first.args[0], x)  # a copy, as passed
+    backend.check = other = Check(guards=[])  # the next check
+    backend.abs(x)
+    assert other.log.entries() == ["abs"] and check.log.entries() == ["variable", "abs", "eval"]
+
+
+def test_examples_start_a_fresh_log_but_keep_what_the_check_called(module, check):
+    backend = RecordingBackend(module, check)
+    backend.abs(np.zeros(1))
+    check.start_example()
+    backend.eval(np.zeros(1))
+    assert check.examples == 1 and check.log.entries() == ["eval"] and list(check.entries_called) == ["abs", "eval"]
+
+
+def test_absent_entries_and_names_outside_the_catalogue(module, check):
+    backend = RecordingBackend(module, check)
+    with pytest.raises(EntryMissing, match="does not define 'dot'"):
+        backend.dot  # noqa: B018
+    with pytest.raises(AttributeError):
+        backend.floor  # noqa: B018
+    with pytest.raises(pytest.skip.Exception, match="optional \\(classic only\\) and not defined"):
+        backend.entry("logsumexp")  # optional for tf_keras backends
+    assert backend.entry("abs") is backend.abs
+
+
+def test_a_backend_breaking_the_rules_is_caught_on_its_entry(module, check):
+    backend = RecordingBackend(module, check)
+    with pytest.raises(BackendMisbehaved, match="square modified the numpy array passed as argument 0 in place"):
+        backend.square(np.array([2.0, 3.0]))
+    with pytest.raises(BackendMisbehaved, match="sqrt raised pytest's Skipped: not today"):
+        backend.sqrt(np.array([4.0]))
+    assert [type(call.error) for call in check.log.calls] == [BackendMisbehaved, BackendMisbehaved]
+
+
+def test_a_returned_callable_is_part_of_its_entry(module, check):
+    backend = RecordingBackend(module, check)
+    run = backend.function([], [])
+    assert run([np.ones(2)])[0].tolist() == [2.0, 2.0]
+    assert check.log.entries() == ["function"] and check.log.calls[1].target is not None
+
+
+def test_progress_is_written_as_entries_are_called(module, check):
+    backend = RecordingBackend(module, check)
+    read, write = os.pipe()
+    backend.report_progress_to(write)
+    backend.abs(np.zeros(1))
+    backend.eval(np.zeros(1))
+    os.close(write)
+    assert os.read(read, 100) == b"abs\neval\n"
+    os.close(read)
+
+
+def test_the_reproduction_replays_the_calls(module, check):
+    backend = RecordingBackend(module, check)
+    backend.eval(backend.abs(backend.variable(np.array([[-1.5, 2.0]]), dtype="float32")))
+    backend.abs(np.zeros((2, 0), "int32"))
+    with pytest.raises(BackendMisbehaved):
+        backend.square(np.array([3.0]))
+    text = reproduction(check.log, "toy_backend")
+    assert text.splitlines() == [
+        "import numpy as np", "import toy_backend as K",
+        "t1 = K.variable(np.array([[-1.5, 2.0]], dtype='float64'), dtype='float32')",
+        "t2 = K.abs(t1)",
+        "t3 = K.eval(t2)",
+        "t4 = K.abs(np.zeros((2, 0), dtype='int32'))",
+        "K.square(np.array([3.0], dtype='float64'))  # raised BackendMisbehaved"]
+    assert failing_call(check.log) == "K.square(np.array([3.0], dtype='float64'))"
+    replayed = "\n".join(text.splitlines()[:-1]).replace("import toy_backend as K", "")
+    namespace = {"K": module}
+    exec(replayed, namespace)  # the reproduction runs as printed
+    assert namespace["t4"].value.shape == (2, 0)
+
+
+def test_special_values_render_as_python():
+    check = Check(guards=[])
+    made = types.ModuleType("toy")
+    made.abs = lambda x: x
+    RecordingBackend(made, check).abs(np.array([np.nan, -np.inf]))
+    assert "np.array([float('nan'), float('-inf')], dtype='float64')" in reproduction(check.log, "toy")
