@@ -59,6 +59,11 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
     expected array's), NaN and infinity placement, then values within
     ``rtol`` (default ``tolerance(dtype)``) relative plus the same absolute.
     A failure names the worst element, its index, both values and the tolerance.
+
+    The sign of a zero is not judged (``-0.0`` equals ``0.0``): neither Keras 2
+    family states it for any entry, and no Keras layer, loss or optimizer can
+    tell the two apart except through a division by zero, whose infinities
+    are judged by their placement. Pinned examples write ``0.0`` for both.
     """
     __tracebackhide__ = True
     actual = as_numpy(actual, what)

@@ -83,7 +83,7 @@ ENTRIES: tuple[Entry, ...] = (
                 why="log(0) is -inf and log of a negative is NaN; nothing is clamped"),)),
     Entry("round", "x", calls=unary(_any_float), examples=(
         Example(call(np.array([-2.5, -1.5, -0.5, 0.5, 1.5, 2.5, 0.25, 0.75])),
-                np.array([-2.0, -2.0, -0.0, 0.0, 2.0, 2.0, 0.0, 1.0]),
+                np.array([-2.0, -2.0, 0.0, 0.0, 2.0, 2.0, 0.0, 1.0]),
                 why="halves round to the even neighbour"),)),
     Entry("sign", "x", calls=unary(_any_float), examples=(
         Example(call(np.array([-3.0, -0.0, 0.0, 0.25, NAN])), np.array([-1.0, 0.0, 0.0, 1.0, NAN]),
