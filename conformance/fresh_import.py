@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from typing import Any
 
@@ -46,11 +47,27 @@ def fresh_imports(module_name: str) -> dict[str, dict[str, Any]]:
         with open(os.path.join(custom, "keras.json"), "w", encoding="utf-8") as handle:
             json.dump(CUSTOM, handle)
         for label, home in (("default", empty), ("custom", custom)):
-            env = {k: v for k, v in os.environ.items() if k != "KERAS_BACKEND"}
-            env.update(KERAS_HOME=home, PYTHONPATH=os.pathsep.join(sys.path), TF_CPP_MIN_LOG_LEVEL="3")
+            # KERAS_BACKEND stays: a backend module may read it at import as Keras 2's loader does
+            # (keras.backend with KERAS_BACKEND=theano).
+            env = {**os.environ, "KERAS_HOME": home, "PYTHONPATH": _search_path(), "TF_CPP_MIN_LOG_LEVEL": "3"}
             processes[label] = subprocess.Popen([sys.executable, "-c", _PROBE, module_name], env=env,
                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         return {label: _collect(process) for label, process in processes.items()}
+
+
+def _search_path() -> str:
+    """The directories this process searches before the standard library (those the user's
+    ``PYTHONPATH`` and pytest put in front), for the child's ``PYTHONPATH``. What comes after the
+    standard library (site-packages and its ``.pth`` entries) the child finds by itself; put in
+    front, a package shadowing a standard module there (enum34's ``enum``) would break the
+    child's standard library, which it does not in this process."""
+    stdlib = {os.path.realpath(sysconfig.get_paths()[key]) for key in ("stdlib", "platstdlib")}
+    front = []
+    for path in sys.path:
+        if os.path.realpath(path or os.getcwd()) in stdlib or path.endswith(".zip"):
+            break
+        front.append(path or os.getcwd())
+    return os.pathsep.join(front)
 
 
 def _collect(process: subprocess.Popen[str]) -> dict[str, Any]:

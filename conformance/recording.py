@@ -23,6 +23,7 @@ from _pytest.outcomes import Skipped  # pytest.skip.Exception, under a name type
 
 from .calls import arrays_in, map_arrays
 from .catalogue import CATALOGUE
+from .contract import DATA_FORMATS, FLOAT_TYPES
 
 if TYPE_CHECKING:
     from .check import Check
@@ -66,9 +67,41 @@ class CallLog:
         return list(dict.fromkeys(call.entry for call in self.calls))
 
 
+class Settings:
+    """The configuration in force for the run, read from the backend once before any check.
+
+    Checks take the float type and image data format they draw inputs in from here: the
+    suite's own bookkeeping is not a call a check relies on, so a gap of ``floatx`` does not
+    make every other entry its suspect. A value the backend answered that is no float type
+    (or data format) is read again through the recorded entry, whose failure is then blamed on it.
+    """
+
+    def __init__(self, backend: RecordingBackend):
+        self._backend = backend
+        self._floatx = _answer(backend.module, "floatx", FLOAT_TYPES)
+        self._image_data_format = _answer(backend.module, "image_data_format", DATA_FORMATS)
+
+    @property
+    def floatx(self) -> str:
+        return self._floatx or str(self._backend.floatx())
+
+    @property
+    def image_data_format(self) -> str:
+        return self._image_data_format or str(self._backend.image_data_format())
+
+
+def _answer(module: ModuleType, getter: str, choices: tuple[str, ...]) -> str:
+    """What ``getter()`` answers, if it is one of ``choices``; "" otherwise (or when it raises)."""
+    try:
+        value = getattr(module, getter)()
+    except Exception:
+        return ""
+    return value if isinstance(value, str) and value in choices else ""
+
+
 class RecordingBackend:
     """Attribute access to the backend module; callables are wrapped to record their calls
-    into ``check``, the check in progress."""
+    into ``check``, the check in progress. ``settings`` is the configuration in force."""
 
     def __init__(self, module: ModuleType, check: Check):
         self.module = module
@@ -76,6 +109,11 @@ class RecordingBackend:
         self.check = check
         self._progress_fd: int | None = None
         self._wrappers: dict[str, Any] = {}
+        self.settings = Settings(self)
+
+    def read_settings(self) -> None:
+        """Read the configuration in force again (once the run has applied its options)."""
+        self.settings = Settings(self)
 
     def __getattr__(self, entry: str) -> Any:
         if entry not in CATALOGUE:  # e.g. hypothesis probing its arguments for mock objects

@@ -131,6 +131,7 @@ class ConformanceRun:
         run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
                   check_timeout, isolate, baseline, config.getoption("strict_baseline"))
         run._apply_settings(config)
+        run.backend.read_settings()
         if baseline is not None:
             run.baseline = baseline.under(_setting(run.loaded.module, "floatx"))
         return run

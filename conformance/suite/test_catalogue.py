@@ -53,7 +53,7 @@ def test_agrees_with_reference(backend, reference, name, route, data):
     entry = CATALOGUE[name]
     function = backend.entry(name)
     assert entry.calls is not None  # parametrized over the records that have calls
-    drawn = data.draw(entry.calls(backend.floatx()), label="call")
+    drawn = data.draw(entry.calls(backend.settings.floatx), label="call")
     expected = evaluate(reference, "eager", getattr(reference, name), *drawn.args, what=name, **drawn.kwargs)
     what = f"{drawn.render(name)} by the {route} route"
     assert_results(evaluate(backend, route, function, *drawn.args, what=what, **drawn.kwargs), expected, what,
@@ -65,13 +65,13 @@ def test_example(backend, name, index, route):
     entry = CATALOGUE[name]
     function = backend.entry(name)
     example = entry.examples[index]
-    pinned = _in_floatx(example.call, backend.floatx())
+    pinned = _in_floatx(example.call, backend.settings.floatx)
     what = f"{pinned.render(name)} by the {route} route" + (f" ({example.why})" if example.why else "")
     if example.raises is not None:
         with expect_raises(example.raises, what):
             evaluate(backend, route, function, *pinned.args, what=what, **pinned.kwargs)
         return
-    expected = _in_floatx(example.expected, example.dtype or backend.floatx())
+    expected = _in_floatx(example.expected, example.dtype or backend.settings.floatx)
     assert_results(evaluate(backend, route, function, *pinned.args, what=what, **pinned.kwargs), expected, what,
                    entry.tolerance)
 

@@ -43,7 +43,8 @@ class CallLog:
 @given(shape=shapes(max_dims=3, max_side=3), data=st.data())
 def test_switch_scalar_condition_calls_only_the_chosen_branch(backend, flag, shape, data):
     # Eager only: with a placeholder condition both branches must be traced (tf.cond does).
-    then, other = (data.draw(arrays(backend.floatx(), shape, finite=True), label=label) for label in ("then", "else"))
+    floatx = backend.settings.floatx
+    then, other = (data.draw(arrays(floatx, shape, finite=True), label=label) for label in ("then", "else"))
     log = CallLog()
     condition = backend.variable(np.array(1.0 if flag else 0.0))
     result = backend.switch(condition, log.branch("then", lambda: backend.variable(then)),
@@ -59,7 +60,7 @@ def test_switch_scalar_condition_calls_only_the_chosen_branch(backend, flag, sha
 @given(shape=shapes(min_dims=1, max_dims=3, max_side=3), data=st.data())
 def test_switch_calls_callable_branches(backend, route, condition_kind, shape, data):
     # On the graph route a scalar condition is a placeholder: both callables build the graph.
-    then, other = (data.draw(arrays(backend.floatx(), shape), label=label) for label in ("then", "else"))
+    then, other = (data.draw(arrays(backend.settings.floatx, shape), label=label) for label in ("then", "else"))
     condition = data.draw(arrays("bool", () if condition_kind == "scalar" else shape), label="condition")
     what = f"switch({condition_kind} condition, lambda: then, lambda: else)"
     result = evaluate(backend, route, lambda c, t, e: backend.switch(c, lambda: t, lambda: e),
@@ -82,7 +83,7 @@ def test_selector_without_training_follows_the_learning_phase(backend, entry, ph
 @pytest.mark.parametrize("entry", SELECTORS)
 @pytest.mark.parametrize("training", [1, 0, True, False])
 def test_selector_calls_only_the_chosen_callable(backend, entry, training):
-    x, alt = (np.array(values, dtype=backend.floatx()) for values in ([1.0, -2.0, 3.0], [-4.0, 5.0, 0.0]))
+    x, alt = (np.array(values, dtype=backend.settings.floatx) for values in ([1.0, -2.0, 3.0], [-4.0, 5.0, 0.0]))
     log = CallLog()
     result = getattr(backend, entry)(log.branch("x", lambda: backend.variable(x)),
                                      log.branch("alt", lambda: backend.variable(alt)), training=training)

@@ -107,7 +107,7 @@ def test_normalize_data_format_lower_cases(backend, value, expected):
 
 @pytest.mark.entry("normalize_data_format")
 def test_normalize_data_format_none_means_the_default(backend):
-    assert_equal(backend.normalize_data_format(None), backend.image_data_format(), "normalize_data_format(None)")
+    assert_equal(backend.normalize_data_format(None), backend.settings.image_data_format, "normalize_data_format(None)")
 
 
 @pytest.mark.entry("normalize_data_format")
@@ -120,7 +120,7 @@ def test_normalize_data_format_rejects_unknown(backend, value):
 @pytest.mark.entry("cast_to_floatx")
 @given(x=st.one_of(arrays("float64"), arrays("int32"), arrays("bool")))
 def test_cast_to_floatx_arrays(backend, x):
-    floatx = backend.floatx()
+    floatx = backend.settings.floatx
     with np.errstate(over="ignore"):
         expected = x.astype(floatx)
     result = backend.cast_to_floatx(x)
@@ -136,4 +136,4 @@ def test_cast_to_floatx_python_values(backend, value):
     if not isinstance(result, np.ndarray):
         raise Mismatch(f"cast_to_floatx({value!r}): expected a numpy array (0-d for a scalar), "
                        f"got {type(result).__name__}")
-    assert_close(result, np.asarray(value, dtype=backend.floatx()), f"cast_to_floatx({value!r})")
+    assert_close(result, np.asarray(value, dtype=backend.settings.floatx), f"cast_to_floatx({value!r})")

@@ -29,8 +29,8 @@ DEFAULTED = [name for name in CALLS if CATALOGUE[name].parameters()["data_format
 def test_data_format_defaults_to_image_data_format(backend, reference, name, route, data):
     entry = CATALOGUE[name]
     function = backend.entry(name)
-    layout = backend.image_data_format()
-    drawn = data.draw(CALLS[name](backend.floatx(), (layout,)), label="call")
+    layout = backend.settings.image_data_format
+    drawn = data.draw(CALLS[name](backend.settings.floatx, (layout,)), label="call")
     expected = evaluate(reference, "eager", getattr(reference, name), *drawn.args, what=name, **drawn.kwargs)
     defaulted = Call(drawn.args, {key: value for key, value in drawn.kwargs.items() if key != "data_format"})
     what = f"{defaulted.render(name)} under image_data_format() {layout!r}, by the {route} route"

@@ -72,7 +72,7 @@ def _decode(K: Any, options: dict) -> Any:
 @pytest.mark.parametrize("greedy", [True, False], ids=["greedy", "beam"])
 @given(data=st.data())
 def test_ctc_decode_agrees_with_reference(backend, reference, route, greedy, data):
-    floatx = backend.floatx()
+    floatx = backend.settings.floatx
     batch, steps, classes = data.draw(st.tuples(st.integers(1, 3), st.integers(1, MAX_STEPS),
                                                 st.integers(2, MAX_CLASSES)), label="batch, time, classes")
     counts = np.array(data.draw(st.lists(st.integers(1, 4), min_size=batch * steps * classes,
@@ -93,7 +93,7 @@ def test_ctc_decode_agrees_with_reference(backend, reference, route, greedy, dat
 @pytest.mark.parametrize("case", range(len(PINNED)), ids=[p[0] for p in PINNED])
 def test_ctc_decode_pinned(backend, reference, route, case):
     name, y_pred, lengths, options, decoded, log_prob = PINNED[case]
-    floatx = backend.floatx()
+    floatx = backend.settings.floatx
     inputs = (y_pred.astype(floatx), np.array(lengths, dtype="int32"))
     what = f"ctc_decode on {name} by the {route} route"
     found = evaluate(backend, route, _decode(backend, options), *inputs, what=what)

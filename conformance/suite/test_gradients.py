@@ -40,7 +40,7 @@ FINITE_DIFFERENCE_ERROR = 1e-8
 
 
 def _tanh_layer(K: Any, x: Any, w: Any) -> Any:
-    # A non-scalar loss: gradients differentiates the sum of its elements.
+    # A per-element loss; the check differentiates its sum, a scalar.
     return K.tanh(K.dot(x, w))
 
 
@@ -84,7 +84,7 @@ def _finite_differences(backend: Any, loss: Callable, x: np.ndarray, w: np.ndarr
 @pytest.mark.parametrize("loss_name", list(LOSSES))
 @given(data=st.data())
 def test_gradients_match_finite_differences(backend, loss_name, data):
-    floatx = backend.floatx()
+    floatx = backend.settings.floatx
     batch, features, units = data.draw(st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 2)),
                                        label="batch, features, units")
     values = floats(floatx, -1.0, 1.0)
@@ -94,7 +94,8 @@ def test_gradients_match_finite_differences(backend, loss_name, data):
 
     def differentiate(xt: Any) -> Any:
         weights = backend.variable(w, dtype=floatx)
-        return backend.gradients(loss(backend, xt, weights), [weights, xt])
+        # Keras 2's contract: the loss is a scalar tensor (tf_keras would also sum a non-scalar one).
+        return backend.gradients(backend.sum(loss(backend, xt, weights)), [weights, xt])
 
     what = f"gradients(sum({loss_name}), [w, x]) for x of shape {x.shape}, w of shape {w.shape}"
     found = evaluate(backend, "graph", differentiate, x, what=what)

@@ -22,7 +22,7 @@ def test_placeholder_ndim_gives_unknown_dimensions(backend):
 @pytest.mark.entry("placeholder")
 @pytest.mark.parametrize("dtype", [None, "float64", "int32"])
 def test_placeholder_dtype(backend, dtype):
-    expected = dtype or backend.floatx()
+    expected = dtype or backend.settings.floatx
     assert_equal(backend.dtype(backend.placeholder(shape=(None, 2), dtype=dtype)), expected,
                  f"dtype(placeholder(dtype={dtype!r}))")
 
@@ -48,8 +48,8 @@ def test_function_evaluates_several_inputs_and_outputs(backend):
     a = backend.placeholder(shape=(None, 3))
     b = backend.placeholder(shape=(None, 3))
     f = backend.function([a, b], [a + b, a * b - 1.0])
-    x = np.arange(6, dtype=backend.floatx()).reshape(2, 3)
-    y = np.full((2, 3), 2, dtype=backend.floatx())
+    x = np.arange(6, dtype=backend.settings.floatx).reshape(2, 3)
+    y = np.full((2, 3), 2, dtype=backend.settings.floatx)
     outputs = _feed(f, [x, y])
     assert_equal(len(outputs), 2, "number of outputs of function([a, b], [a + b, a * b - 1])")
     assert_close(outputs[0], x + y, "function([a, b], [a + b, ...])([x, y])[0]")
@@ -61,7 +61,7 @@ def test_function_takes_new_values_on_every_call(backend):
     p = backend.placeholder(shape=(None,))
     f = backend.function([p], [p * 2.0])
     for n in (1, 4):
-        x = np.arange(n, dtype=backend.floatx())
+        x = np.arange(n, dtype=backend.settings.floatx)
         assert_close(_feed(f, [x])[0], x * 2, f"function([p], [p * 2])([x of length {n}])[0]")
 
 
@@ -70,7 +70,7 @@ def test_function_applies_pair_updates(backend):
     p = backend.placeholder(shape=(3,))
     v = backend.variable(np.zeros(3))
     f = backend.function([p], [p * 1.0], updates=[(v, v + p)])
-    x = np.array([1.0, 2.0, 3.0], dtype=backend.floatx())
+    x = np.array([1.0, 2.0, 3.0], dtype=backend.settings.floatx)
     _feed(f, [x])
     _feed(f, [x])
     assert_close(backend.get_value(v), 2 * x,
@@ -82,7 +82,7 @@ def test_function_applies_update_ops(backend):
     p = backend.placeholder(shape=(3,))
     v = backend.variable(np.zeros(3))
     f = backend.function([p], [p * 1.0], updates=[backend.update_add(v, p)])
-    x = np.array([1.0, 2.0, 3.0], dtype=backend.floatx())
+    x = np.array([1.0, 2.0, 3.0], dtype=backend.settings.floatx)
     _feed(f, [x])
     assert_close(backend.get_value(v), x, "get_value(v) after function([p], [..], updates=[update_add(v, p)])")
 

@@ -23,7 +23,7 @@ MESSAGE = "conformance: print_tensor message"
 def test_stop_gradient_of_several_tensors_gives_each_value(backend, container, route):
     # Different shapes and ranks: a backend stacking the tensors into one cannot pass by accident.
     values = [np.array([[1.0, -2.0, 3.0], [0.5, 0.0, -0.0]]), np.array([4.0, -5.0]), np.array(6.0)]
-    values = [v.astype(backend.floatx()) for v in values]
+    values = [v.astype(backend.settings.floatx) for v in values]
     what = f"stop_gradient({container.__name__} of {len(values)} tensors)"
 
     def each(*tensors: Any) -> list:
@@ -52,7 +52,7 @@ def _printed(capfd: pytest.CaptureFixture, what: str) -> None:
 
 @pytest.mark.entry("print_tensor")
 def test_print_tensor_prints_at_once_when_eager(backend, capfd):
-    x = np.array([[1.0, -2.0], [3.5, 0.0]], dtype=backend.floatx())
+    x = np.array([[1.0, -2.0], [3.5, 0.0]], dtype=backend.settings.floatx)
     capfd.readouterr()
     result = backend.print_tensor(backend.variable(x), message=MESSAGE)
     what = f"print_tensor(variable, message={MESSAGE!r})"
@@ -63,7 +63,7 @@ def test_print_tensor_prints_at_once_when_eager(backend, capfd):
 @pytest.mark.entry("print_tensor")
 def test_print_tensor_prints_when_the_function_runs(backend, capfd):
     # The returned tensor prints each time it is computed; building the graph computes nothing.
-    x = np.array([[1.0, -2.0], [3.5, 0.0]], dtype=backend.floatx())
+    x = np.array([[1.0, -2.0], [3.5, 0.0]], dtype=backend.settings.floatx)
     placeholder = backend.placeholder(shape=(None, 2))
     printing = require_tensor(backend.print_tensor(placeholder, message=MESSAGE), "print_tensor(placeholder)")
     function = backend.function([placeholder], [printing])
@@ -88,7 +88,7 @@ CONTEXT_MANAGERS = [
 
 @pytest.mark.parametrize("entry, opening", CONTEXT_MANAGERS)
 def test_context_manager_runs_its_block(backend, entry: str, opening: Callable):
-    x = np.array([1.0, -2.0, 3.0], dtype=backend.floatx())
+    x = np.array([1.0, -2.0, 3.0], dtype=backend.settings.floatx)
     tensor = backend.variable(x)
     with opening(backend, tensor):
         with opening(backend, tensor):  # nested, as layers nest their scopes

@@ -51,7 +51,7 @@ def sample(backend: Any, route: str, name: str, *args: Any, **kwargs: Any) -> np
     if route == "eager":
         return read(backend, function(SHAPE, *args, **kwargs), f"{what} by the eager route")
     return evaluate(backend, "graph", lambda like: function(backend.shape(like), *args, **kwargs),
-                    np.zeros(SHAPE, backend.floatx()), what=f"{what} by the graph route")
+                    np.zeros(SHAPE, backend.settings.floatx), what=f"{what} by the graph route")
 
 
 def assert_array(values: Any, shape: tuple, dtype: str, what: str) -> np.ndarray:
@@ -100,10 +100,10 @@ def test_random_normal_mean_and_spread(backend, route, mean, stddev, explicit_dt
     """N(mean, stddev^2), n = 40,000: the sample mean's standard error is
     stddev/sqrt(n) = stddev/200, so the bound is 6/200 = 0.030 stddev; the sample
     std's is about stddev/sqrt(2n) = stddev/283, bound 0.021 stddev."""
-    dtype = _other_float(backend.floatx()) if explicit_dtype else None
+    dtype = _other_float(backend.settings.floatx) if explicit_dtype else None
     values = sample(backend, route, "random_normal", mean=mean, stddev=stddev, dtype=dtype, seed=11)
     what = f"random_normal({SHAPE}, mean={mean}, stddev={stddev}, dtype={dtype!r}) by the {route} route"
-    assert_normal(assert_array(values, SHAPE, dtype or backend.floatx(), what), mean, stddev, what)
+    assert_normal(assert_array(values, SHAPE, dtype or backend.settings.floatx, what), mean, stddev, what)
 
 
 @pytest.mark.entry("random_uniform")
@@ -115,10 +115,10 @@ def test_random_uniform_range_and_spread(backend, route, low, high, explicit_dty
     with probability 0.99^n = e^-402); the mean's standard error is
     w/sqrt(12 n) = 0.00144 w (bound 0.0087 w); the std's is
     sqrt((w^4/80 - (w^2/12)^2) / n) / (2 w/sqrt(12)) = 0.00065 w (bound 0.0039 w)."""
-    dtype = _other_float(backend.floatx()) if explicit_dtype else None
+    dtype = _other_float(backend.settings.floatx) if explicit_dtype else None
     values = sample(backend, route, "random_uniform", minval=low, maxval=high, dtype=dtype, seed=12)
     what = f"random_uniform({SHAPE}, minval={low}, maxval={high}, dtype={dtype!r}) by the {route} route"
-    values = assert_array(values, SHAPE, dtype or backend.floatx(), what)
+    values = assert_array(values, SHAPE, dtype or backend.settings.floatx, what)
     width = high - low
     assert_in_range(values, low, high, what, high_open=True)
     if values.min() > low + 0.01 * width or values.max() < high - 0.01 * width:
@@ -135,10 +135,10 @@ def test_bernoulli_values_and_frequency(backend, name, route, p, explicit_dtype)
     """Values 1 with probability p, else 0, n = 40,000: every value is 0 or 1; the
     frequency of ones has standard error sqrt(p (1 - p) / n): 0.0023 for p = 0.3
     (bound 0.0137), 0.0018 for p = 0.85 (bound 0.0107); p = 1 gives only ones."""
-    dtype = _other_float(backend.floatx()) if explicit_dtype else None
+    dtype = _other_float(backend.settings.floatx) if explicit_dtype else None
     values = sample(backend, route, name, p=p, dtype=dtype, seed=13)
     what = f"{name}({SHAPE}, p={p}, dtype={dtype!r}) by the {route} route"
-    values = assert_array(values, SHAPE, dtype or backend.floatx(), what)
+    values = assert_array(values, SHAPE, dtype or backend.settings.floatx, what)
     if not np.isin(values, (0.0, 1.0)).all():
         raise Mismatch(f"{what}: values other than 0 and 1, e.g. {values[~np.isin(values, (0.0, 1.0))][0]!r}")
     assert_statistic("frequency of ones", values.mean(), p, math.sqrt(p * (1 - p) / N), what)
@@ -153,10 +153,10 @@ def test_truncated_normal_within_two_sigma(backend, route, mean, stddev, explici
     fourth moment m4 = 1.41619 stddev^4, so the sample mean's standard error is
     s/sqrt(n) = 0.0044 stddev (bound 0.026 stddev) and the sample std's is
     sqrt((m4 - s^4) / n) / (2 s) = 0.0026 stddev (bound 0.015 stddev)."""
-    dtype = _other_float(backend.floatx()) if explicit_dtype else None
+    dtype = _other_float(backend.settings.floatx) if explicit_dtype else None
     values = sample(backend, route, "truncated_normal", mean=mean, stddev=stddev, dtype=dtype, seed=14)
     what = f"truncated_normal({SHAPE}, mean={mean}, stddev={stddev}, dtype={dtype!r}) by the {route} route"
-    values = assert_array(values, SHAPE, dtype or backend.floatx(), what)
+    values = assert_array(values, SHAPE, dtype or backend.settings.floatx, what)
     assert_in_range(values, mean - 2 * stddev, mean + 2 * stddev, what)
     spread = TRUNCATED_STD * stddev
     assert_statistic("mean", values.mean(), mean, spread / math.sqrt(N), what)
@@ -182,11 +182,11 @@ def test_random_variable_is_assignable_and_distributed(backend, name, explicit_d
     (bound 0.030 std); the normal's sample std stddev/sqrt(2n) (bound 0.021
     stddev); the uniform's sample std 0.00065 w for width w = 8 (bound 0.031);
     the uniform's values lie in [low, high)."""
-    dtype = _other_float(backend.floatx()) if explicit_dtype else None
+    dtype = _other_float(backend.settings.floatx) if explicit_dtype else None
     params, (mean, std) = RANDOM_VARIABLES[name]
     what = f"{name}({SHAPE}, {params[0]}, {params[1]}, dtype={dtype!r})"
     created = getattr(backend, name)(SHAPE, *params, dtype=dtype, seed=15)
-    values = assert_array(read(backend, created, what), SHAPE, dtype or backend.floatx(), what)
+    values = assert_array(read(backend, created, what), SHAPE, dtype or backend.settings.floatx, what)
     if name == "random_uniform_variable":
         width = params[1] - params[0]
         assert_in_range(values, *params, what, high_open=True)
@@ -195,7 +195,7 @@ def test_random_variable_is_assignable_and_distributed(backend, name, explicit_d
                          math.sqrt((width ** 4 / 80 - (width ** 2 / 12) ** 2) / N) / (2 * std), what)
     else:
         assert_normal(values, mean, std, what)
-    zeros = np.zeros(SHAPE, dtype or backend.floatx())
+    zeros = np.zeros(SHAPE, dtype or backend.settings.floatx)
     try:
         backend.set_value(created, zeros)
     except Exception as error:  # a plain tensor cannot be assigned: the entry's fault, not set_value's
@@ -208,7 +208,8 @@ def test_random_variable_is_assignable_and_distributed(backend, name, explicit_d
 def _drawn(backend: Any, route: str, name: str, seed: int) -> np.ndarray:
     """One draw of ``name`` with ``seed`` (dropout: of a 200 x 200 tensor of ones)."""
     if name == "dropout":
-        return evaluate(backend, route, lambda x: backend.dropout(x, 0.5, seed=seed), np.ones(SHAPE, backend.floatx()),
+        ones = np.ones(SHAPE, backend.settings.floatx)
+        return evaluate(backend, route, lambda x: backend.dropout(x, 0.5, seed=seed), ones,
                         what=f"dropout(ones{SHAPE}, 0.5, seed={seed}) by the {route} route")
     if name in RANDOM_VARIABLES:
         created = getattr(backend, name)(SHAPE, *RANDOM_VARIABLES[name][0], seed=seed)
@@ -257,11 +258,11 @@ def test_dropout_scales_kept_values_and_drops_the_level(backend, route, level):
     failure's reproduction stays short), whose fraction dropped, n = 40,000,
     has standard error sqrt(level (1 - level) / n): 0.0023 for level 0.3
     (bound 0.0137), 0.0022 for 0.75 (bound 0.013)."""
-    for x in (np.array([[1.0, -2.0, 3.0, 0.5], [4.0, -1.5, 2.5, -3.0]], backend.floatx()),
-              np.full(SHAPE, 1.5, backend.floatx())):
+    for x in (np.array([[1.0, -2.0, 3.0, 0.5], [4.0, -1.5, 2.5, -3.0]], backend.settings.floatx),
+              np.full(SHAPE, 1.5, backend.settings.floatx)):
         what = f"dropout(x{x.shape}, {level}, seed=31) by the {route} route"
         result = evaluate(backend, route, lambda t: backend.dropout(t, level, seed=31), x, what=what)
-        assert_array(result, x.shape, backend.floatx(), what)
+        assert_array(result, x.shape, backend.settings.floatx, what)
         dropped = result == 0
         kept_expected = (x.astype(np.float64) / (1 - level)).astype(x.dtype)
         assert_close(result[~dropped], kept_expected[~dropped], f"{what}: kept values are not x / (1 - level)")
@@ -277,11 +278,11 @@ def test_dropout_noise_shape_broadcasts(backend, route, noise_shape):
     dropped rows, n = 1,000, has standard error sqrt(0.21 / 1000) = 0.0145 (bound
     0.087); of dropped columns, n = 40: 0.072 (bound 0.43)."""
     level, shape = 0.3, (1000, 40)
-    x = np.full(shape, 2.0, backend.floatx())
+    x = np.full(shape, 2.0, backend.settings.floatx)
     what = f"dropout(x{shape}, {level}, noise_shape={noise_shape}, seed=32) by the {route} route"
     result = evaluate(backend, route, lambda t: backend.dropout(t, level, noise_shape=noise_shape, seed=32), x,
                       what=what)
-    dropped = assert_array(result, shape, backend.floatx(), what) == 0
+    dropped = assert_array(result, shape, backend.settings.floatx, what) == 0
     axis = 1 if noise_shape[1] == 1 else 0  # the axis the mask is broadcast along
     unit = "row" if axis == 1 else "column"
     whole = dropped.all(axis=axis) | (~dropped).all(axis=axis)

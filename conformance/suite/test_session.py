@@ -51,8 +51,8 @@ def test_clear_session_resets_uids(backend):
 
 @pytest.mark.entry("clear_session")
 def test_clear_session_keeps_the_configuration(backend):
-    floatx = "float64" if backend.floatx() != "float64" else "float16"
-    data_format = "channels_first" if backend.image_data_format() == "channels_last" else "channels_last"
+    floatx = "float64" if backend.settings.floatx != "float64" else "float16"
+    data_format = "channels_first" if backend.settings.image_data_format == "channels_last" else "channels_last"
     backend.set_floatx(floatx)
     backend.set_epsilon(1e-3)
     backend.set_image_data_format(data_format)

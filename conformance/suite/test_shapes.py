@@ -15,7 +15,7 @@ from conformance.inputs import arrays, shapes
 @given(data=st.data())
 def test_is_sparse_false_for_dense_tensors(backend, route, data):
     # The suite builds only dense tensors: a variable (eager) or a placeholder (graph).
-    x = data.draw(arrays(data.draw(st.sampled_from([backend.floatx(), "int32"]), label="dtype"),
+    x = data.draw(arrays(data.draw(st.sampled_from([backend.settings.floatx, "int32"]), label="dtype"),
                          shapes(max_side=3)), label="x")
     if route == "eager":
         tensor, made = backend.variable(x, dtype=x.dtype.name), "variable"

@@ -22,7 +22,7 @@ LIKE_CREATORS = [entry_param("zeros_like", "zeros_like", 0), entry_param("ones_l
 
 def as_floatx(backend, x):
     with np.errstate(over="ignore"):
-        return np.asarray(x).astype(backend.floatx())
+        return np.asarray(x).astype(backend.settings.floatx)
 
 
 # -- creators -----------------------------------------------------------------------------
@@ -37,7 +37,7 @@ def test_variable_holds_its_value_in_floatx(backend, x):
 @pytest.mark.parametrize("value", [np.arange(3), [1, 2], 7, np.ones(2, "float16")],
                          ids=["int-array", "list", "int", "float16"])
 def test_variable_dtype_defaults_to_floatx(backend, value):
-    assert_equal(backend.dtype(backend.variable(value)), backend.floatx(), f"dtype(variable({value!r}))")
+    assert_equal(backend.dtype(backend.variable(value)), backend.settings.floatx, f"dtype(variable({value!r}))")
 
 
 @pytest.mark.entry("variable")
@@ -67,14 +67,14 @@ def test_constant_explicit_dtype(backend, dtype):
 @pytest.mark.entry("constant")
 def test_constant_scalar_fills_shape(backend):
     result = read(backend, backend.constant(2.5, shape=(2, 3)), "constant(2.5, shape=(2, 3))")
-    assert_close(result, np.full((2, 3), 2.5, backend.floatx()), "eval(constant(2.5, shape=(2, 3)))")
+    assert_close(result, np.full((2, 3), 2.5, backend.settings.floatx), "eval(constant(2.5, shape=(2, 3)))")
 
 
 @pytest.mark.parametrize("creator, fill", [entry_param("zeros", "zeros", 0), entry_param("ones", "ones", 1)])
 @given(shape=shapes(min_side=1))
 def test_zeros_ones_fill_a_floatx_variable(backend, creator, fill, shape):
     tensor = getattr(backend, creator)(shape)
-    assert_close(read(backend, tensor, f"{creator}({shape})"), np.full(shape, fill, backend.floatx()),
+    assert_close(read(backend, tensor, f"{creator}({shape})"), np.full(shape, fill, backend.settings.floatx),
                  f"eval({creator}({shape}))")
 
 
@@ -87,7 +87,7 @@ def test_zeros_ones_make_variables(backend, creator):
     except Exception as error:
         raise Mismatch(f"{creator}((2, 3)) must return a variable, but set_value on it raised "
                        f"{type(error).__name__}: {error}") from None
-    assert_close(backend.get_value(tensor), np.full((2, 3), 7.0, backend.floatx()),
+    assert_close(backend.get_value(tensor), np.full((2, 3), 7.0, backend.settings.floatx),
                  f"get_value({creator}((2, 3))) after set_value")
 
 
@@ -104,7 +104,7 @@ def test_zeros_ones_explicit_dtype(backend, creator, fill, dtype):
 @pytest.mark.parametrize("dtype", [None, "float64", "int32"])
 def test_eye_is_the_identity(backend, size, dtype):
     result = read(backend, backend.eye(size, dtype=dtype), f"eye({size})")
-    assert_close(result, np.eye(size, dtype=dtype or backend.floatx()), f"eval(eye({size}, dtype={dtype!r}))")
+    assert_close(result, np.eye(size, dtype=dtype or backend.settings.floatx), f"eval(eye({size}, dtype={dtype!r}))")
 
 
 @pytest.mark.parametrize("creator, fill", LIKE_CREATORS)
