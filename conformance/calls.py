@@ -70,7 +70,7 @@ def arrays_in(structure: Any) -> Iterator[np.ndarray]:
 
 def _render(value: Any) -> str:
     if isinstance(value, np.ndarray):
-        return np.array2string(value, separator=", ", threshold=12) if value.size <= 12 else \
+        return np.array2string(value, separator=", ", threshold=12, max_line_width=10_000) if value.size <= 12 else \
             f"array(shape={value.shape}, dtype={value.dtype.name})"
     if isinstance(value, (list, tuple)) and any(isinstance(v, np.ndarray) for v in value):
         inner = ", ".join(_render(v) for v in value)

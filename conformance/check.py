@@ -20,6 +20,7 @@ from hypothesis.strategies import SearchStrategy
 
 from .compare import Mismatch
 from .config_guard import ConfigGuard, isolated
+from .families import Way
 from .recording import CallLog, RecordedCall, RecordingBackend
 
 
@@ -31,11 +32,17 @@ class Check:
     log: CallLog = field(default_factory=CallLog)  # the calls of the current example
     entries_called: dict[str, None] = field(default_factory=dict)  # over every example, in first-call order
     examples: int = 0  # hypothesis examples begun
+    follows: dict[str, str] = field(default_factory=dict)  # point where the families differ -> the way followed
 
     def record(self, call: RecordedCall) -> None:
         """Note a backend call of the current example."""
         self.log.calls.append(call)
         self.entries_called.setdefault(call.entry)
+
+    def follow(self, point: str, way: Way | None) -> None:
+        """Note the way the backend followed at ``point`` (None: the ways agreed there)."""
+        if way is not None:
+            self.follows[point] = str(way)
 
     def start_example(self) -> None:
         """Begin a hypothesis example: a fresh log, so a failure reproduces that example only."""

@@ -37,7 +37,8 @@ def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.Test
     pytest report and the ``check``'s record of what it called."""
     entry, presence = judged_entry(item)
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
-                           kind=OutcomeKind.PASSED, examples=check.examples if call.when == "call" else 0)
+                           kind=OutcomeKind.PASSED, examples=check.examples if call.when == "call" else 0,
+                           follows=dict(check.follows) if call.when == "call" else {})
     if report.passed:
         # For a passing check: every entry it relied on, over all its examples.
         outcome.involved = tuple(name for name in check.entries_called if name != entry)

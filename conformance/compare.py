@@ -77,7 +77,7 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
         wrong = np.argwhere(actual != expected)
         if len(wrong):  # not .size: for 0-d arrays argwhere answers shape (1, 0) when they differ
             index = tuple(int(i) for i in wrong[0])
-            raise Mismatch(f"{what}: at index {index} expected {expected[index]!r}, got {actual[index]!r}"
+            raise Mismatch(f"{what}: at index {index} expected {_item(expected[index])}, got {_item(actual[index])}"
                            f" ({len(wrong)} of {actual.size} elements differ)")
         return
     for name, test in (("NaN", np.isnan), ("+inf", np.isposinf), ("-inf", np.isneginf)):
@@ -85,7 +85,7 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
         if len(differs):
             index = tuple(int(i) for i in differs[0])
             raise Mismatch(f"{what}: {name} placement differs at index {index}: "
-                           f"expected {expected[index]!r}, got {actual[index]!r}")
+                           f"expected {_item(expected[index])}, got {_item(actual[index])}")
     rtol = tolerance(dtype) if rtol is None else rtol
     finite = np.isfinite(expected)
     a = actual.astype(np.float64)[finite]
@@ -94,7 +94,7 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
     if excess.size and excess.max() > 0:
         worst = int(np.argmax(excess))
         index = tuple(int(i) for i in np.argwhere(finite)[worst])
-        raise Mismatch(f"{what}: worst element at index {index}: expected {e[worst]!r}, got {a[worst]!r} "
+        raise Mismatch(f"{what}: worst element at index {index}: expected {_item(e[worst])}, got {_item(a[worst])} "
                        f"(|difference| {abs(a[worst] - e[worst]):.3g} > tolerance {rtol:.3g} x (1 + |expected|))")
 
 
@@ -136,3 +136,8 @@ def expect_raises(expected: type[BaseException], what: str) -> Iterator[None]:
         raise Mismatch(f"{what}: expected {expected.__name__}, got {type(error).__name__}: {error}") from None
     wanted = "an exception" if expected is Exception else expected.__name__
     raise Mismatch(f"{what}: expected {wanted}, but nothing was raised")
+
+
+def _item(value: Any) -> str:
+    """A numpy scalar as Python writes it (``0.5``, not ``np.float64(0.5)``, whatever numpy's version)."""
+    return repr(value.item()) if isinstance(value, np.generic) else repr(value)

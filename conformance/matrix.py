@@ -106,7 +106,9 @@ def load_run(path: str) -> Run:
         if not isinstance(entry, dict) or entry.get("status") not in STATUSES:
             raise BadInput(f"{path}: entry {name!r} has no valid status; expected one of {', '.join(STATUSES)}")
     backend = data.get("backend") or {}
-    label = f"{backend.get('name', '?')} [{data.get('floatx') or '?'}, {data.get('image_data_format') or '?'}]"
+    settings = [data.get("floatx") or "?", data.get("image_data_format") or "?"]
+    settings += [data["contract"]] if data.get("contract") else []  # reports before schema 3 have none
+    label = f"{backend.get('name', '?')} [{', '.join(settings)}]"
     return Run(label, path, data)
 
 

@@ -9,22 +9,13 @@ worker, a forked child) to the one that judges the run.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from enum import Enum
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
-
-class _Word(str, Enum):
-    """An enum member that is its own string: ``str()``, f-strings and JSON give its value."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self.value), spec)
+from .contract import Word
 
 
-class OutcomeKind(_Word):
+class OutcomeKind(Word):
     """What one check found."""
 
     PASSED = "passed"
@@ -39,7 +30,7 @@ FAILING_KINDS = (OutcomeKind.MISMATCH, OutcomeKind.ERROR, OutcomeKind.UNSUPPORTE
 """The outcomes that make a gap."""
 
 
-class Status(_Word):
+class Status(Word):
     """The verdict on one entry."""
 
     CONFORM = "conform"  # every check passed
@@ -74,6 +65,7 @@ class CheckOutcome:
     reproduction: str = ""
     example: str = ""  # hypothesis' falsifying example, when there is one
     examples: int = 0  # hypothesis examples the check ran
+    follows: dict[str, str] = field(default_factory=dict)  # where the families differ: point -> way followed
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (strings, numbers, lists), as xdist and ``pickle`` carry it."""

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from .classify import classify, crash_outcome
-from .contract import DATA_FORMATS, FLOAT_TYPES
+from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import CheckOutcome, OutcomeKind
 from .profiles import PROFILES, key_examples_by_check
@@ -41,6 +41,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="set the backend's floatx for the whole run (default: as the backend starts)")
     group.addoption("--image-data-format", dest="image_data_format", choices=DATA_FORMATS,
                     help="set the backend's image data format for the whole run")
+    group.addoption("--contract", choices=tuple(Contract), default=str(Contract.KERAS_2),
+                    help="the Keras 2 family to hold the backend to where tf_keras and classic Keras 2.3 differ: "
+                         "keras-2 (default: either family's behaviour passes, and the report says which one the "
+                         "backend follows), tf_keras, or keras-2.3 (classic multi-backend Keras 2.2/2.3)")
     group.addoption("--entries", metavar="PATTERNS",
                     help="check only these entries: names or globs, comma-separated, e.g. 'conv*,rnn'")
     group.addoption("--conformance-profile", choices=tuple(PROFILES), default="default",
@@ -76,9 +80,20 @@ def pytest_configure(config: pytest.Config) -> None:
     if _is_conformance_run(config):
         # Overflow to inf and NaN from invalid operations are part of what is checked, not news.
         config.addinivalue_line("filterwarnings", "ignore:(overflow|invalid value|divide by zero):RuntimeWarning")
+        _quiet_pytest_summaries(config)
         run = ConformanceRun.start(config)
         config.stash[RUN_KEY] = run
         config.pluginmanager.register(ConformanceSession(run), "conformance-session")
+
+
+def _quiet_pytest_summaries(config: pytest.Config) -> None:
+    """The gap report says what failed and how, with a reproduction: pytest's tracebacks and its
+    list of failed checks would bury it (thousands of lines for a young backend). Unless the user
+    asked for them (``--tb``, ``-r``), pytest prints neither."""
+    if config.option.tbstyle == "auto":
+        config.option.tbstyle = "no"
+    if config.option.reportchars == "fE":
+        config.option.reportchars = ""
 
 
 def _is_conformance_run(config: pytest.Config) -> bool:

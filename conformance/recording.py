@@ -23,7 +23,7 @@ from _pytest.outcomes import Skipped  # pytest.skip.Exception, under a name type
 
 from .calls import arrays_in, map_arrays
 from .catalogue import CATALOGUE
-from .contract import DATA_FORMATS, FLOAT_TYPES
+from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 
 if TYPE_CHECKING:
     from .check import Check
@@ -103,10 +103,11 @@ class RecordingBackend:
     """Attribute access to the backend module; callables are wrapped to record their calls
     into ``check``, the check in progress. ``settings`` is the configuration in force."""
 
-    def __init__(self, module: ModuleType, check: Check):
+    def __init__(self, module: ModuleType, check: Check, contract: Contract = Contract.KERAS_2):
         self.module = module
         self.__name__ = module.__name__
         self.check = check
+        self.contract = contract
         self._progress_fd: int | None = None
         self._wrappers: dict[str, Any] = {}
         self.settings = Settings(self)
@@ -139,10 +140,10 @@ class RecordingBackend:
 
     def entry(self, name: str) -> Any:
         """The entry ``name`` for a check to judge: the check is skipped when the
-        entry is optional and absent; ``EntryMissing`` when it is not optional."""
+        entry is optional under the run's contract and absent; ``EntryMissing`` when it is not optional."""
         record = CATALOGUE[name]
-        if record.optional and not self.has(name):
-            pytest.skip(record.absence_note)
+        if record.optional(self.contract) and not self.has(name):
+            pytest.skip(record.absence_note())
         return getattr(self, name)
 
     def report_progress_to(self, fd: int) -> None:

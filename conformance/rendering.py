@@ -16,7 +16,7 @@ from .catalogue import CATEGORIES, KERAS_2_3_IMPORTS
 from .outcomes import GAP_STATUSES, STATUSES, Status
 from .verdict import EntryVerdict, Gap, GapReport
 
-SCHEMA_VERSION = 2  # 2: the ``expected`` status and the ``baseline`` section
+SCHEMA_VERSION = 3  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``
 LOADER_NAMES_SHOWN = 12  # in the terminal and Markdown; the JSON report lists them all
 
 
@@ -30,7 +30,10 @@ def headline(report: GapReport) -> str:
              f"{counts[Status.CONFORM]} of {report.judged()} judged entries conform ({percent}%)")
     if counts[Status.EXPECTED]:
         share += f"; {counts[Status.EXPECTED]} with known gaps (baseline)"
-    return f"{info.backend} {info.version} [{info.floatx}, {info.image_data_format}]: {share}"
+    families = {way.split(" ")[0] for way in report.ways_followed()}
+    if families:
+        share += f"; where the families differ it follows {' and '.join(sorted(families))}"
+    return f"{info.backend} {info.version} [{info.floatx}, {info.image_data_format}, contract {info.contract}]: {share}"
 
 
 def loader_line(report: GapReport) -> str:
@@ -77,13 +80,16 @@ def terminal_lines(report: GapReport) -> list[str]:
         lines += ["", "gaps:"]
         for verdict in gaps:
             for gap in verdict.new_gaps():
-                lines.append(f"  {verdict.name}: {gap.kind}: {gap.message.splitlines()[0]}")
+                first, *rest = gap.message.splitlines() or [""]
+                lines.append(f"  {verdict.name}: {gap.kind}: {first}")
+                lines += ["      " + line for line in rest]
                 if gap.example:
                     lines += ["      " + line for line in gap.example.splitlines()]
                 if gap.reproduction:
                     lines.append("      reproduce:")
                     lines += ["        " + line for line in gap.reproduction.splitlines()]
     lines += _expected_lines(report)
+    lines += _ways_lines(report)
     if report.unattributed:
         lines += ["", "failures no entry could be blamed for (a crashed worker? run again with --isolate):"]
         lines += [f"  {line}" for line in report.unattributed]
@@ -100,6 +106,17 @@ def terminal_lines(report: GapReport) -> list[str]:
         lines += [f"skipped, {note}: {', '.join(names)}" for note, names in notes.items()]
     if report.audit and report.audit.warnings():
         lines += [""] + [f"WARNING: {line}" for line in report.audit.warnings()]
+    return lines
+
+
+def _ways_lines(report: GapReport) -> list[str]:
+    """Where the families differ and the contract admits both, which one the backend followed."""
+    ways = report.ways_followed()
+    if not ways:
+        return []
+    lines = ["", "where tf_keras and classic Keras 2.3 differ, the backend follows:"]
+    for way, points in ways.items():
+        lines.append(f"  {way} ({len(points)}): {'; '.join(points)}")
     return lines
 
 
@@ -131,7 +148,7 @@ def markdown(report: GapReport) -> str:
     info = report.info
     out = [f"## Keras backend conformance: `{info.backend}`", "",
            f"- version: {info.version}", f"- source: {info.source}",
-           f"- floatx: {info.floatx}, image data format: {info.image_data_format}",
+           f"- floatx: {info.floatx}, image data format: {info.image_data_format}, contract: {info.contract}",
            f"- hypothesis: {info.hypothesis}", "", f"**{headline(report)}**", ""]
     if info.load_error:
         return "\n".join(out) + "\n"
@@ -144,7 +161,7 @@ def markdown(report: GapReport) -> str:
     if gaps:
         out += ["", "### Gaps", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
         for verdict in gaps:
-            text = "<br>".join(_markdown_cell(g.message.splitlines()[0]) for g in verdict.new_gaps())
+            text = "<br>".join(_markdown_cell(g.message) for g in verdict.new_gaps())
             out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
     expected = _expected_gaps(report)
     if expected:
@@ -156,6 +173,11 @@ def markdown(report: GapReport) -> str:
             out.append(f"| `{entry}` | {_markdown_cell(check)} | {known.category} | {_markdown_cell(known.reason)} |")
     if report.audit and report.audit.warnings():
         out += [""] + [f"- :warning: {_markdown_cell(line)}" for line in report.audit.warnings()]
+    ways = report.ways_followed()
+    if ways:
+        out += ["", "### Where tf_keras and classic Keras 2.3 differ", "",
+                "| the backend follows | where |", "|---|---|"]
+        out += [f"| {way} | {_markdown_cell('; '.join(points))} |" for way, points in ways.items()]
     out += ["", "<details><summary>All entries</summary>", "", "| entry | category | status | checks passed |",
             "|---|---|---|---|"]
     for name in sorted(report.entries):
@@ -177,6 +199,7 @@ def json_report(report: GapReport) -> dict[str, Any]:
         "floatx": info.floatx,
         "image_data_format": info.image_data_format,
         "hypothesis": info.hypothesis,
+        "contract": str(info.contract),
         "load_error": info.load_error or None,
         "keras_2_3_loader": None if info.keras_2_3_missing is None else {
             "names": len(KERAS_2_3_IMPORTS), "missing": info.keras_2_3_missing},
@@ -197,7 +220,7 @@ def _entry_json(verdict: EntryVerdict) -> dict[str, Any]:
     return {"category": verdict.category, "availability": verdict.availability, "status": str(verdict.status),
             "checks_passed": verdict.checks_passed, "checks_total": verdict.checks_total,
             "gaps": [_gap_json(gap) for gap in verdict.gaps], "blocked_by": list(verdict.blocked_by),
-            "note": verdict.note}
+            "note": verdict.note, "follows": dict(sorted(verdict.follows.items()))}
 
 
 def _gap_json(gap: Gap) -> dict[str, Any]:
@@ -232,4 +255,4 @@ def _first_line(text: str, width: int = 160) -> str:
 
 
 def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return text.replace("|", "\\|").replace("\n", "<br>")

@@ -23,6 +23,7 @@ from .baseline import load as load_baseline
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
 from .check import Check
 from .config_guard import ConfigGuard
+from .contract import Contract
 from .loading import (
     REFERENCE_BACKEND,
     BackendChoice,
@@ -31,11 +32,17 @@ from .loading import (
     import_backend,
     resolve_backend_name,
 )
+from .oracles import Oracle, oracles
 from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
 from .profiles import describe, load_profile
 from .recording import RecordingBackend
 from .verdict import GapReport, RunInfo, judge
 
+_CONTRACT_WORDS = {
+    Contract.KERAS_2: "where tf_keras and classic Keras 2.3 differ, either family's behaviour passes",
+    Contract.TF_KERAS: "tf_keras' behaviour everywhere",
+    Contract.CLASSIC: "classic Keras 2.2/2.3's behaviour everywhere",
+}
 DEFAULT_CHECK_TIMEOUT = 60.0  # seconds; the slowest check against tf_keras takes well under 5
 
 
@@ -71,9 +78,11 @@ class ConformanceRun:
     hypothesis: str  # the profile (and seed) in force, as the header and the report show it
     check_timeout: float
     isolate: bool
+    contract: Contract
     baseline: Baseline | None = None  # --baseline
     strict_baseline: bool = False  # --strict-baseline: a fixed or stale known gap fails the run
     backend: RecordingBackend = field(init=False)
+    oracles: list[Oracle] = field(init=False)  # the answers the contract admits (see conformance.oracles)
     guards: list[ConfigGuard] = field(init=False)
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
     unclassified: dict[str, str] = field(default_factory=dict)  # nodeid -> a failure no check classified
@@ -81,9 +90,10 @@ class ConformanceRun:
     report: GapReport | None = None
 
     def __post_init__(self) -> None:
+        self.oracles = oracles(self.contract)
         modules = {id(m): m for m in (self.loaded.module, self.reference)}
         self.guards = [ConfigGuard(m) for m in modules.values()]
-        self.backend = RecordingBackend(self.loaded.module, Check(self.guards))
+        self.backend = RecordingBackend(self.loaded.module, Check(self.guards), self.contract)
 
     def begin_check(self) -> Check:
         """A new ``Check``: the backend records the calls of the check that begins on it."""
@@ -121,15 +131,16 @@ class ConformanceRun:
         isolate = config.getoption("isolate")
         if isolate and not hasattr(os, "fork"):
             raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")
+        contract = Contract(config.getoption("contract"))
         choice = None
         try:
             choice = resolve_backend_name(config.getoption("backend"))
             loaded = import_backend(choice)
         except BackendLoadError as error:
-            _write_load_failure(choice, error, selected, paths, hypothesis_in_force)
+            _write_load_failure(choice, error, selected, paths, hypothesis_in_force, contract)
             raise pytest.UsageError(str(error)) from None
         run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
-                  check_timeout, isolate, baseline, config.getoption("strict_baseline"))
+                  check_timeout, isolate, contract, baseline, config.getoption("strict_baseline"))
         run._apply_settings(config)
         run.backend.read_settings()
         if baseline is not None:
@@ -164,7 +175,7 @@ class ConformanceRun:
             backend=self.loaded.choice.name, source=self.loaded.choice.source, file=self.loaded.file,
             version=self.loaded.version, floatx=_setting(module, "floatx"),
             image_data_format=_setting(module, "image_data_format"),
-            hypothesis=self.hypothesis,
+            hypothesis=self.hypothesis, contract=self.contract,
             keras_2_3_missing=sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
 
     def header_lines(self) -> list[str]:
@@ -173,6 +184,7 @@ class ConformanceRun:
                 f"conformance: file {info.file}",
                 f"conformance: floatx {info.floatx}, image_data_format {info.image_data_format}, "
                 f"epsilon {_setting(self.loaded.module, 'epsilon')}",
+                f"conformance: contract {info.contract} ({_CONTRACT_WORDS[info.contract]})",
                 f"conformance: hypothesis {info.hypothesis}; entries {len(self.selected)} of {len(CATALOGUE)}"]
 
     def record(self, outcome: CheckOutcome, when: str) -> None:
@@ -227,19 +239,19 @@ def _write(report: GapReport, paths: ReportPaths) -> list[str]:
 
 
 def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, selected: list[str],
-                        paths: ReportPaths, hypothesis_in_force: str) -> None:
+                        paths: ReportPaths, hypothesis_in_force: str, contract: Contract) -> None:
     """Even when the backend cannot be tested, the report says what was found."""
     module = error.module
     info = RunInfo(backend=choice.name if choice else "?", source=choice.source if choice else "?",
                    file=getattr(module, "__file__", None) or "", version="unknown", floatx="", image_data_format="",
-                   hypothesis=hypothesis_in_force, load_error=str(error),
+                   hypothesis=hypothesis_in_force, contract=contract, load_error=str(error),
                    keras_2_3_missing=None if module is None else
                    sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
     outcomes = []
     if module is not None:
         for name in selected:
             kind = (OutcomeKind.PASSED if hasattr(module, name) else
-                    OutcomeKind.SKIPPED if CATALOGUE[name].optional else OutcomeKind.MISSING)
+                    OutcomeKind.SKIPPED if CATALOGUE[name].optional(contract) else OutcomeKind.MISSING)
             outcomes.append(CheckOutcome(nodeid=f"presence::{name}", entry=name, check=PRESENCE_CHECK,
                                          kind=kind, missing_entry=name if kind == OutcomeKind.MISSING else ""))
     for line in _write(judge(info, selected, outcomes), paths):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from .baseline import Baseline, KnownGap
 from .catalogue import CATALOGUE
+from .contract import Contract
 from .outcomes import FAILING_KINDS, GAP_STATUSES, JUDGED_STATUSES, PRESENCE_CHECK, CheckOutcome, OutcomeKind, Status
 
 Covering = Callable[[str, str], "KnownGap | None"]
@@ -55,6 +56,7 @@ class EntryVerdict:
     gaps: list[Gap] = field(default_factory=list)
     blocked_by: list[str] = field(default_factory=list)
     note: str = ""
+    follows: dict[str, str] = field(default_factory=dict)  # where the families differ: point -> way followed
 
     def new_gaps(self) -> list[Gap]:
         """The gaps no baseline expects."""
@@ -72,6 +74,7 @@ class RunInfo:
     floatx: str
     image_data_format: str
     hypothesis: str
+    contract: Contract = Contract.KERAS_2
     keras_2_3_missing: list[str] | None = None  # None when the module did not import
     load_error: str = ""
 
@@ -118,6 +121,14 @@ class GapReport:
         """What fails the run about the baseline itself: under ``strict``, gaps fixed or stale."""
         return self.audit.warnings() if strict and self.audit else []
 
+    def ways_followed(self) -> dict[str, list[str]]:
+        """Way -> the points (``entry: point``) where the backend followed it, the families differing there."""
+        ways: dict[str, list[str]] = {}
+        for verdict in self.entries.values():
+            for point, way in sorted(verdict.follows.items()):
+                ways.setdefault(way, []).append(f"{verdict.name}: {point}")
+        return dict(sorted(ways.items()))
+
     def judged(self) -> int:
         counts = self.counts()
         return sum(counts[s] for s in JUDGED_STATUSES)
@@ -157,11 +168,12 @@ def judge(info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcom
     """The verdict on each of ``selected`` from the ``outcomes`` of the run's checks (see the module docstring)."""
     verdicts = {name: EntryVerdict(name, CATALOGUE[name].category, CATALOGUE[name].availability) for name in selected}
     known = _covering(baseline)
-    judged = sorted((_as_judged(o) for o in outcomes if o.entry in verdicts), key=lambda o: o.nodeid)
+    judged = sorted((_as_judged(o, info.contract) for o in outcomes if o.entry in verdicts), key=lambda o: o.nodeid)
     for outcome in judged:
         verdict = verdicts[outcome.entry]
         verdict.checks_total += 1
         verdict.checks_passed += outcome.kind == OutcomeKind.PASSED
+        verdict.follows.update(outcome.follows)
     for outcome in judged:
         verdict = verdicts[outcome.entry]
         if _lacks_itself(outcome) and verdict.status != Status.MISSING:
@@ -199,9 +211,9 @@ def _lacks_itself(outcome: CheckOutcome) -> bool:
     return outcome.kind == OutcomeKind.MISSING and outcome.missing_entry == outcome.entry
 
 
-def _as_judged(outcome: CheckOutcome) -> CheckOutcome:
+def _as_judged(outcome: CheckOutcome, contract: Contract) -> CheckOutcome:
     """An optional entry may be absent: its own absence is a skip, not a gap."""
-    if _lacks_itself(outcome) and CATALOGUE[outcome.entry].optional:
+    if _lacks_itself(outcome) and CATALOGUE[outcome.entry].optional(contract):
         return dataclasses.replace(outcome, kind=OutcomeKind.SKIPPED)
     return outcome
 
@@ -252,7 +264,7 @@ def _settle(verdict: EntryVerdict, outcomes: list[CheckOutcome]) -> None:
     presence = [o for o in outcomes if o.check == PRESENCE_CHECK]
     semantic = [o for o in outcomes if o.check != PRESENCE_CHECK]
     if presence and all(o.kind == OutcomeKind.SKIPPED for o in presence):
-        verdict.status, verdict.note = Status.SKIPPED, CATALOGUE[verdict.name].absence_note
+        verdict.status, verdict.note = Status.SKIPPED, CATALOGUE[verdict.name].absence_note()
     elif any(o.kind == OutcomeKind.PASSED for o in semantic):
         verdict.status = Status.CONFORM
     elif semantic:

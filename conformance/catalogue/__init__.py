@@ -19,6 +19,7 @@ from types import ModuleType
 
 from . import (activations, conditionals, config, control_flow, conv, ctc, elementwise, gradients, graph,
                graph_ops, linalg, losses, random, reductions, rnn, session, shapes, tensors)
+from ..contract import Family
 from .records import Entry, Example
 
 __all__ = ["CATALOGUE", "CATEGORIES", "KERAS_2_3_IMPORTS", "REQUIRED_ENTRIES", "Entry", "Example", "select_entries"]
@@ -52,13 +53,33 @@ _FAMILIES: tuple[ModuleType, ...] = (
 CATEGORIES: tuple[str, ...] = tuple(dict.fromkeys(family.CATEGORY for family in _FAMILIES))
 
 
+# What the suite needs of every backend module to judge anything: the float type and image data
+# format it computes in (a classic external backend defines them or imports them from
+# keras.backend.common, whose values Keras 2.3's loader keeps).
+CONFIGURATION = frozenset({"floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format",
+                           "set_image_data_format"})
+
+
+def required_by(name: str, availability: str) -> frozenset[Family]:
+    """The families that require entry ``name`` of a backend module: tf_keras those it exports
+    (``required``, ``core``, ``tf_keras``); classic Keras 2.3 the names its loader imports from an
+    external backend (``KERAS_2_3_IMPORTS``) and the configuration the suite needs."""
+    families = set()
+    if availability in ("required", "core", "tf_keras"):
+        families.add(Family.TF_KERAS)
+    if availability == "required" or name in KERAS_2_3_IMPORTS or name in CONFIGURATION:
+        families.add(Family.CLASSIC)
+    return frozenset(families)
+
+
 def _collect() -> dict[str, Entry]:
     catalogue: dict[str, Entry] = {}
     for family in _FAMILIES:
         for entry in family.ENTRIES:
             if entry.name in catalogue:
                 raise ValueError(f"{entry.name} has two records ({family.__name__} and another family)")
-            catalogue[entry.name] = Entry(**{**entry.__dict__, "category": family.CATEGORY})
+            catalogue[entry.name] = Entry(**{**entry.__dict__, "category": family.CATEGORY,
+                                             "required_by": required_by(entry.name, entry.availability)})
     return dict(sorted(catalogue.items(), key=lambda item: CATEGORIES.index(item[1].category)))
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..calls import Call
-from ..contract import DEFAULT_TOLERANCE
+from ..contract import DEFAULT_TOLERANCE, Contract, Family
+from ..families import CLASSIC, TF_KERAS, Answer, Way
 
 AVAILABILITIES = ("required", "core", "tf_keras", "classic")
 
@@ -29,6 +30,8 @@ class Example:
     for "in floatx" and are cast to the run's floatx, unless ``dtype`` names
     the result's dtype. ``raises`` instead of ``expected``: the call must raise
     that exception type. ``why`` says which part of the contract it pins.
+    ``classic``: where classic Keras 2.3 answers otherwise than tf_keras, its
+    answer (``expected`` and ``raises`` are then tf_keras'), with the evidence in ``why``.
     """
 
     call: Call
@@ -36,6 +39,12 @@ class Example:
     why: str = ""
     raises: type[BaseException] | None = None
     dtype: str | None = None
+    classic: Answer | None = None
+
+    def answers(self) -> list[tuple[Way, Answer]]:
+        """The answer of each way (the same for both families unless ``classic`` is given)."""
+        own = Answer(self.expected, self.raises)
+        return [(TF_KERAS, own), (CLASSIC, self.classic or own)]
 
 
 @dataclass(frozen=True)
@@ -48,8 +57,11 @@ class Entry:
       ``newer`` names trailing parameters only tf_keras has: lacking them is
       an "unsupported" gap, not a mismatch.
     * ``availability``: ``required`` (Keras 2 refuses a backend without it),
-      ``core`` (missing is a gap), ``tf_keras`` / ``classic`` (only one family
-      of Keras 2 has it: checked when present, skipped when absent).
+      ``core`` (tf_keras has it, and classic Keras 2.3 has it or its common
+      module supplies it), ``tf_keras`` / ``classic`` (only one family has it).
+      ``required_by`` (set by the catalogue) names the families that require it
+      of a backend module: a contract requires the entry when all its families
+      do; otherwise it is checked when present and skipped when absent.
     * ``calls``: ``floatx -> strategy of Call``, the inputs of the generated
       comparison with the reference; None when hand-written checks cover it.
     * ``examples``: pinned calls with known answers, checked on both routes.
@@ -68,6 +80,7 @@ class Entry:
     tolerance: float = DEFAULT_TOLERANCE
     routes: tuple[str, ...] = ("eager", "graph")
     category: str = ""
+    required_by: frozenset[Family] = frozenset()
 
     def __post_init__(self) -> None:
         if self.availability not in AVAILABILITIES:
@@ -78,15 +91,15 @@ class Entry:
             if unknown:
                 raise ValueError(f"{self.name}: newer parameters {unknown} are not in its signature")
 
-    @property
-    def optional(self) -> bool:
-        """Whether a backend may lack this entry without a gap."""
-        return self.availability in ("tf_keras", "classic")
+    def optional(self, contract: Contract) -> bool:
+        """Whether a backend may lack this entry without a gap under ``contract``."""
+        return not set(contract.families) <= self.required_by
 
-    @property
     def absence_note(self) -> str:
         """Why an absent optional entry is not judged, as checks and the report say it."""
-        return f"optional ({self.availability} only) and not defined"
+        if not self.required_by:
+            return "optional (no family requires it) and not defined"
+        return f"optional (required by {' and '.join(sorted(self.required_by))} only) and not defined"
 
     def parameters(self) -> dict[str, inspect.Parameter]:
         """The contract's parameters by name, in order (``**kwargs`` and ``*args`` excluded)."""

@@ -8,6 +8,7 @@ import pytest
 
 from conformance.compare import Mismatch
 from conformance.fresh_import import fresh_imports as import_in_new_interpreters
+from conformance.oracles import Oracle
 from conformance.plugin import RUN_KEY
 from conformance.recording import RecordingBackend
 from conformance.run import ConformanceRun
@@ -29,6 +30,12 @@ def backend(run: ConformanceRun) -> RecordingBackend:
 def reference(run: ConformanceRun) -> ModuleType:
     """The reference backend module."""
     return run.reference
+
+
+@pytest.fixture(scope="session")
+def oracles(run: ConformanceRun) -> list[Oracle]:
+    """The oracles the run's contract admits (see ``conformance.oracles``)."""
+    return run.oracles
 
 
 @pytest.fixture(scope="session")

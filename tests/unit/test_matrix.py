@@ -44,10 +44,10 @@ def test_markdown_has_one_column_per_run_and_totals(reports, tmp_path, capsys):
     assert main([*reports, f"--markdown={out}"]) == 0
     text = out.read_text()
     header = next(line for line in text.splitlines() if line.startswith("| entry |"))
-    assert header == ("| entry | category | reference_backend [float32, channels_last] | "
-                      "reference_backend [float64, channels_last] | "
-                      "broken_backends.eye_all_ones [float64, channels_last] | "
-                      "broken_backends.ones_ignores_dtype [float32, channels_last] |")
+    assert header == ("| entry | category | reference_backend [float32, channels_last, keras-2] | "
+                      "reference_backend [float64, channels_last, keras-2] | "
+                      "broken_backends.eye_all_ones [float64, channels_last, keras-2] | "
+                      "broken_backends.ones_ignores_dtype [float32, channels_last, keras-2] |")
     rows = {line.split(" | ")[0]: line.split(" | ")[2:] for line in text.splitlines() if line.startswith("| ")}
     assert rows["| `eye`"] == ["conform", "conform", "**mismatch**", "conform |"]
     assert rows["| `ones`"] == ["conform", "conform", "conform", "expected |"]
@@ -77,7 +77,7 @@ def test_html_is_self_contained_with_a_colour_per_status_and_a_legend(reports, t
 def test_the_same_configuration_twice_is_told_apart_by_file(reports, capsys):
     assert main([reports[0], reports[0]]) == 0
     out = capsys.readouterr().out
-    assert out.count("reference_backend [float32, channels_last] (ref32.json)") == 4  # list and header, twice
+    assert out.count("reference_backend [float32, channels_last, keras-2] (ref32.json)") == 4  # list and header, twice
 
 
 def test_entries_a_run_did_not_select_are_marked(reports, tmp_path, capsys):

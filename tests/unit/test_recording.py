@@ -73,7 +73,7 @@ def test_absent_entries_and_names_outside_the_catalogue(module, check):
         backend.dot  # noqa: B018
     with pytest.raises(AttributeError):
         backend.floor  # noqa: B018
-    with pytest.raises(pytest.skip.Exception, match="optional \\(classic only\\) and not defined"):
+    with pytest.raises(pytest.skip.Exception, match="optional \\(required by keras-2.3 only\\) and not defined"):
         backend.entry("logsumexp")  # optional for tf_keras backends
     assert backend.entry("abs") is backend.abs
 

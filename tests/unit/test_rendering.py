@@ -28,7 +28,8 @@ OUTCOMES = [outcome("eval"), outcome("variable", "mismatch", check="test_variabl
 
 
 def test_headline_counts_the_judged_entries():
-    assert headline(report(OUTCOMES)) == ("b 1 [float32, channels_last]: 1 of 3 judged entries conform (33.3%)")
+    assert headline(report(OUTCOMES)) == ("b 1 [float32, channels_last, contract keras-2]: "
+                                          "1 of 3 judged entries conform (33.3%)")
     failed = judge(INFO.__class__(**{**INFO.__dict__, "load_error": "cannot import"}), [], [])
     assert headline(failed) == "backend b could not be tested: cannot import"
 
