@@ -22,6 +22,7 @@ from .compare import Mismatch
 from .config_guard import ConfigGuard, isolated
 from .families import Way
 from .recording import CallLog, RecordedCall, RecordingBackend
+from .traits import traits
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Check:
     entries_called: dict[str, None] = field(default_factory=dict)  # over every example, in first-call order
     examples: int = 0  # hypothesis examples begun
     follows: dict[str, str] = field(default_factory=dict)  # point where the families differ -> the way followed
+    example_traits: list[tuple[frozenset[str], bool]] = field(default_factory=list)  # per example: traits, passed
 
     def record(self, call: RecordedCall) -> None:
         """Note a backend call of the current example."""
@@ -71,8 +73,14 @@ def given(*args: SearchStrategy[Any], **kwargs: SearchStrategy[Any]) -> Callable
         def each_example(*a: Any, **k: Any) -> Any:
             check = _check_of(test, k)
             check.start_example()
-            with check.isolated() as problems:
-                result = test(*a, **k)
+            try:
+                with check.isolated() as problems:
+                    result = test(*a, **k)
+            except BaseException as failure:
+                if not type(failure).__module__.startswith("hypothesis"):  # not its control flow (StopTest, ...)
+                    check.example_traits.append((traits(check.log), False))
+                raise
+            check.example_traits.append((traits(check.log), True))
             if problems:
                 raise Mismatch("the example changed the configuration and it could not be restored: "
                                + "; ".join(problems))

@@ -19,9 +19,10 @@ import pytest
 from .check import Check
 from .compare import Unsupported
 from .markers import judged_entry
-from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
+from .outcomes import PRESENCE_CHECK, Aspect, CheckOutcome, OutcomeKind
 from .recording import EntryMissing
 from .reproduction import failing_call, reproduction
+from .traits import summary, traits
 from .watchdog import CheckTimeout
 
 # Memory addresses vary between runs, and so do the numbers backends give the
@@ -35,10 +36,14 @@ def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.Test
              module_name: str) -> CheckOutcome:
     """The outcome of one phase (setup, call or teardown) of a check, from its
     pytest report and the ``check``'s record of what it called."""
-    entry, presence = judged_entry(item)
-    outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
+    entry, aspect = judged_entry(item)
+    outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, aspect=aspect,
+                           check=PRESENCE_CHECK if aspect is Aspect.PRESENCE else item.name,
                            kind=OutcomeKind.PASSED, examples=check.examples if call.when == "call" else 0,
                            follows=dict(check.follows) if call.when == "call" else {})
+    # The check's examples with their traits; a check without hypothesis is one example.
+    examples = check.example_traits or [(traits(check.log), bool(report.passed))]
+    outcome.failing_traits, outcome.passes_without = summary(examples)
     if report.passed:
         # For a passing check: every entry it relied on, over all its examples.
         outcome.involved = tuple(name for name in check.entries_called if name != entry)
@@ -60,7 +65,9 @@ def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.Test
     notes = [n for n in getattr(error, "__notes__", [])
              if any(mark in n for mark in ("Falsifying example", "reproduce_failure", "seed"))]
     outcome.example = _clean("\n".join(notes))
-    raised_by = next((c.entry for c in reversed(log.calls) if c.error is not None and c.error is error), None)
+    # The outermost call the error escaped from (a step function's call inside rnn is rnn's).
+    raised_by = next((c.entry for c in log.calls if c.error is not None and c.error is error), None)
+    outcome.raised_by = raised_by or ""
     if isinstance(error, CheckTimeout):
         outcome.kind = OutcomeKind.ERROR
         outcome.message = f"{failing_call(log) or 'the check'}: {_text(error)}"
@@ -85,10 +92,12 @@ def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.Test
 
 def crash_outcome(item: pytest.Item, how: str, entries_called: list[str]) -> dict[str, Any]:
     """The outcome of a check whose process died or hung (see ``watchdog.run_in_child``)."""
-    entry, presence = judged_entry(item)
+    entry, aspect = judged_entry(item)
     where = f" during a call of {entries_called[-1]}" if entries_called else ""
-    return CheckOutcome(nodeid=item.nodeid, entry=entry, check=PRESENCE_CHECK if presence else item.name,
+    return CheckOutcome(nodeid=item.nodeid, entry=entry, aspect=aspect,
+                        check=PRESENCE_CHECK if aspect is Aspect.PRESENCE else item.name,
                         kind=OutcomeKind.ERROR, message=f"the check's process {how}{where}",
+                        raised_by=entries_called[-1] if entries_called else "",
                         involved=tuple(dict.fromkeys(e for e in entries_called if e != entry))).to_dict()
 
 

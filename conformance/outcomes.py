@@ -27,6 +27,20 @@ class OutcomeKind(Word):
 
 
 FAILING_KINDS = (OutcomeKind.MISMATCH, OutcomeKind.ERROR, OutcomeKind.UNSUPPORTED)
+
+
+class Aspect(Word):
+    """What of an entry a check judges: whether it is there, how it is declared, or what it does.
+    Only a failure of behaviour makes an entry a suspect for other entries' failures."""
+
+    PRESENCE = "presence"
+    SIGNATURE = "signature"
+    BEHAVIOUR = "behaviour"
+
+
+EVALUATORS = frozenset({"eval", "function", "get_value", "batch_get_value"})
+"""Entries that compute graphs other entries built: an error they raise is no evidence against them
+(Theano, TF1 and the reference report a malformed graph only when it is evaluated)."""
 """The outcomes that make a gap."""
 
 
@@ -66,11 +80,18 @@ class CheckOutcome:
     example: str = ""  # hypothesis' falsifying example, when there is one
     examples: int = 0  # hypothesis examples the check ran
     follows: dict[str, str] = field(default_factory=dict)  # where the families differ: point -> way followed
+    aspect: Aspect = Aspect.BEHAVIOUR
+    raised_by: str = ""  # the entry whose call raised (or crashed, or hung) where the check failed
+    failing_traits: tuple[str, ...] = ()  # traits every failing example's inputs have (see traits.py)
+    passes_without: dict[str, int] = field(default_factory=dict)  # trait -> passing examples without it
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (strings, numbers, lists), as xdist and ``pickle`` carry it."""
-        return {**asdict(self), "kind": str(self.kind), "involved": list(self.involved)}
+        return {**asdict(self), "kind": str(self.kind), "aspect": str(self.aspect), "involved": list(self.involved),
+                "failing_traits": list(self.failing_traits)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CheckOutcome:
-        return cls(**{**data, "kind": OutcomeKind(data["kind"]), "involved": tuple(data.get("involved", ()))})
+        return cls(**{**data, "kind": OutcomeKind(data["kind"]), "aspect": Aspect(data.get("aspect", "behaviour")),
+                      "involved": tuple(data.get("involved", ())),
+                      "failing_traits": tuple(data.get("failing_traits", ()))})

@@ -11,6 +11,7 @@ failure (``conformance.reproduction``).
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -126,6 +127,9 @@ class RecordingBackend:
         try:
             value = getattr(self.module, entry)
         except AttributeError:
+            record = CATALOGUE[entry]
+            if record.optional(self.contract):  # a check needing it has nothing to judge
+                pytest.skip(f"needs {entry}: {record.absence_note()}")
             raise EntryMissing(entry) from None
         wrapper = self._recording(entry, value) if callable(value) else value
         self._wrappers[entry] = wrapper
@@ -145,6 +149,16 @@ class RecordingBackend:
         if record.optional(self.contract) and not self.has(name):
             pytest.skip(record.absence_note())
         return getattr(self, name)
+
+    def parameters(self, name: str) -> set[str] | None:
+        """The parameter names of entry ``name`` (None when its signature cannot be read, or is
+        ``(*args, **kwargs)``: a wrapper that says nothing about what it takes)."""
+        try:
+            parameters = inspect.signature(getattr(self.module, name)).parameters
+        except (TypeError, ValueError):
+            return None
+        named = {p.name for p in parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+        return named or None
 
     def report_progress_to(self, fd: int) -> None:
         """Also write each entry's name to ``fd`` as it is called (for a parent

@@ -14,6 +14,7 @@ from .baseline import KnownGap
 from .baseline import render as render_baseline
 from .catalogue import CATEGORIES, KERAS_2_3_IMPORTS
 from .outcomes import GAP_STATUSES, STATUSES, Status
+from .traits import DESCRIPTIONS
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 3  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``
@@ -76,6 +77,8 @@ def terminal_lines(report: GapReport) -> list[str]:
     if loader_line(report):
         lines += ["", loader_line(report)]
     gaps = report.with_status(*GAP_STATUSES)
+    for trait, names in report.common_causes().items():
+        lines += ["", f"probable common cause ({len(names)} entries {DESCRIPTIONS[trait]}): {', '.join(names)}"]
     if gaps:
         lines += ["", "gaps:"]
         for verdict in gaps:
@@ -208,6 +211,7 @@ def json_report(report: GapReport) -> dict[str, Any]:
         "checks": report.checks,
         "hypothesis_examples": report.examples,
         "unattributed_failures": report.unattributed,
+        "common_causes": report.common_causes(),
         "baseline": None if report.audit is None else {
             "path": report.audit.path, "known_gaps": report.audit.known,
             "fixed": [_known_json(g) for g in report.audit.fixed],

@@ -6,14 +6,21 @@ failing check is blamed on it, ``expected`` when every gap it has is in the
 baseline, ``blocked`` when its checks failed only through another entry's gap,
 ``conform`` when a check of it passed and none failed, else ``skipped``.
 
-Blame is assigned from what the failing checks called, not from run order, so
-a serial and a parallel run give the same verdict: a failing check involves
-its own entry and every entry it called; the entries that explain most of the
-failures are blamed first (greedy cover), and a failure explained by another
-entry's gap makes its own entry ``blocked`` rather than a gap. An entry whose
-failing checks are all in the baseline is no suspect for other entries'
-failures: the baseline declares its failures irrelevant to them (tf_keras'
-``function`` rejects updates in eager mode; that does not explain an rnn bug).
+Blame follows evidence, and not run order, so a serial and a parallel run give
+the same verdict:
+
+1. A call of another entry that raised (or crashed, or hung) where the check
+   failed is that entry's gap, and the checked entry is ``blocked`` by it;
+   except the evaluators (``eval``, ``function``, ...), which only run graphs
+   other entries built.
+2. Other failures go to a suspect the check called: the entries that explain
+   most failures are blamed first (greedy cover). Only an entry whose own
+   behaviour failed is a suspect: a gap of presence or signature, or gaps all
+   in the baseline, explain nothing else (tf_keras' ``function`` rejects updates
+   in eager mode; that does not explain an rnn bug).
+
+An entry the contract makes optional and the backend lacks is ``skipped``,
+whatever its checks found without it.
 """
 
 from __future__ import annotations
@@ -26,7 +33,18 @@ from dataclasses import dataclass, field
 from .baseline import Baseline, KnownGap
 from .catalogue import CATALOGUE
 from .contract import Contract
-from .outcomes import FAILING_KINDS, GAP_STATUSES, JUDGED_STATUSES, PRESENCE_CHECK, CheckOutcome, OutcomeKind, Status
+from .outcomes import (
+    EVALUATORS,
+    FAILING_KINDS,
+    GAP_STATUSES,
+    JUDGED_STATUSES,
+    PRESENCE_CHECK,
+    Aspect,
+    CheckOutcome,
+    OutcomeKind,
+    Status,
+)
+from .traits import explaining
 
 Covering = Callable[[str, str], "KnownGap | None"]
 
@@ -106,6 +124,7 @@ class GapReport:
     baseline: Baseline | None = None
     audit: BaselineAudit | None = None
     blamed: list[tuple[CheckOutcome, str]] = field(default_factory=list)  # every failing check, the entry blamed
+    outcomes: list[CheckOutcome] = field(default_factory=list)  # every check judged
 
     def counts(self) -> dict[Status, int]:
         tally = Counter(verdict.status for verdict in self.entries.values())
@@ -120,6 +139,18 @@ class GapReport:
     def baseline_failures(self, strict: bool) -> list[str]:
         """What fails the run about the baseline itself: under ``strict``, gaps fixed or stale."""
         return self.audit.warnings() if strict and self.audit else []
+
+    def common_causes(self) -> dict[str, list[str]]:
+        """Trait -> the entries (two or more) each of whose failing checks fail only on inputs with
+        that trait: one probable root cause, not that many separate gaps (see ``traits``)."""
+        explained: dict[str, list[str]] = {}
+        for verdict in self.with_status(*GAP_STATUSES):
+            failing = [o for o, culprit in self.blamed
+                       if culprit == verdict.name and o.entry == verdict.name and o.aspect is Aspect.BEHAVIOUR]
+            own = [o for o in self.outcomes if o.entry == verdict.name]
+            for trait in explaining([o.failing_traits for o in failing], [o.passes_without for o in own]):
+                explained.setdefault(trait, []).append(verdict.name)
+        return {trait: names for trait, names in sorted(explained.items()) if len(names) >= 2}
 
     def ways_followed(self) -> dict[str, list[str]]:
         """Way -> the points (``entry: point``) where the backend followed it, the families differing there."""
@@ -184,23 +215,22 @@ def judge(info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcom
         verdict = verdicts[outcome.entry]
         if outcome.kind == OutcomeKind.MISSING and not _lacks_itself(outcome) and verdict.status != Status.MISSING:
             _block(verdict, f"{outcome.missing_entry} (missing)")
-    failing = [o for o in judged if o.kind in FAILING_KINDS and verdicts[o.entry].status != Status.MISSING]
-    quiet = {o.entry for o in failing} - {o.entry for o in failing if known(o.entry, o.check) is None}
-    blamed = _assign_blame(failing, quiet)
+    absent = {o.entry for o in judged if o.aspect is Aspect.PRESENCE and o.kind == OutcomeKind.SKIPPED}
+    failing = [o for o in judged if o.kind in FAILING_KINDS and verdicts[o.entry].status != Status.MISSING
+               and o.entry not in absent]
+    suspects = {o.entry for o in failing if o.aspect is Aspect.BEHAVIOUR and known(o.entry, o.check) is None}
+    blamed = _assign_blame(failing, suspects)
     for outcome, culprit in blamed:
-        verdict = verdicts[outcome.entry]
         if culprit != outcome.entry:
-            _block(verdict, culprit)
-            continue
-        is_error = outcome.kind == OutcomeKind.ERROR or verdict.status == Status.ERROR
-        verdict.status = Status.ERROR if is_error else Status.MISMATCH
-        verdict.gaps.append(Gap(outcome.check, outcome.kind, outcome.message, outcome.reproduction, outcome.example,
-                                known(outcome.entry, outcome.check)))
+            _block(verdicts[outcome.entry], culprit)
+        if culprit == outcome.entry or outcome.raised_by == culprit:
+            _add_gap(verdicts.get(culprit), outcome, known(culprit, outcome.check))
     for verdict in verdicts.values():
         _settle(verdict, [o for o in judged if o.entry == verdict.name])
     return GapReport(info, verdicts, checks=len(judged), examples=sum(o.examples for o in judged),
                      unattributed=sorted(unattributed or []), baseline=baseline,
-                     audit=None if baseline is None else _audit(baseline, verdicts, judged), blamed=blamed)
+                     audit=None if baseline is None else _audit(baseline, verdicts, judged), blamed=blamed,
+                     outcomes=judged)
 
 
 def _covering(baseline: Baseline | None) -> Covering:
@@ -218,18 +248,26 @@ def _as_judged(outcome: CheckOutcome, contract: Contract) -> CheckOutcome:
     return outcome
 
 
-def _assign_blame(failing: list[CheckOutcome], quiet: set[str]) -> list[tuple[CheckOutcome, str]]:
-    """Pair each failing check with the entry to blame (greedy set cover, see module docstring).
+def _add_gap(verdict: EntryVerdict | None, outcome: CheckOutcome, known: KnownGap | None) -> None:
+    """A failing check as a gap of ``verdict``'s entry (its own check, or one whose call of it raised)."""
+    if verdict is None:  # an entry this run did not select
+        return
+    is_error = outcome.kind == OutcomeKind.ERROR or verdict.status == Status.ERROR
+    verdict.status = Status.ERROR if is_error else Status.MISMATCH
+    verdict.gaps.append(Gap(outcome.check, outcome.kind, outcome.message, outcome.reproduction, outcome.example, known))
 
-    A ``quiet`` entry (all its failures are known gaps) explains only its own checks.
-    """
-    unexplained = list(failing)
-    owners = Counter(o.entry for o in failing)
+
+def _assign_blame(failing: list[CheckOutcome], suspects: set[str]) -> list[tuple[CheckOutcome, str]]:
+    """Pair each failing check with the entry to blame (see the module docstring): the entry
+    whose call raised, when there is one; else by greedy cover over the ``suspects`` it called."""
+    direct = [o for o in failing if o.raised_by and o.raised_by != o.entry and o.raised_by not in EVALUATORS]
+    blamed: list[tuple[CheckOutcome, str]] = [(o, o.raised_by) for o in direct]
+    unexplained = [o for o in failing if o not in direct]
+    owners = Counter(o.entry for o in unexplained)
     order = {name: index for index, name in enumerate(CATALOGUE)}
-    blamed: list[tuple[CheckOutcome, str]] = []
 
     def explains(candidate: str, outcome: CheckOutcome) -> bool:
-        return candidate == outcome.entry or (candidate not in quiet and candidate in outcome.involved)
+        return candidate == outcome.entry or (candidate in suspects and candidate in outcome.involved)
 
     def reach(candidate: str, failures: list[CheckOutcome]) -> int:
         return sum(explains(candidate, o) for o in failures)

@@ -22,6 +22,7 @@ from conformance.check import given
 from conformance.families import Answer, agree, attempt
 from conformance.markers import entry_param, per_entry
 from conformance.oracles import answers
+from conformance.outcomes import Aspect
 from conformance.routes import evaluate
 from conformance.signatures import check_signature
 
@@ -37,7 +38,8 @@ def _params(entries: list[Entry], examples: bool = False) -> list:
     return params
 
 
-@pytest.mark.parametrize("name", per_entry(e.name for e in CATALOGUE.values() if e.signature is not None))
+@pytest.mark.parametrize("name", per_entry((e.name for e in CATALOGUE.values() if e.signature is not None),
+                                           aspect=Aspect.SIGNATURE))
 def test_signature(backend, name):
     entry = CATALOGUE[name]
     function = backend.entry(name)

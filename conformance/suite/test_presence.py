@@ -7,9 +7,10 @@ import pytest
 from conformance.catalogue import CATALOGUE
 from conformance.compare import Mismatch
 from conformance.markers import per_entry
+from conformance.outcomes import Aspect
 
 
-@pytest.mark.parametrize("name", per_entry(CATALOGUE, presence=True))
+@pytest.mark.parametrize("name", per_entry(CATALOGUE, aspect=Aspect.PRESENCE))
 def test_presence(backend, name):
     value = backend.entry(name)  # EntryMissing when absent
     if not callable(value):

@@ -1,7 +1,8 @@
 """Backends broken on purpose, one behaviour each: the suite must report exactly that entry.
 
 Each module names its broken entry (``BROKEN_ENTRY``) and a fragment of the
-message the report must give (``EXPECTED_MESSAGE``). The helpers below build
+message the report must give (``EXPECTED_MESSAGE``); ``OPTIONS``, when given, are
+the run's options (``--contract=tf_keras`` for a backend broken only for that family). The helpers below build
 the broken ``rnn`` variants from the reference one.
 """
 

@@ -11,13 +11,13 @@ import pytest
 from conformance.check import Check
 from conformance.classify import classify, crash_outcome
 from conformance.compare import Mismatch, Unsupported
-from conformance.outcomes import PRESENCE_CHECK, OutcomeKind
+from conformance.outcomes import PRESENCE_CHECK, Aspect, OutcomeKind
 from conformance.recording import EntryMissing, RecordingBackend
 from conformance.watchdog import CheckTimeout
 
 
-def item(entry: str = "abs", presence: bool = False, name: str = "test_abs[eager]"):
-    marker = SimpleNamespace(args=(entry,), kwargs={"presence": True} if presence else {})
+def item(entry: str = "abs", aspect: Aspect = Aspect.BEHAVIOUR, name: str = "test_abs[eager]"):
+    marker = SimpleNamespace(args=(entry,), kwargs={"aspect": aspect})
     return SimpleNamespace(nodeid=f"suite.py::{name}", name=name,
                            get_closest_marker=lambda wanted: marker if wanted == "entry" else None)
 
@@ -71,7 +71,7 @@ def test_how_the_check_failed_decides_the_kind(backend, error, kind, fragment):
 
 
 def test_a_missing_entry_names_itself(backend):
-    outcome = classify(item("dot", presence=True), *phase(EntryMissing("dot")), backend.check, "toy")
+    outcome = classify(item("dot", Aspect.PRESENCE), *phase(EntryMissing("dot")), backend.check, "toy")
     assert (outcome.kind, outcome.missing_entry, outcome.check) == (OutcomeKind.MISSING, "dot", PRESENCE_CHECK)
 
 
