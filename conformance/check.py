@@ -20,6 +20,7 @@ from hypothesis.strategies import SearchStrategy
 
 from .compare import Mismatch
 from .config_guard import ConfigGuard, isolated
+from .contract import Contract
 from .families import Way
 from .recording import CallLog, RecordedCall, RecordingBackend
 from .traits import traits
@@ -30,6 +31,7 @@ class Check:
     """The state of one check while it runs."""
 
     guards: Sequence[ConfigGuard]  # the configurations each example must leave as it found them
+    contract: Contract = Contract.KERAS_2
     log: CallLog = field(default_factory=CallLog)  # the calls of the current example
     entries_called: dict[str, None] = field(default_factory=dict)  # over every example, in first-call order
     examples: int = 0  # hypothesis examples begun
@@ -42,8 +44,9 @@ class Check:
         self.entries_called.setdefault(call.entry)
 
     def follow(self, point: str, way: Way | None) -> None:
-        """Note the way the backend followed at ``point`` (None: the ways agreed there)."""
-        if way is not None:
+        """Note the way the backend followed at ``point`` (None: the ways agreed there): news when the
+        contract admits both families, or when the way is a convention of one."""
+        if way is not None and (len(self.contract.families) > 1 or way.convention):
             self.follows[point] = str(way)
 
     def start_example(self) -> None:

@@ -43,6 +43,11 @@ TF_KERAS = Way(Family.TF_KERAS)
 CLASSIC = Way(Family.CLASSIC)
 
 
+def both(check: Callable[[], None]) -> list[tuple[Way, Callable[[], None]]]:
+    """``check`` as the behaviour of both families (for ``either``, beside a convention of one)."""
+    return [(TF_KERAS, check), (CLASSIC, check)]
+
+
 @dataclass(frozen=True)
 class Answer:
     """What a call must give: ``expected`` (a result, or a list of them), or an exception of type ``raises``."""
@@ -71,16 +76,16 @@ def attempt(compute: Callable[[], Any]) -> Attempt:
         return Attempt(error=error)
 
 
-def agree(found: Attempt, answers: Sequence[tuple[Way, Answer]], what: str,
+def agree(found: Attempt, answers: Sequence[tuple[Way, Answer]], contract: Contract, what: str,
           epsilons: float = DEFAULT_TOLERANCE) -> Way | None:
-    """Pass when ``found`` gives one of ``answers`` (already limited to the admitted ways).
+    """Pass when ``found`` gives one of the ``answers`` whose way ``contract`` admits.
 
     Returns the way followed when the answers differ (None when they all agree, so
     there is nothing to tell). Otherwise raises: the backend's own exception when no
     answer expects one, else a ``Mismatch`` naming what each way expected.
     """
     __tracebackhide__ = True
-    distinct = _distinct(answers)
+    distinct = _distinct([(way, answer) for way, answer in answers if way.admitted_by(contract)])
     failures: list[tuple[Way, BaseException]] = []
     for ways, answer in distinct:
         try:
@@ -88,7 +93,8 @@ def agree(found: Attempt, answers: Sequence[tuple[Way, Answer]], what: str,
         except Mismatch as failure:
             failures.append((ways[0], failure))
             continue
-        return ways[0] if len(distinct) > 1 else None
+        # Telling only when the answer is not every admitted family's.
+        return None if len(distinct) == 1 or set(contract.families) <= {w.family for w in ways} else ways[0]
     if found.error is not None and all(answer.raises is None for _, answer in distinct):
         raise found.error
     if len(failures) == 1:
@@ -97,20 +103,26 @@ def agree(found: Attempt, answers: Sequence[tuple[Way, Answer]], what: str,
                    + "; ".join(f"{way} expects: {_without(str(failure), what)}" for way, failure in failures))
 
 
-def either(alternatives: Sequence[tuple[Way, Callable[[], None]]], contract: Contract, what: str) -> Way:
+def either(alternatives: Sequence[tuple[Way, Callable[[], None]]], contract: Contract, what: str) -> Way | None:
     """Run the admitted alternatives in order (each one a block of assertions for its way,
-    on values of its own); the first that passes is the way the backend follows. When none
-    does, the first alternative's failure is raised, with what each way found."""
+    on values of its own); the first that passes is the way the backend follows (None when
+    that block is both families' behaviour). When none does, the first alternative's failure
+    is raised, with what each way found."""
     __tracebackhide__ = True
     admitted = [(way, check) for way, check in alternatives if way.admitted_by(contract)]
     failures: list[tuple[Way, Exception]] = []
+    tried: set[int] = set()
     for way, check in admitted:
+        if id(check) in tried:  # the same behaviour under both families: judged once
+            continue
+        tried.add(id(check))
         try:
             check()
         except Exception as failure:
             failures.append((way, failure))
             continue
-        return way
+        shared = sum(other is check for _, other in alternatives) > 1
+        return None if shared else way
     first = failures[0][1]
     if len(failures) == 1:
         raise first

@@ -93,11 +93,11 @@ class ConformanceRun:
         self.oracles = oracles(self.contract)
         modules = {id(m): m for m in (self.loaded.module, self.reference)}
         self.guards = [ConfigGuard(m) for m in modules.values()]
-        self.backend = RecordingBackend(self.loaded.module, Check(self.guards), self.contract)
+        self.backend = RecordingBackend(self.loaded.module, Check(self.guards, self.contract), self.contract)
 
     def begin_check(self) -> Check:
         """A new ``Check``: the backend records the calls of the check that begins on it."""
-        self.backend.check = Check(self.guards)
+        self.backend.check = Check(self.guards, self.contract)
         return self.backend.check
 
     @classmethod

@@ -1,16 +1,379 @@
 """The reference backend as classic multi-backend Keras 2.2/2.3 specifies it.
 
-``reference_backend`` follows tf_keras; where classic Keras 2.3 (its docstrings,
-its backends, its ``numpy_backend``, its own tests) says otherwise, this module
-holds the classic answer, and imports everything else from the reference. It is
-a backend of its own (``KERAS_BACKEND=reference_backend.classic``), and the
-conformance suite's oracle for the classic family. Each entry below states the
-classic contract and where it differs from tf_keras.
+``reference_backend`` follows tf_keras. Classic Keras 2.3 differs from it in a
+few entries (its TensorFlow backend, its docstrings and its own tests say so);
+this module holds those entries and imports every other one from the reference,
+so it is a backend of its own (``KERAS_BACKEND=reference_backend.classic``).
+
+Keras 2.3.1's own backends also disagreed with each other, and where its tests
+accepted both answers (or its numpy reference, ``numpy_backend``, gave the other
+one), classic Keras 2.3 has two ways. ``CONVENTIONS`` names, per entry, the ways
+besides this module's (mostly Theano's), each a function computing its answer:
+the conformance suite accepts any of them from a backend held to the classic
+contract. Sources are Keras 2.3.1's ``keras/backend/tensorflow_backend.py``
+(TF231), ``theano_backend.py`` (TH231), ``numpy_backend.py`` (NP231) and
+``tests/keras/backend/backend_test.py`` (BT), by line.
 """
 
 from __future__ import annotations
 
-from . import *  # noqa: F403 - every entry the families agree on
-from . import __all__ as _all
+import builtins
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any
 
-__all__ = list(_all)
+import numpy as np
+
+from . import *  # noqa: F403 - every entry the families agree on (any, max, ... shadow builtins here)
+from . import __all__ as _all
+from . import conditionals as _conditionals
+from . import conv as _conv
+from . import losses as _losses
+from . import nn as _nn
+from . import reductions as _reductions
+from . import session as _session
+from . import shapes as _shapes
+from .config import floatx as _floatx
+from .dispatch import Placeholder as _Placeholder
+from .dispatch import SymbolicTensor as _SymbolicTensor
+from .dispatch import TensorBase as _TensorBase
+from .dispatch import op as _op
+from .windows import data_format_of as _data_format_of
+from .windows import int_tuple as _int_tuple
+from .windows import padded_extent as _padded_extent
+
+# Classic Keras 2.3 has no learning_phase_scope (tf_keras added it); its phase is set with set_learning_phase.
+__all__ = [name for name in _all if name != "learning_phase_scope"]
+del learning_phase_scope  # noqa: F821
+
+
+# -- where classic Keras 2.3 answers otherwise than tf_keras -----------------------------------
+
+@_op
+def softmax(x, axis=-1):
+    """``exp(x) / sum(exp(x), axis)``, max-shifted; a rank-1 ``x`` is accepted (TF231:3283
+    ``tf.nn.softmax(x, axis=axis)``, TH231, NP231; only tf_keras refuses it). Rank 0 raises."""
+    if x.ndim == 0:
+        raise ValueError("Cannot apply softmax to a scalar")
+    if x.ndim == 1:
+        shifted = np.asarray(x, np.float64) - np.max(x, initial=-np.inf)
+        e = np.exp(shifted)
+        return (e / np.sum(e)).astype(x.dtype)
+    return np.asarray(_nn.softmax(x, axis))
+
+
+@_op
+def zeros_like(x, dtype=None, name=None):
+    """Zeros of ``x``'s shape in ``dtype``, default ``floatx()`` (TF231 ``tf.zeros_like(x, dtype=dtype or
+    floatx())``, TH231, NP231; its docstring says "the dtype of x", its code says floatx)."""
+    return np.zeros(np.shape(x), dtype=_floatx() if dtype is None else np.dtype(dtype))
+
+
+@_op
+def ones_like(x, dtype=None, name=None):
+    """Ones of ``x``'s shape in ``dtype``, default ``floatx()`` (as ``zeros_like``)."""
+    return np.ones(np.shape(x), dtype=_floatx() if dtype is None else np.dtype(dtype))
+
+
+def switch(condition: Any, then_expression: Any, else_expression: Any) -> Any:
+    """The reference's ``switch``, with both callable branches called first: classic Keras 2.3
+    builds both branches of its graph (TF1 ``tf.cond``, Theano's ``ifelse``)."""
+    then_value = then_expression() if callable(then_expression) else then_expression
+    else_value = else_expression() if callable(else_expression) else else_expression
+    return _conditionals.switch(condition, then_value, else_value)
+
+
+def print_tensor(x: Any, message: str = "") -> Any:
+    """``x``, printing ``message`` and the value each time the result is computed (TF231 ``tf.Print``,
+    Theano's ``Print`` op), also for a concrete ``x``; no ``summarize`` parameter."""
+    return _SymbolicTensor(functools.partial(_printed, message=message), (x,), {}, _shapes.static_shape(x),
+                           np.dtype(getattr(x, "dtype", _floatx())))
+
+
+def _printed(value: Any, message: str) -> np.ndarray:
+    print(message, np.asarray(value), flush=True)
+    return np.asarray(value)
+
+
+_SYMBOLIC_PHASE = _Placeholder((), np.dtype("uint8"), name="keras_learning_phase")
+
+
+def learning_phase() -> Any:
+    """The phase ``set_learning_phase`` set (0 or 1), else a symbolic scalar placeholder,
+    ``keras_learning_phase``, that ``function`` is fed: Keras 2.3's training loop feeds it 1,
+    its predict loop 0 (TF231, TH231; keras/engine/training.py:309-310)."""
+    phase = _session.learning_phase_set()
+    return _SYMBOLIC_PHASE if phase is None else phase
+
+
+def tile(x: Any, n: Any) -> Any:
+    """``numpy.tile``: a ``n`` shorter than ``x``'s rank is padded with leading ones
+    (TF231:2684, NP231:473; BT ``test_tile`` tiles a (3, 4) tensor by ``n=2``)."""
+    return _shapes._tile(x, [n] if np.ndim(n) == 0 else list(n))
+
+
+def is_keras_tensor(x: Any) -> bool:
+    """Whether ``x`` came out of a Keras layer (``hasattr(x, '_keras_history')``, TF231:699): False
+    for every tensor the backend itself makes, placeholders included (BT asserts it);
+    ``ValueError`` for anything that is not a backend tensor."""
+    if not isinstance(x, _TensorBase):
+        raise ValueError(f"Unexpectedly found an instance of type `{type(x)}`. Expected a symbolic tensor instance.")
+    return hasattr(x, "_keras_history")
+
+
+# -- the other ways of Keras 2.3.1's backends -----------------------------------------------------
+
+def _binary_theano(target, output, from_logits=False):
+    """Theano's binary cross-entropy (TH231:1874-1879): logits through a sigmoid, probabilities
+    clipped to ``[eps, 1 - eps]``, then ``-(t log o + (1 - t) log(1 - o))``, no second epsilon
+    (NP231's logit form and Keras 2.3.1 on TF 1.13 give the same)."""
+    z = np.asarray(output, np.float64)
+    o = 1 / (1 + np.exp(-z)) if from_logits else z
+    o = _losses._clip(o.astype(np.asarray(output).dtype))
+    t = np.asarray(target, np.float64)
+    with np.errstate(divide="ignore"):
+        return (-(t * np.log(o) + (1 - t) * np.log(1 - o))).astype(np.asarray(output).dtype)
+
+
+def _categorical_theano(target, output, from_logits=False, axis=-1):
+    """Theano's categorical cross-entropy (TH231:1822-1850): logits through a softmax over the
+    class axis, probabilities renormalised, both clipped to ``[eps, 1 - eps]`` (so logits of
+    1e4 cost 16.1, not 1e4; NP231 agrees); the class axis is -1 or a non-negative axis."""
+    output = np.asarray(output)
+    if axis != -1 and axis not in range(output.ndim):
+        raise ValueError(f"Unexpected channels axis {axis}. Expected to be -1 or one of the axes of `output`")
+    probabilities = _losses._categorical_probabilities(output, from_logits, axis)
+    return (-np.sum(np.asarray(target, np.float64) * np.log(probabilities), axis=axis)).astype(output.dtype)
+
+
+def _sparse_theano(target, output, from_logits=False, axis=-1):
+    """Theano's sparse categorical cross-entropy (TH231:1853-1871): the categorical one on one-hot
+    targets, so logits are softmaxed and clipped as there."""
+    output = np.asarray(output)
+    moved = np.moveaxis(output, axis, -1)
+    labels = np.asarray(target).astype(np.int64).reshape(moved.shape[:-1])
+    one_hot = (labels[..., None] == np.arange(moved.shape[-1])).astype(np.float64)
+    return _categorical_theano(one_hot, moved, from_logits, -1)
+
+
+def _slice_python(x, start, size):
+    """Python slicing ``x[start:start + size]`` per axis (TH231, NP231 ``py_slice``, TF231's own
+    docstring): a size of -1 ends one cell before the end, it does not mean "to the end"."""
+    if not len(start) == len(size) == np.ndim(x):
+        raise ValueError("The dimension and the size of indices should match.")
+    return np.asarray(x)[tuple(builtins.slice(b, b + s) for b, s in zip(start, size))]
+
+
+def _arange_integers(start, stop=None, step=1, dtype="int32"):
+    """``numpy.arange(start, stop, step, dtype)`` (TH231:1085 ``T.arange``, NP231): with the default
+    int32 a float step is truncated, ``arange(0, 10, 1.5)`` is ``[0, 1, ..., 6]``."""
+    if stop is None:
+        start, stop = 0, builtins.max(start, 0)
+    return np.arange(start, stop, step, dtype=dtype)
+
+
+def _gather_from_the_end(reference, indices):
+    """Negative indices count from the end, out-of-range ones raise (TH231, NP231 ``reference[indices]``)."""
+    return np.asarray(reference)[np.asarray(indices).astype(np.int64)]
+
+
+def _mean_in_floatx(x, axis=None, keepdims=False):
+    """Integer and bool means computed exactly in ``floatx()`` (TH231:600), not truncated."""
+    x = np.asarray(x)
+    wide = x.astype(np.float64)
+    with np.errstate(invalid="ignore"):
+        mean = np.mean(wide, axis=_reductions._axes(axis), keepdims=keepdims)
+    return mean.astype(x.dtype if x.dtype.kind == "f" else _floatx())
+
+
+def _wide_integers(reduction: str) -> Callable[..., np.ndarray]:
+    """``sum``/``prod`` of int32 in int64, as numpy's default accumulator (TH231 ``T.sum``, NP231)."""
+    def compute(x, axis=None, keepdims=False):
+        x = np.asarray(x)
+        dtype = np.int64 if x.dtype.kind in "iu" and x.dtype.itemsize < 8 else x.dtype
+        with np.errstate(invalid="ignore", over="ignore", under="ignore"):
+            return getattr(np, reduction)(x.astype(np.float64) if x.dtype.kind == "f" else x,
+                                          axis=_reductions._axes(axis), keepdims=keepdims).astype(dtype)
+    return compute
+
+
+def _bool_in_float64(name: str) -> Callable[..., np.ndarray]:
+    """``var``/``std`` of a bool tensor in float64 (TH231, NP231), not in floatx."""
+    def compute(x, axis=None, keepdims=False):
+        x = np.asarray(x)
+        result = np.asarray(getattr(_reductions, name)(x.astype(np.float64) if x.dtype == np.bool_ else x,
+                                                       axis, keepdims))
+        return result
+    return compute
+
+
+def _refusing_empty(name: str) -> Callable[..., np.ndarray]:
+    """``max``/``min``/``logsumexp`` raise ``ValueError`` on an empty reduction (TH231, NP231),
+    where TensorFlow answers the identity (-inf, inf)."""
+    def compute(x, axis=None, keepdims=False):
+        x = np.asarray(x)
+        axes = range(x.ndim) if axis is None else [axis] if np.ndim(axis) == 0 else axis
+        if builtins.any(x.shape[a] == 0 for a in axes):
+            raise ValueError(f"zero-size array to reduction operation {name} which has no identity")
+        return np.asarray(getattr(_reductions, name)(x, axis, keepdims))
+    return compute
+
+
+def _softmax_refusing_empty(x, axis=-1):
+    """``softmax`` over an empty axis raises ``ValueError`` (NP231, TH231 off its 2-D path)."""
+    x = np.asarray(x)
+    axes = [axis] if np.ndim(axis) == 0 else list(axis)
+    if x.ndim and builtins.any(x.shape[a] == 0 for a in axes):
+        raise ValueError("zero-size array to reduction operation maximum which has no identity")
+    return np.asarray(softmax(x, axis))
+
+
+def _biased_variance(x, gamma, beta, reduction_axes, epsilon=0.001):
+    """``normalize_batch_in_training`` returning the biased batch variance on every path
+    (TF231:2317-2320 ``tf.nn.moments`` under TF 2.0; what Keras 2.3.1's BatchNormalization, which
+    multiplies it by n / (n - 1 - eps) itself, assumes: keras/layers/normalization.py:194-195)."""
+    normed, mean, _ = (np.asarray(r) for r in _nn.normalize_batch_in_training(x, gamma, beta, reduction_axes,
+                                                                               epsilon))
+    variance = np.var(np.asarray(x, np.float64), axis=tuple(reduction_axes)).astype(np.asarray(x).dtype)
+    return normed, mean, variance
+
+
+def _one_hot_refusing(indices, num_classes):
+    """An index outside ``[0, num_classes)`` raises ``IndexError`` (TH231, NP231 ``to_categorical``)."""
+    indices = np.asarray(indices)
+    if indices.size and (indices.min() < 0 or indices.max() >= num_classes):
+        raise IndexError(f"index out of range for {num_classes} classes")
+    return np.asarray(_shapes.one_hot(indices, num_classes))
+
+
+def _convolution(entry: str, flipped: bool, padding_at_start: bool, full: bool) -> Callable[..., np.ndarray]:
+    """A convolution entry the way Theano computes it (BT:152-154 feeds Theano ``convert_kernel``
+    kernels; TH231:2108-2115 crops 'same' so the odd padding cell is at the start, as NP231's
+    scipy 'same'; TH231:2017-2026 accepts 'full'): the kernel's spatial axes reversed when
+    ``flipped``, explicit padding before a 'valid' call when ``padding_at_start`` or ``full``."""
+    transposed = entry.endswith("_transpose")
+
+    def compute(x, kernel, *args, **kwargs):
+        x, kernel = np.asarray(x), np.asarray(kernel)
+        rank = x.ndim - 2
+        if flipped:
+            kernel = kernel[(builtins.slice(None, None, -1),) * rank]
+        names = ("output_shape", "strides", "padding", "data_format", "dilation_rate") if transposed else (
+            "strides", "padding", "data_format", "dilation_rate")
+        options = {**dict(zip(names, args)), **kwargs}
+        padding = options.get("padding", "valid")
+        if not transposed and (padding == "same" and padding_at_start or padding == "full" and full):
+            x = _pad_spatial(x, kernel.shape[:rank], options, padding)
+            options["padding"] = "valid"
+        return np.asarray(getattr(_conv, entry)(x, kernel, **options))
+    return compute
+
+
+def _pad_spatial(x: np.ndarray, kernel: Sequence[int], options: dict[str, Any], padding: str) -> np.ndarray:
+    rank = len(kernel)
+    layout = _data_format_of(options.get("data_format"))
+    strides = _int_tuple(options.get("strides", 1), rank, "strides")
+    dilations = _int_tuple(options.get("dilation_rate", 1), rank, "dilation_rate")
+    first = 2 if layout == "channels_first" else 1
+    widths = [(0, 0)] * x.ndim
+    for axis, (k, s, d) in enumerate(zip(kernel, strides, dilations)):
+        span = d * (k - 1) + 1
+        if padding == "full":
+            widths[first + axis] = (span - 1, span - 1)
+        else:
+            before, after, _ = _padded_extent(x.shape[first + axis], k, s, d, "same")
+            widths[first + axis] = (after, before)  # the odd cell first
+    return np.pad(x, widths)
+
+
+def _ctc_theano(y_true, y_pred, input_length, label_length):
+    """Theano's CTC cost (TH231:2741-2847), which BT:1709-1760 checks against its own values
+    ``[1.73308, 3.81351]``: probabilities smoothed as ``(1 - 1e-4) p + 1e-4 / (2L + 1)``, and the
+    forward-backward products summed over every frame, so the cost is ``-log(T * P)`` rather than
+    ``-log P``; float64, shaped ``(1, batch)``."""
+    y_pred = np.asarray(y_pred, np.float64)
+    labels = np.asarray(y_true).astype(np.int64)
+    steps, lengths = np.asarray(input_length).reshape(-1), np.asarray(label_length).reshape(-1)
+    blank = y_pred.shape[-1] - 1
+    costs = []
+    for probabilities, label, t_len, l_len in zip(y_pred, labels, steps, lengths):
+        path = np.full(2 * int(l_len) + 1, blank)
+        path[1::2] = label[:int(l_len)]
+        smoothed = (1 - 1e-4) * probabilities[:int(t_len)][:, path] + 1e-4 / path.size
+        costs.append(-np.log(int(t_len) * _path_likelihood(smoothed, path, blank)))
+    return np.asarray([costs], np.float64)
+
+
+def _path_likelihood(frames: np.ndarray, path: np.ndarray, blank: int) -> float:
+    """The CTC forward recursion over the blank-interleaved ``path``, ``frames[t, s]`` the
+    probability of ``path[s]`` at frame ``t``; each step rescaled, the scales summed in log space."""
+    skips = np.zeros(path.size, bool)
+    skips[2:] = (path[2:] != blank) & (path[2:] != path[:-2])
+    alpha = np.zeros(path.size)
+    alpha[:2] = frames[0, :2]
+    log_scale = 0.0
+    for frame in frames[1:]:
+        scale = alpha.sum()
+        alpha, log_scale = alpha / scale, log_scale + np.log(scale)
+        moved = alpha.copy()
+        moved[1:] += alpha[:-1]
+        moved[2:] += np.where(skips[2:], alpha[:-2], 0.0)
+        alpha = moved * frame
+    return float(np.exp(log_scale + np.log(alpha[-2:].sum() if path.size > 1 else alpha[-1])))
+
+
+NOT_IMPLEMENTED = "not implemented (Theano; Keras 2.3.1 decodes with TensorFlow only)"
+
+
+def _not_implemented(*args: Any, **kwargs: Any) -> Any:
+    """Not implemented: Keras 2.3.1's Theano backend raises NotImplementedError, and its tests
+    decode with TensorFlow only (BT:1777-1940 skip every other backend)."""
+    raise NotImplementedError("not implemented in classic Keras 2.3's Theano backend")
+
+
+def _conventions_of_convolutions() -> dict[str, list[tuple[str, Callable[..., Any]]]]:
+    made: dict[str, list[tuple[str, Callable[..., Any]]]] = {}
+    for entry in ("conv1d", "conv2d", "conv3d"):
+        made[entry] = [
+            ("flipped kernels (Theano's true convolution; BT feeds it convert_kernel)",
+             _convolution(entry, flipped=True, padding_at_start=False, full=False)),
+            ("'same' pads the odd cell at the start (Theano, numpy_backend)",
+             _convolution(entry, flipped=False, padding_at_start=True, full=False)),
+            ("flipped kernels, 'same' padded at the start (Theano)",
+             _convolution(entry, flipped=True, padding_at_start=True, full=False)),
+            ("padding='full' accepted (Theano, numpy_backend)",
+             _convolution(entry, flipped=False, padding_at_start=False, full=True)),
+            ("flipped kernels, padding='full' accepted (Theano)",
+             _convolution(entry, flipped=True, padding_at_start=False, full=True)),
+        ]
+    for entry in ("conv2d_transpose", "conv3d_transpose"):
+        made[entry] = [("flipped kernels (Theano's true convolution; BT feeds it convert_kernel)",
+                        _convolution(entry, flipped=True, padding_at_start=False, full=False))]
+    return made
+
+
+CONVENTIONS: dict[str, list[tuple[str, Callable[..., Any]]]] = {
+    "binary_crossentropy": [("clipped, no second epsilon; logits through a sigmoid (Theano, numpy_backend)",
+                             _binary_theano)],
+    "categorical_crossentropy": [("logits through a softmax, then clipped (Theano, numpy_backend)",
+                                  _categorical_theano)],
+    "sparse_categorical_crossentropy": [("logits through a softmax, then clipped (Theano)", _sparse_theano)],
+    "slice": [("Python slicing: a size of -1 stops one cell short (Theano, numpy_backend)", _slice_python)],
+    "arange": [("int32 values for float arguments (Theano, numpy_backend)", _arange_integers)],
+    "gather": [("negative indices count from the end (Theano, numpy_backend)", _gather_from_the_end)],
+    "mean": [("integer means exact, in floatx (Theano)", _mean_in_floatx)],
+    "sum": [("int32 summed in int64 (Theano, numpy_backend)", _wide_integers("sum"))],
+    "prod": [("int32 multiplied in int64 (Theano, numpy_backend)", _wide_integers("prod"))],
+    "var": [("bool in float64 (Theano, numpy_backend)", _bool_in_float64("var"))],
+    "std": [("bool in float64 (Theano, numpy_backend)", _bool_in_float64("std"))],
+    "max": [("an empty reduction raises (Theano, numpy_backend)", _refusing_empty("max"))],
+    "min": [("an empty reduction raises (Theano, numpy_backend)", _refusing_empty("min"))],
+    "logsumexp": [("an empty reduction raises (Theano, numpy_backend)", _refusing_empty("logsumexp"))],
+    "softmax": [("an empty axis raises (numpy_backend; Theano off its 2-D path)", _softmax_refusing_empty)],
+    "normalize_batch_in_training": [("the biased variance on every path (Keras 2.3.1 on TF 2.0)", _biased_variance)],
+    "one_hot": [("an index out of range raises IndexError (Theano, numpy_backend)", _one_hot_refusing)],
+    "ctc_batch_cost": [("Theano's CTC: (1, batch), float64, -log(T * P) of smoothed probabilities", _ctc_theano)],
+    "ctc_decode": [(NOT_IMPLEMENTED, _not_implemented)],
+    **_conventions_of_convolutions(),
+}
+"""Entry -> the other answers classic Keras 2.3 accepted: (what the way is, a function computing it)."""

@@ -41,6 +41,11 @@ def learning_phase() -> int:
     return 0 if _learning_phase is None else _learning_phase
 
 
+def learning_phase_set() -> int | None:
+    """The phase ``set_learning_phase`` set, or None when it is not set (not an entry)."""
+    return _learning_phase
+
+
 def set_learning_phase(value: int) -> None:
     """Set the learning phase to 0 or 1; any other value raises ``ValueError``
     (``True``/``False`` count as 1/0, as in tf_keras)."""

@@ -82,11 +82,13 @@ def to_dense(tensor: Any) -> Any:
 
 def eval(x: Any) -> np.ndarray:
     """The value of ``x`` as a numpy array (a copy). Non-tensors pass through
-    ``np.asarray``; a tensor that depends on a placeholder raises ``ValueError``
-    (evaluate it with ``function``)."""
+    ``np.asarray``; a graph node is computed when it depends on no placeholder
+    (a tensor that does raises ``ValueError``: evaluate it with ``function``)."""
     if isinstance(x, SymbolicTensor):
         names = sorted({str(p.name) for p in x.placeholders()})
-        raise ValueError(f"cannot eval a tensor that depends on placeholders {names}; use function()")
+        if names:
+            raise ValueError(f"cannot eval a tensor that depends on placeholders {names}; use function()")
+        return np.array(x.evaluate({}, {}))
     if isinstance(x, Tensor):
         return x.numpy()
     return np.asarray(x)

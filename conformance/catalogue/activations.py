@@ -8,6 +8,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..calls import Call, call
+from ..families import Answer
 from ..inputs import arrays, axes, floats, held_as, shapes, small_grid, unary
 from .records import Entry, Example
 
@@ -115,7 +116,8 @@ ENTRIES = (
     Entry('elu', 'x, alpha=1.0', calls=lambda floatx: unary()(floatx) | unary(alpha=0.5)(floatx), examples=(
         Example(call(_f([-1e4, 0.0, 2.0]), alpha=0.5), _f([-0.5, 0, 2]), why="alpha scales the negative part only"),)),
     Entry('softmax', 'x, axis=-1', calls=_softmax_calls, examples=(
-        Example(call(_f([1.0, 2.0])), raises=ValueError, why="rank 1 is refused"),
+        Example(call(_f([1.0, 2.0])), raises=ValueError, classic=Answer(_f([0.2689414213699951, 0.7310585786300049])),
+                why="rank 1: tf_keras refuses it; classic Keras 2.3 takes the one axis (TF231 tf.nn.softmax, Theano)"),
         Example(call(_f(2.0)), raises=ValueError, why="rank 0 is refused"),
         Example(call(_f([[0.0, 0.0], [1e4, 1e4]]), axis=0), _f([[0, 0], [1, 1]]),
                 why="axis 0, large logits do not overflow"),

@@ -14,6 +14,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..calls import Call, call
+from ..families import Answer
 from ..inputs import arrays, shapes, unary
 from .records import Entry, Example
 
@@ -248,6 +249,9 @@ ENTRIES = (
         Example(call(np.array([[1.0, 2.0]]), [2, 1]), np.array([[1.0, 2.0], [1.0, 2.0]]),
                 why="whole copies along each axis"),
         Example(call(np.array([1.0, 2.0]), 2), np.array([1.0, 2.0, 1.0, 2.0]), why="an int n for a 1-D tensor"),
+        Example(call(np.array([[1.0, 2.0]]), 2), raises=ValueError, classic=Answer(np.array([[1.0, 2.0, 1.0, 2.0]])),
+                why="fewer multiples than axes: tf_keras refuses them; classic Keras 2.3 pads them with ones "
+                    "(TF231:2684, numpy_backend np.tile; Keras 2.3.1's test_tile)"),
     )),
     Entry('flatten', 'x', calls=unary(shape=shapes(max_side=3)), examples=(
         Example(call(np.array([[1.0, 2.0], [3.0, 4.0]])), np.array([1.0, 2.0, 3.0, 4.0]), why="row-major order"),)),

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from conformance.check import given
 from conformance.compare import Mismatch, assert_close, assert_equal
+from conformance.families import CLASSIC, TF_KERAS, either
 from conformance.inputs import arrays, shapes
 from conformance.markers import per_entry
 from conformance.routes import ROUTES, evaluate, read
@@ -41,8 +42,9 @@ class CallLog:
 @pytest.mark.entry("switch")
 @pytest.mark.parametrize("flag", [True, False])
 @given(shape=shapes(max_dims=3, max_side=3), data=st.data())
-def test_switch_scalar_condition_calls_only_the_chosen_branch(backend, flag, shape, data):
-    # Eager only: with a placeholder condition both branches must be traced (tf.cond does).
+def test_switch_scalar_condition_with_callable_branches(backend, flag, shape, data):
+    # tf_keras (TF2 eager) calls only the chosen callable; classic Keras 2.3 builds both branches of its
+    # graph (TF1 tf.cond, Theano's ifelse), so it calls both; the value is the chosen branch's either way.
     floatx = backend.settings.floatx
     then, other = (data.draw(arrays(floatx, shape, finite=True), label=label) for label in ("then", "else"))
     log = CallLog()
@@ -50,8 +52,16 @@ def test_switch_scalar_condition_calls_only_the_chosen_branch(backend, flag, sha
     result = backend.switch(condition, log.branch("then", lambda: backend.variable(then)),
                             log.branch("else", lambda: backend.variable(other)))
     what = f"switch(variable({float(flag)}), then_fn, else_fn)"
-    assert_equal(log.called, ["then" if flag else "else"], f"{what}: the callables called")
     assert_close(read(backend, result, what), then if flag else other, what)
+
+    def only_the_chosen() -> None:
+        assert_equal(log.called, ["then" if flag else "else"], f"{what}: the callables called")
+
+    def both() -> None:
+        assert_equal(sorted(log.called), ["else", "then"], f"{what}: the callables called")
+
+    backend.check.follow("switch's callables",
+                         either([(TF_KERAS, only_the_chosen), (CLASSIC, both)], backend.contract, what))
 
 
 @pytest.mark.entry("switch")

@@ -11,6 +11,7 @@ order cannot matter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -19,8 +20,11 @@ from hypothesis import strategies as st
 
 from conformance.catalogue.ctc import KERAS_CTC_INPUTS
 from conformance.check import given
-from conformance.compare import Mismatch, assert_close, assert_results, tolerance
+from conformance.compare import Mismatch, assert_close, assert_results, expect_raises, tolerance
+from conformance.contract import Family
+from conformance.families import Way, both, either
 from conformance.routes import ROUTES, evaluate
+from reference_backend.classic import NOT_IMPLEMENTED
 
 MAX_STEPS, MAX_CLASSES = 4, 4
 # Distinct weights with no simple ratios between them (square roots of primes, scaled into (0.05, 0.25)).
@@ -45,7 +49,7 @@ def _padded(*rows: list[int], steps: int) -> np.ndarray:
 
 # (name, y_pred, input_length, options, decoded arrays, log_prob): published values
 # (Keras 2.3 and TF tests) to their published digits; the float64 digits are the reference's.
-PINNED = [
+PINNED: list[tuple[str, np.ndarray, list[int], dict[str, Any], list[np.ndarray], np.ndarray | None]] = [
     ("beam search, Keras 2.3 test", KERAS_BEAM_INPUT, [5], {"greedy": False, "beam_width": 2, "top_paths": 2},
      [_padded([1, 0], steps=7), _padded([1], steps=7)], np.array([[-5.811451, -6.63339]])),
     ("greedy, Keras ctc test input, shorter second item", KERAS_CTC_INPUTS, [5, 3], {},
@@ -54,6 +58,18 @@ PINNED = [
     ("beam search: merge_repeated=True emits repeated labels once", REPEATS, [7], {"greedy": False},
      [_padded([0, 1], steps=7)], None),
 ]
+
+
+def implemented_or_not(backend: Any, check: Callable[[], None]) -> None:
+    """``check``, or classic Keras 2.3's other way: ctc_decode not implemented (Theano raises
+    NotImplementedError; Keras 2.3.1's tests decode with TensorFlow only)."""
+    def not_implemented() -> None:
+        with expect_raises(NotImplementedError, "ctc_decode"):
+            backend.ctc_decode(np.ones((1, 1, 2), backend.settings.floatx), np.ones(1, "int32"))
+
+    way = either([*both(check), (Way(Family.CLASSIC, NOT_IMPLEMENTED), not_implemented)], backend.contract,
+                 "ctc_decode")
+    backend.check.follow("ctc_decode implemented", way)
 
 
 def _flat(answer: Any) -> list:
@@ -72,6 +88,10 @@ def _decode(K: Any, options: dict) -> Any:
 @pytest.mark.parametrize("greedy", [True, False], ids=["greedy", "beam"])
 @given(data=st.data())
 def test_ctc_decode_agrees_with_reference(backend, reference, route, greedy, data):
+    implemented_or_not(backend, lambda: _agrees_with_reference(backend, reference, route, greedy, data))
+
+
+def _agrees_with_reference(backend: Any, reference: Any, route: str, greedy: bool, data: Any) -> None:
     floatx = backend.settings.floatx
     batch, steps, classes = data.draw(st.tuples(st.integers(1, 3), st.integers(1, MAX_STEPS),
                                                 st.integers(2, MAX_CLASSES)), label="batch, time, classes")
@@ -92,6 +112,10 @@ def test_ctc_decode_agrees_with_reference(backend, reference, route, greedy, dat
 @pytest.mark.parametrize("route", ROUTES)
 @pytest.mark.parametrize("case", range(len(PINNED)), ids=[p[0] for p in PINNED])
 def test_ctc_decode_pinned(backend, reference, route, case):
+    implemented_or_not(backend, lambda: _pinned(backend, reference, route, case))
+
+
+def _pinned(backend: Any, reference: Any, route: str, case: int) -> None:
     name, y_pred, lengths, options, decoded, log_prob = PINNED[case]
     floatx = backend.settings.floatx
     inputs = (y_pred.astype(floatx), np.array(lengths, dtype="int32"))

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from conformance.compare import Mismatch, assert_close, expect_raises, require_tensor
+from conformance.families import CLASSIC, TF_KERAS, either
 from conformance.markers import entry_param
 from conformance.routes import ROUTES, evaluate, read
 
@@ -51,13 +52,27 @@ def _printed(capfd: pytest.CaptureFixture, what: str) -> None:
 
 
 @pytest.mark.entry("print_tensor")
-def test_print_tensor_prints_at_once_when_eager(backend, capfd):
+def test_print_tensor_of_a_variable(backend, capfd):
+    # tf_keras prints at once (TF2 eager); classic Keras 2.3 prints each time the result is computed:
+    # by eval here (TF231 tf.Print, Theano's Print op).
     x = np.array([[1.0, -2.0], [3.5, 0.0]], dtype=backend.settings.floatx)
-    capfd.readouterr()
-    result = backend.print_tensor(backend.variable(x), message=MESSAGE)
     what = f"print_tensor(variable, message={MESSAGE!r})"
-    _printed(capfd, what)
-    assert_close(read(backend, result, what), x, what)
+
+    def at_once() -> None:
+        capfd.readouterr()
+        result = backend.print_tensor(backend.variable(x), message=MESSAGE)
+        _printed(capfd, what)
+        assert_close(read(backend, result, what), x, what)
+
+    def when_computed() -> None:
+        result = backend.print_tensor(backend.variable(x), message=MESSAGE)
+        capfd.readouterr()
+        value = read(backend, result, what)
+        _printed(capfd, f"eval({what})")
+        assert_close(value, x, what)
+
+    backend.check.follow("print_tensor of a variable",
+                         either([(TF_KERAS, at_once), (CLASSIC, when_computed)], backend.contract, what))
 
 
 @pytest.mark.entry("print_tensor")

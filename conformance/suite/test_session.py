@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from conformance.compare import Mismatch, assert_equal, expect_raises
+from conformance.families import CLASSIC, TF_KERAS, Answer, agree, attempt, either
 from conformance.fresh_import import settings_after_import
 
 _fresh = itertools.count()
@@ -76,12 +77,36 @@ def test_is_keras_tensor_false_for_concrete_tensors(backend, creator):
     assert_equal(bool(backend.is_keras_tensor(tensor)), False, f"is_keras_tensor({creator}(...))")
 
 
+@pytest.mark.entry("is_keras_tensor")
+def test_is_keras_tensor_of_a_placeholder(backend):
+    # tf_keras (TF2): a placeholder is a KerasTensor, True; classic Keras 2.3: only a layer's output has
+    # _keras_history (TF231:699), False (BT asserts it).
+    placeholder = backend.placeholder(shape=(2, 3))
+    found = attempt(lambda: backend.is_keras_tensor(placeholder))
+    if found.error is None:
+        found.result = np.asarray(bool(found.result))
+    answers = [(TF_KERAS, Answer(np.asarray(True))), (CLASSIC, Answer(np.asarray(False)))]
+    backend.check.follow("is_keras_tensor(placeholder)",
+                         agree(found, answers, backend.contract, "is_keras_tensor(placeholder(shape=(2, 3)))"))
+
+
 @pytest.mark.entry("learning_phase")
-def test_learning_phase_right_after_import_is_inference(fresh_imports):
-    # Judged in a new interpreter: in this one, other checks may have set the phase.
+def test_learning_phase_right_after_import(backend, fresh_imports):
+    # Judged in a new interpreter: in this one, other checks may have set the phase. tf_keras answers
+    # 0 (inference); classic Keras 2.3 a symbolic placeholder that function() is fed (TF231, Theano),
+    # on which Keras' training loop relies (keras/engine/training.py:309-310).
     value = settings_after_import(fresh_imports, "default")["learning_phase"]
-    if value is True or value is False or value != 0:
-        raise Mismatch(f"learning_phase() right after import: expected 0, got {value!r}")
+
+    def inference() -> None:
+        if value is True or value is False or value != 0:
+            raise Mismatch(f"learning_phase() right after import: expected 0, got {value!r}")
+
+    def symbolic() -> None:
+        if isinstance(value, (bool, int, float)):
+            raise Mismatch(f"learning_phase() right after import: expected a symbolic tensor, got {value!r}")
+
+    backend.check.follow("learning_phase() after import",
+                         either([(TF_KERAS, inference), (CLASSIC, symbolic)], backend.contract, "learning_phase()"))
 
 
 @pytest.mark.entry("set_learning_phase")
