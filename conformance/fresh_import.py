@@ -38,6 +38,55 @@ print("CONFORMANCE-PROBE " + json.dumps(found, default=repr))
 """
 
 
+# Through classic Keras 2.2/2.3's own loader (keras.backend with KERAS_BACKEND naming the module): after
+# each of Keras' setters, what the backend's entries do. Keras keeps its common module's config functions
+# and never copies a backend's (keras/backend/load_backend.py), so a backend must read Keras' settings.
+_LOADER_PROBE = """
+import json, sys
+def report(found):
+    print("CONFORMANCE-PROBE " + json.dumps(found))
+    sys.exit(0)
+try:
+    import keras
+except ImportError as error:
+    report({"unavailable": "Keras 2.2/2.3 is not installed (%s)" % error})
+if not keras.__version__.startswith(("2.2.", "2.3.")):
+    report({"unavailable": "keras %s is not classic Keras 2.2/2.3" % keras.__version__})
+import numpy as np
+import keras.backend as K
+found = {}
+K.set_floatx("float64")
+found["set_floatx"] = ["dtype(variable([10.])) after keras.backend.set_floatx('float64')", "float64",
+                       K.dtype(K.variable(np.array([10.0])))]
+K.set_floatx("float32")
+K.set_epsilon(1e-3)
+target, output = K.variable(np.array([0.0])), K.variable(np.array([1.0]))
+loss = float(np.ravel(K.eval(K.binary_crossentropy(target, output)))[0])
+found["set_epsilon"] = ["binary_crossentropy(0, 1) after keras.backend.set_epsilon(1e-3): under 8 (the clip at "
+                        "1 - 1e-3 gives 7.6 or less; 1e-7 gives 15 and more)", "under 8",
+                        "%.4g" % loss if loss >= 8 else "under 8"]
+K.set_epsilon(1e-7)
+K.set_image_data_format("channels_first")
+shape = tuple(int(n) for n in K.eval(K.spatial_2d_padding(K.zeros((1, 1, 2, 2)))).shape)
+found["set_image_data_format"] = ["the shape of spatial_2d_padding(zeros((1, 1, 2, 2))) after "
+                                  "keras.backend.set_image_data_format('channels_first')", "(1, 1, 4, 4)", str(shape)]
+report(found)
+"""
+
+
+def through_keras_loader(module_name: str) -> dict[str, Any]:
+    """What the backend does after classic Keras 2.2/2.3's own setters, loaded by Keras' loader in a
+    new interpreter: ``{setter: [what, expected, found]}``; ``{"unavailable": why}`` when that Keras is
+    not installed; ``{"error": ...}`` when its loader could not load the backend."""
+    with tempfile.TemporaryDirectory() as home:
+        # keras.backend reads KERAS_BACKEND (say, theano) itself; any other module is named by it.
+        chosen = os.environ.get("KERAS_BACKEND", "") if module_name == "keras.backend" else module_name
+        env = {**os.environ, "KERAS_HOME": home, "KERAS_BACKEND": chosen, "PYTHONPATH": _search_path(),
+               "TF_CPP_MIN_LOG_LEVEL": "3"}
+        return _collect(subprocess.Popen([sys.executable, "-c", _LOADER_PROBE], env=env, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, text=True))
+
+
 def fresh_imports(module_name: str) -> dict[str, dict[str, Any]]:
     """``{"default": found, "custom": found}``: what ``module_name`` reports right
     after import, without and with the ``CUSTOM`` keras.json. ``found`` maps each

@@ -44,7 +44,7 @@ from .windows import padded_extent as _padded_extent
 
 # Classic Keras 2.3 has no learning_phase_scope (tf_keras added it); its phase is set with set_learning_phase.
 __all__ = [name for name in _all if name != "learning_phase_scope"]
-del learning_phase_scope  # noqa: F821
+del learning_phase_scope  # type: ignore[name-defined]  # noqa: F821
 
 
 # -- where classic Keras 2.3 answers otherwise than tf_keras -----------------------------------

@@ -1,15 +1,24 @@
 """Configuration: float precision, fuzz factor and image layout.
 
-The three settings live in module globals, read once from ``keras.json`` at
-import (``$KERAS_HOME/keras.json``, else ``~/.keras/keras.json``) exactly as
-Keras 2 reads them. Unlike Keras, the reference never *writes* that file.
+Standalone, the three settings live in module globals, read once from
+``keras.json`` at import (``$KERAS_HOME/keras.json``, else ``~/.keras/keras.json``)
+exactly as Keras 2 reads them. Unlike Keras, the reference never *writes* that file.
+
+Loaded by classic Keras 2.2/2.3, the settings are Keras' own: its loader
+(``keras/backend/load_backend.py``) keeps ``floatx``, ``set_floatx``, ``epsilon``, ...
+of ``keras/backend/common.py`` and never copies a backend's, so a backend with a
+private copy would not see ``keras.backend.set_floatx``. Whenever that module has been
+imported, every getter and setter here reads and writes its settings instead (one
+source of truth; Keras itself is never imported here).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -36,9 +45,17 @@ _EPSILON = 1e-7
 _IMAGE_DATA_FORMAT = "channels_last"
 
 
+def keras_common() -> ModuleType | None:
+    """Classic Keras 2.2/2.3's ``keras.backend.common``, when it has been imported (its loader
+    imports it before any backend); None otherwise (Keras 3 has no such module)."""
+    common = sys.modules.get("keras.backend.common")
+    return common if common is not None and hasattr(common, "_FLOATX") else None
+
+
 def floatx() -> str:
     """The default float type: ``'float16'``, ``'float32'`` (default) or ``'float64'``."""
-    return _FLOATX
+    common = keras_common()
+    return str(common.floatx()) if common is not None else _FLOATX
 
 
 def set_floatx(value: Any) -> None:
@@ -51,23 +68,34 @@ def set_floatx(value: Any) -> None:
     global _FLOATX
     if not isinstance(value, str) or value not in FLOAT_TYPES:
         raise ValueError(f"Unknown floatx value: {value!r}. Expected one of {FLOAT_TYPES}")
-    _FLOATX = value
+    common = keras_common()
+    if common is not None:
+        common.set_floatx(value)
+    else:
+        _FLOATX = value
 
 
 def epsilon() -> float:
     """The fuzz factor added to denominators and logarithms (default ``1e-7``)."""
-    return _EPSILON
+    common = keras_common()
+    return common.epsilon() if common is not None else _EPSILON
 
 
 def set_epsilon(value: float) -> None:
-    """Set the fuzz factor. Stored as given (tf_keras does not validate it)."""
+    """Set the fuzz factor. Stored as given (tf_keras does not validate it; classic
+    Keras 2.3's ``common.set_epsilon`` converts it with ``float``)."""
     global _EPSILON
-    _EPSILON = value
+    common = keras_common()
+    if common is not None:
+        common.set_epsilon(value)
+    else:
+        _EPSILON = value
 
 
 def image_data_format() -> str:
     """The default image layout: ``'channels_last'`` (default) or ``'channels_first'``."""
-    return _IMAGE_DATA_FORMAT
+    common = keras_common()
+    return str(common.image_data_format()) if common is not None else _IMAGE_DATA_FORMAT
 
 
 def set_image_data_format(data_format: Any) -> None:
@@ -81,7 +109,11 @@ def set_image_data_format(data_format: Any) -> None:
         raise ValueError(
             f"Unknown data_format: {data_format!r}. Expected one of {DATA_FORMATS}"
         )
-    _IMAGE_DATA_FORMAT = data_format
+    common = keras_common()
+    if common is not None:
+        common.set_image_data_format(data_format)
+    else:
+        _IMAGE_DATA_FORMAT = data_format
 
 
 def normalize_data_format(value: str | None) -> str:
@@ -136,6 +168,8 @@ def _load_keras_json() -> None:
     (Keras 2 raises a bare ``AssertionError``).
     """
     global _EPSILON
+    if keras_common() is not None:
+        return  # Keras 2 has read it into its own settings
     path = keras_json_path()
     try:
         with open(path, encoding="utf-8") as handle:

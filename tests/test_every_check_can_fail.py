@@ -21,6 +21,12 @@ def suite_checks() -> set[str]:
     return names
 
 
+# Checks proven to fail elsewhere: they need a package this environment does not install.
+PROVEN_ELSEWHERE = {
+    "test_keras_2_3_loader_shares_the_configuration": "tests/keras_client/test_loader_rule.py (tox -e keras-2.3.1)",
+}
+
+
 def test_every_check_fails_on_some_broken_backend(run_suite_subprocess, entries_relying_on, failed_checks):
     # The broken-backend tests note what failed; this test runs last (see conftest) and
     # runs only the broken backends whose note is not there yet (e.g. when run alone).
@@ -30,5 +36,5 @@ def test_every_check_fails_on_some_broken_backend(run_suite_subprocess, entries_
         if not note.exists():
             run_broken(run_suite_subprocess, entries_relying_on, failed_checks, name)
         failed |= set(json.loads(note.read_text()))
-    never_failed = sorted(suite_checks() - failed)
+    never_failed = sorted(suite_checks() - failed - set(PROVEN_ELSEWHERE))
     assert never_failed == [], "checks no broken backend fails: " + ", ".join(never_failed)

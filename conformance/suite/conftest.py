@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 from conformance.compare import Mismatch
 from conformance.fresh_import import fresh_imports as import_in_new_interpreters
+from conformance.fresh_import import through_keras_loader
 from conformance.oracles import Oracle
 from conformance.plugin import RUN_KEY
 from conformance.recording import RecordingBackend
@@ -42,6 +44,12 @@ def oracles(run: ConformanceRun) -> list[Oracle]:
 def fresh_imports(run: ConformanceRun) -> dict[str, dict]:
     """What the backend reports right after import (see ``conformance.fresh_import``)."""
     return import_in_new_interpreters(run.loaded.module.__name__)
+
+
+@pytest.fixture(scope="session")
+def keras_loader(run: ConformanceRun) -> dict[str, Any]:
+    """What the backend does after classic Keras 2.3's setters, loaded by Keras' own loader."""
+    return through_keras_loader(run.loaded.module.__name__)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conformance.check import given
 from conformance.compare import Mismatch, assert_close, assert_equal, expect_raises
-from conformance.contract import DATA_FORMATS, FLOAT_TYPES
+from conformance.contract import DATA_FORMATS, FLOAT_TYPES, Family
 from conformance.fresh_import import CUSTOM, DEFAULTS, SETTINGS, describe, settings_after_import
 from conformance.inputs import arrays
 from conformance.markers import entry_param, per_entry
@@ -137,3 +137,20 @@ def test_cast_to_floatx_python_values(backend, value):
         raise Mismatch(f"cast_to_floatx({value!r}): expected a numpy array (0-d for a scalar), "
                        f"got {type(result).__name__}")
     assert_close(result, np.asarray(value, dtype=backend.settings.floatx), f"cast_to_floatx({value!r})")
+
+
+@pytest.mark.parametrize("setter", per_entry(("set_floatx", "set_epsilon", "set_image_data_format")))
+def test_keras_2_3_loader_shares_the_configuration(backend, keras_loader, setter):
+    # Classic Keras 2.3 keeps its own config functions (keras/backend/common.py) and never copies a
+    # backend's (keras/backend/load_backend.py:102-106): a classic backend must read Keras' settings.
+    if Family.CLASSIC not in backend.contract.families:
+        pytest.skip("classic Keras 2.3's loader: not in the tf_keras contract")
+    if "unavailable" in keras_loader:
+        pytest.skip(f"not judged: {keras_loader['unavailable']}; pip install keras==2.3.1 to judge it")
+    if "error" in keras_loader:
+        pytest.skip(f"not judged: Keras 2.3's loader cannot load this backend: {keras_loader['error']}")
+    what, expected, found = keras_loader[setter]
+    if found != expected:
+        raise Mismatch(f"{what}: expected {expected}, got {found}. Keras 2.3's loader keeps its own "
+                       "floatx/epsilon/image_data_format (keras.backend.common) and never copies the backend's: "
+                       "read those settings from keras.backend.common when it is loaded")
