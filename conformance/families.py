@@ -93,8 +93,9 @@ def agree(found: Attempt, answers: Sequence[tuple[Way, Answer]], contract: Contr
         except Mismatch as failure:
             failures.append((ways[0], failure))
             continue
-        # Telling only when the answer is not every admitted family's.
-        return None if len(distinct) == 1 or set(contract.families) <= {w.family for w in ways} else ways[0]
+        # Telling only when the answer is not every admitted family's own (a convention is always told).
+        plain = {way.family for way in ways if not way.convention}
+        return None if len(distinct) == 1 or set(contract.families) <= plain else ways[0]
     if found.error is not None and all(answer.raises is None for _, answer in distinct):
         raise found.error
     if len(failures) == 1:

@@ -55,6 +55,7 @@ class RecordedCall:
     result: Any = None
     error: BaseException | None = None
     target: Any = None  # the callable called, when it is not the module's entry itself
+    depth: int = 0  # 0: called by the check; 1 and more: inside another entry's call (a step function's)
 
 
 @dataclass
@@ -109,6 +110,7 @@ class RecordingBackend:
         self.__name__ = module.__name__
         self.check = check
         self.contract = contract
+        self._depth = 0  # how many recorded calls are running
         self._progress_fd: int | None = None
         self._wrappers: dict[str, Any] = {}
         self.settings = Settings(self)
@@ -171,10 +173,11 @@ class RecordingBackend:
 
         @functools.wraps(function)
         def record(*args: Any, **kwargs: Any) -> Any:
-            call = RecordedCall(entry, _snapshot(args), _snapshot(kwargs), target=target)
+            call = RecordedCall(entry, _snapshot(args), _snapshot(kwargs), target=target, depth=self._depth)
             self.check.record(call)
             if self._progress_fd is not None:
                 os.write(self._progress_fd, f"{entry}\n".encode())
+            self._depth += 1
             try:
                 call.result = function(*args, **kwargs)
             except _PYTEST_OUTCOMES as error:
@@ -184,6 +187,8 @@ class RecordingBackend:
             except BaseException as error:
                 call.error = error
                 raise
+            finally:
+                self._depth -= 1
             changed = _modified_argument(args, kwargs, call)
             if changed:
                 call.error = BackendMisbehaved(f"{entry} modified the numpy array passed as {changed} in place")

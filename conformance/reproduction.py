@@ -2,12 +2,19 @@
 
 ``reproduction(log, module_name)`` replays a check's logged calls against the
 backend module: numpy arrays rebuilt from their values, results used later
-named ``t1``, ``t2``, ...; ``failing_call(log)`` is the line of the call that raised.
+named ``t1``, ``t2``, ... (and their items ``t1[0]``), the functions the check
+passed (an rnn step, a map_fn function) defined first when they carry their
+source (``__reproduction__``); calls the backend made inside another call (a step
+function's) are that call's business and not replayed. ``failing_call(log)`` is
+the line of the call that raised.
 """
 
 from __future__ import annotations
 
+import inspect
 import math
+import textwrap
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -21,6 +28,7 @@ REPRODUCTION_CALLS = 20
 def reproduction(log: CallLog, module_name: str) -> str:
     """A Python snippet replaying the logged calls against ``module_name``."""
     lines = ["import numpy as np", f"import {module_name} as K"]
+    lines += _definitions(log)
     rendered = _render(log)
     shown = rendered[-REPRODUCTION_CALLS:]
     if len(rendered) > len(shown):
@@ -38,20 +46,37 @@ def failing_call(log: CallLog) -> str:
     return ""
 
 
+def _definitions(log: CallLog) -> list[str]:
+    """The source of each function the check passed to an entry, when it carries one."""
+    sources = {id(value): value.__reproduction__ for call in log.calls if call.depth == 0
+               for value in (*call.args, *call.kwargs.values()) if hasattr(value, "__reproduction__")}
+    return [line for source in sources.values() for line in ["", *source.strip("\n").splitlines(), ""]]
+
+
 def _render(log: CallLog) -> list[tuple[RecordedCall, str]]:
-    """Each call as a line of Python; results used later are named ``t1``, ``t2``, ..."""
+    """Each call of the check as a line of Python; results used later are named ``t1``, ``t2``, ..."""
     names: dict[int, str] = {}
     rendered = []
     for index, call in enumerate(log.calls, 1):
+        if call.depth:
+            continue  # made by the backend inside another call
         arguments = [_source(a, names) for a in call.args]
         arguments += [f"{k}={_source(v, names)}" for k, v in call.kwargs.items()]
         callee = f"K.{call.entry}" if call.target is None else names.get(id(call.target), "f")
         text = f"{callee}({', '.join(arguments)})"
         if call.error is None and call.result is not None and not isinstance(call.result, (bool, int, float, str)):
-            names[id(call.result)] = f"t{index}"
+            _name(call.result, f"t{index}", names)
             text = f"t{index} = {text}"
         rendered.append((call, text))
     return rendered
+
+
+def _name(value: Any, name: str, names: dict[int, str]) -> None:
+    """Name ``value``, and the items of a list or tuple result (rnn's states, an update pair) after it."""
+    names.setdefault(id(value), name)
+    if isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _name(item, f"{name}[{index}]", names)
 
 
 def _source(value: Any, names: dict[int, str]) -> str:
@@ -94,3 +119,19 @@ def _scalar_source(value: Any) -> str:
     if isinstance(value, float) and not math.isfinite(value):
         return f"float({str(value)!r})"
     return repr(value)
+
+
+def bound(function: Callable[..., Any], K: Any, **known: Any) -> Callable[..., Any]:
+    """``function(K, *tensors, **known)`` as a function of ``*tensors`` (an rnn step, a map_fn
+    function written once against a backend ``K``), carrying its source for reproductions."""
+    name = function.__name__.lstrip("_")
+    given = "".join(f", {key}={value!r}" for key, value in known.items())
+
+    def call(*tensors: Any) -> Any:
+        return function(K, *tensors, **known)
+
+    call.__name__ = name
+    call.__reproduction__ = (  # type: ignore[attr-defined]
+        textwrap.dedent(inspect.getsource(function))
+        + f"\n\ndef {name}(*tensors):\n    return {function.__name__}(K, *tensors{given})\n")
+    return call

@@ -20,14 +20,15 @@ from conformance.check import given
 from conformance.compare import assert_results
 from conformance.inputs import arrays, floats, shapes
 from conformance.markers import per_entry
+from conformance.reproduction import bound
 from conformance.routes import ROUTES, evaluate
 
 
-def _squash(K: Any, x: Any, features: int) -> Any:
+def _squash(K: Any, x: Any, *, features: int) -> Any:
     return K.tanh(x) * 2.0 + x
 
 
-def _project(K: Any, x: Any, features: int) -> Any:
+def _project(K: Any, x: Any, *, features: int) -> Any:
     # x is one slice (a matrix): project its last axis with a fixed weight. Its size comes from the
     # caller: inside map_fn a graph backend knows no static shape (int_shape is None on Theano).
     weights = np.linspace(-1.0, 1.0, features * 2).reshape(features, 2)
@@ -39,14 +40,6 @@ def _decay(K: Any, accumulator: Any, x: Any) -> Any:
 
 
 MAPS: dict[str, tuple[Callable, int]] = {"tanh(x) * 2 + x": (_squash, 1), "x . W": (_project, 3)}
-
-
-def _bound(step: Callable, K: Any, **known: Any) -> Callable:
-    def fn(*tensors: Any) -> Any:
-        return step(K, *tensors, **known)
-
-    fn.__name__ = step.__name__.lstrip("_")
-    return fn
 
 
 def _values(floatx: str) -> st.SearchStrategy[float]:
@@ -64,9 +57,9 @@ def test_map_fn_maps_over_the_first_axis(backend, reference, route, step_name, d
                   label="elems")
     what = f"map_fn({step_name}, elems of shape {x.shape}) by the {route} route"
     features = x.shape[-1]
-    expected = evaluate(reference, "eager", lambda e: reference.map_fn(_bound(step, reference, features=features), e),
+    expected = evaluate(reference, "eager", lambda e: reference.map_fn(bound(step, reference, features=features), e),
                         x, what=what)
-    found = evaluate(backend, route, lambda e: backend.map_fn(_bound(step, backend, features=features), e), x,
+    found = evaluate(backend, route, lambda e: backend.map_fn(bound(step, backend, features=features), e), x,
                      what=what)
     assert_results(found, expected, what)
 
@@ -84,7 +77,7 @@ def test_folds_accumulate_in_order(backend, reference, entry, route, data):
            f" by the {route} route"
 
     def fold(K: Any) -> Callable:
-        return lambda *tensors: getattr(K, entry)(_bound(_decay, K), *tensors)
+        return lambda *tensors: getattr(K, entry)(bound(_decay, K), *tensors)
 
     expected = evaluate(reference, "eager", fold(reference), *inputs, what=what)
     assert_results(evaluate(backend, route, fold(backend), *inputs, what=what), expected, what)

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from conformance.check import given
 from conformance.compare import Mismatch, assert_close, expect_raises
 from conformance.inputs import float_width
+from conformance.reproduction import bound
 from conformance.routes import ROUTES, read
 
 NEWER_ARGUMENTS = ("time_major", "zero_output_for_mask", "return_all_outputs")
@@ -46,36 +47,32 @@ class Cell:
     def bound_to(self, K, features: int) -> Callable:
         """The step function as ``rnn`` calls it, using ``K``'s ops, for ``features`` inputs per step
         (given, not read with ``int_shape``: inside rnn a graph backend knows no static shape)."""
-        def step(x, states):
-            return self.step(K, x, states, features)
-
-        step.__name__ = self.step.__name__
-        return step
+        return bound(self.step, K, features=features)
 
 
-def _cumulative(K, x, states, features):
+def _cumulative(K, x, states, *, features):
     total = x + states[0]
     return total, [total]
 
 
-def _linear(K, x, states, features):
+def _linear(K, x, states, *, features):
     # weights that keep the numbers small and make every step count differently
     out = x * 0.5 + states[0] * 0.25
     return out, [out]
 
 
-def _tanh_cell(K, x, states, features):
+def _tanh_cell(K, x, states, *, features):
     weights = np.linspace(-0.5, 0.5, features * features).reshape(features, features)
     out = K.tanh(K.dot(x, K.constant(weights)) + K.dot(states[0], K.constant(weights.T)))
     return out, [out]
 
 
-def _two_states(K, x, states, features):
+def _two_states(K, x, states, *, features):
     total, count = states[0] * 0.5 + x, states[1] + 1.0  # count has shape (batch, 1)
     return total * count, [total, count]
 
 
-def _with_constant(K, x, states, features):
+def _with_constant(K, x, states, *, features):
     scale = states[-1]  # the constant comes after the states
     out = x * scale + states[0]
     return out, [out]

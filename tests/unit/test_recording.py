@@ -132,3 +132,18 @@ def test_special_values_render_as_python():
     made.abs = lambda x: x
     RecordingBackend(made, check).abs(np.array([np.nan, -np.inf]))
     assert "np.array([float('nan'), float('-inf')], dtype='float64')" in reproduction(check.log, "toy")
+
+
+def test_calls_inside_another_call_are_not_replayed_and_items_of_results_are_named(module, check):
+    backend = RecordingBackend(module, check)
+    module.rnn = lambda step, x: (step(x), [step(x)])
+
+    def step(x):
+        return backend.abs(x)  # the backend calls the check's step: a call inside rnn's
+
+    step.__reproduction__ = "def step(x):\n    return K.abs(x)\n"
+    result = backend.rnn(step, backend.variable([-1.0]))
+    backend.eval(result[1][0])
+    lines = reproduction(check.log, "toy_backend").splitlines()
+    assert lines[2:5] == ["", "def step(x):", "    return K.abs(x)"]
+    assert lines[-3:] == ["t1 = K.variable([-1.0])", "t2 = K.rnn(step, t1)", "t5 = K.eval(t2[1][0])"]
