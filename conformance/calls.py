@@ -37,7 +37,7 @@ class Call:
 
     def render(self, name: str) -> str:
         """``name(arg, ..., key=value)`` with arrays shown as ``array(shape, dtype)``."""
-        parts = [_render(a) for a in self.args] + [f"{k}={_render(v)}" for k, v in self.kwargs.items()]
+        parts = [render_value(a) for a in self.args] + [f"{k}={render_value(v)}" for k, v in self.kwargs.items()]
         return f"{name}({', '.join(parts)})"
 
 
@@ -68,11 +68,12 @@ def arrays_in(structure: Any) -> Iterator[np.ndarray]:
     return iter(found)
 
 
-def _render(value: Any) -> str:
+def render_value(value: Any) -> str:
+    """An argument as a failure message shows it: a small array in full, a larger one by shape and dtype."""
     if isinstance(value, np.ndarray):
         return np.array2string(value, separator=", ", threshold=12, max_line_width=10_000) if value.size <= 12 else \
             f"array(shape={value.shape}, dtype={value.dtype.name})"
     if isinstance(value, (list, tuple)) and any(isinstance(v, np.ndarray) for v in value):
-        inner = ", ".join(_render(v) for v in value)
+        inner = ", ".join(render_value(v) for v in value)
         return f"[{inner}]" if isinstance(value, list) else f"({inner})"
     return repr(value)

@@ -43,6 +43,7 @@ class Contract(Word):
             return (Family.CLASSIC,)
         return (Family.TF_KERAS, Family.CLASSIC)
 
+
 FLOAT_TYPES = ("float16", "float32", "float64")
 """The values of ``floatx()`` (Keras 2's ``set_floatx`` accepts these and nothing else)."""
 

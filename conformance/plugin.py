@@ -48,8 +48,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--entries", metavar="PATTERNS",
                     help="check only these entries: names or globs, comma-separated, e.g. 'conv*,rnn'")
     group.addoption("--conformance-profile", choices=tuple(PROFILES), default="default",
-                    help="how hard hypothesis tries: default (fast, deterministic), ci (more examples, "
-                         "deterministic), thorough (many examples, random; --hypothesis-seed repeats a run)")
+                    help="how hard hypothesis tries: default (fast, deterministic), quick (fewer examples, for "
+                         "backends that compile every graph), ci (more examples, deterministic), thorough (many "
+                         "examples, random; --hypothesis-seed repeats a run)")
     group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT, metavar="SECONDS",
                     help=f"a check running longer is stopped and reported as an error of its entry "
                          f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit)")

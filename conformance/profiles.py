@@ -2,6 +2,9 @@
 
 * ``default``: fast and deterministic (derandomized): the same backend gets
   the same verdict on every run, on every machine;
+* ``quick``: ten examples, deterministic: for backends that compile every graph
+  before running it (Theano spends about a second of C compilation and graph
+  optimisation on each new one), and for a short loop while fixing a gap;
 * ``ci``: four times the examples, still deterministic, for a CI gate;
 * ``thorough``: many random examples to find what the others miss; a failure
   prints the blob that replays it, and ``--hypothesis-seed`` repeats a run.
@@ -20,6 +23,7 @@ import hypothesis
 import pytest
 
 PROFILES = {
+    "quick": {"max_examples": 10, "derandomize": True},
     "default": {"max_examples": 25, "derandomize": True},
     "ci": {"max_examples": 100, "derandomize": True},
     "thorough": {"max_examples": 500, "derandomize": False, "print_blob": True},

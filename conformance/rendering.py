@@ -50,6 +50,12 @@ def loader_line(report: GapReport) -> str:
             f"missing, so Keras 2.3.1 cannot use this backend: {shown}{more}")
 
 
+def common_cause_lines(report: GapReport) -> list[str]:
+    """One line per probable root cause that fails several entries (``traits``), naming them."""
+    return [f"probable common cause ({len(names)} entries {DESCRIPTIONS[trait]}): {', '.join(names)}"
+            for trait, names in report.common_causes().items()]
+
+
 def category_rows(report: GapReport) -> list[tuple[str, dict[Status, int]]]:
     rows = []
     for category in CATEGORIES:
@@ -77,8 +83,8 @@ def terminal_lines(report: GapReport) -> list[str]:
     if loader_line(report):
         lines += ["", loader_line(report)]
     gaps = report.with_status(*GAP_STATUSES)
-    for trait, names in report.common_causes().items():
-        lines += ["", f"probable common cause ({len(names)} entries {DESCRIPTIONS[trait]}): {', '.join(names)}"]
+    for cause in common_cause_lines(report):
+        lines += ["", cause]
     if gaps:
         lines += ["", "gaps:"]
         for verdict in gaps:
@@ -160,6 +166,7 @@ def markdown(report: GapReport) -> str:
         out.append(f"| {category} | " + " | ".join(str(tally[s]) for s in STATUSES) + " |")
     if loader_line(report):
         out += ["", loader_line(report)]
+    out += [""] + [f"- {cause}" for cause in common_cause_lines(report)] if report.common_causes() else []
     gaps = report.with_status(*GAP_STATUSES)
     if gaps:
         out += ["", "### Gaps", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]

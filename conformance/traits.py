@@ -23,9 +23,9 @@ BROADCAST = "a size-1 dimension broadcast against a larger one"
 SCALAR = "0-d tensors"
 
 DESCRIPTIONS = {
-    ZERO_SIZE: "fails on tensors with a zero-size dimension, passes on the others",
-    BROADCAST: "fails where a size-1 dimension broadcasts against a larger one, passes where shapes are equal",
-    SCALAR: "fails on 0-d tensors, passes on tensors of rank 1 and more",
+    ZERO_SIZE: "fail on tensors with a zero-size dimension, pass on the others",
+    BROADCAST: "fail where a size-1 dimension broadcasts against a larger one, pass where shapes are equal",
+    SCALAR: "fail on 0-d tensors, pass on tensors of rank 1 and more",
 }
 
 # The entries whose tensor arguments broadcast against each other (elsewhere shapes differ by design).

@@ -42,7 +42,8 @@ def deadline(seconds: float | None) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise CheckTimeout(f"the check did not finish within {seconds:g} s")
+        raise CheckTimeout(f"the check did not finish within {seconds:g} s (--check-timeout): it hangs, or it is "
+                           f"this slow here; a longer limit tells which")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

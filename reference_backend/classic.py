@@ -239,11 +239,13 @@ def _biased_variance(x, gamma, beta, reduction_axes, epsilon=0.001):
 
 
 def _one_hot_refusing(indices, num_classes):
-    """An index outside ``[0, num_classes)`` raises ``IndexError`` (TH231, NP231 ``to_categorical``)."""
+    """Indices as numpy indexes an axis of ``num_classes``: a negative index counts from the end,
+    one outside ``[-num_classes, num_classes)`` raises ``IndexError`` (TH231:1334 ``to_one_hot``
+    sets ``zeros[arange(n), indices]``; NP231:721 ``to_categorical`` does the same in numpy)."""
     indices = np.asarray(indices)
-    if indices.size and (indices.min() < 0 or indices.max() >= num_classes):
+    if indices.size and (indices.min() < -num_classes or indices.max() >= num_classes):
         raise IndexError(f"index out of range for {num_classes} classes")
-    return np.asarray(_shapes.one_hot(indices, num_classes))
+    return np.asarray(_shapes.one_hot(np.where(indices < 0, indices + num_classes, indices), num_classes))
 
 
 def _convolution(entry: str, flipped: bool, padding_at_start: bool, full: bool) -> Callable[..., np.ndarray]:
@@ -290,8 +292,11 @@ def _ctc_theano(y_true, y_pred, input_length, label_length):
     """Theano's CTC cost (TH231:2741-2847), which BT:1709-1760 checks against its own values
     ``[1.73308, 3.81351]``: probabilities smoothed as ``(1 - 1e-4) p + 1e-4 / (2L + 1)``, and the
     forward-backward products summed over every frame, so the cost is ``-log(T * P)`` rather than
-    ``-log P``; float64, shaped ``(1, batch)``."""
-    y_pred = np.asarray(y_pred, np.float64)
+    ``-log P``; float64, shaped ``(1, batch)``. As in Theano, ``(1 - 1e-4) p`` is computed in
+    ``y_pred``'s float type (a Python number takes the tensor's type: 0.9999 becomes 0.99989998
+    in float32) and the sum in float64 (``1e-4 / Y.shape[0]`` divides by an int64)."""
+    y_pred = np.asarray(y_pred)
+    keep = np.asarray(1 - 1e-4, y_pred.dtype)
     labels = np.asarray(y_true).astype(np.int64)
     steps, lengths = np.asarray(input_length).reshape(-1), np.asarray(label_length).reshape(-1)
     blank = y_pred.shape[-1] - 1
@@ -299,7 +304,7 @@ def _ctc_theano(y_true, y_pred, input_length, label_length):
     for probabilities, label, t_len, l_len in zip(y_pred, labels, steps, lengths):
         path = np.full(2 * int(l_len) + 1, blank)
         path[1::2] = label[:int(l_len)]
-        smoothed = (1 - 1e-4) * probabilities[:int(t_len)][:, path] + 1e-4 / path.size
+        smoothed = (keep * probabilities[:int(t_len)][:, path]).astype(np.float64) + 1e-4 / path.size
         costs.append(-np.log(int(t_len) * _path_likelihood(smoothed, path, blank)))
     return np.asarray([costs], np.float64)
 
@@ -371,7 +376,8 @@ CONVENTIONS: dict[str, list[tuple[str, Callable[..., Any]]]] = {
     "logsumexp": [("an empty reduction raises (Theano, numpy_backend)", _refusing_empty("logsumexp"))],
     "softmax": [("an empty axis raises (numpy_backend; Theano off its 2-D path)", _softmax_refusing_empty)],
     "normalize_batch_in_training": [("the biased variance on every path (Keras 2.3.1 on TF 2.0)", _biased_variance)],
-    "one_hot": [("an index out of range raises IndexError (Theano, numpy_backend)", _one_hot_refusing)],
+    "one_hot": [("indices as numpy indexes: negatives from the end, out of range IndexError (Theano, numpy_backend)",
+                 _one_hot_refusing)],
     "ctc_batch_cost": [("Theano's CTC: (1, batch), float64, -log(T * P) of smoothed probabilities", _ctc_theano)],
     "ctc_decode": [(NOT_IMPLEMENTED, _not_implemented)],
     **_conventions_of_convolutions(),

@@ -85,8 +85,11 @@ def _collect() -> dict[str, Entry]:
 
 CATALOGUE: dict[str, Entry] = _collect()
 
-# Keras 2's loader refuses a backend that lacks any of these (their records say ``required``).
-REQUIRED_ENTRIES: tuple[str, ...] = tuple(name for name, entry in CATALOGUE.items() if entry.availability == "required")
+# Keras 2's loader refuses a backend that lacks any of these (their records say ``required``), named in
+# the order of its check (``required_entries`` in keras/backend/load_backend.py of Keras 2.2/2.3).
+_LOADER_ORDER = ("placeholder", "variable", "function")
+REQUIRED_ENTRIES: tuple[str, ...] = tuple(sorted(
+    (name for name, entry in CATALOGUE.items() if entry.availability == "required"), key=_LOADER_ORDER.index))
 
 
 def select_entries(patterns: Iterable[str]) -> list[str]:

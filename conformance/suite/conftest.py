@@ -7,10 +7,13 @@ from typing import Any
 
 import pytest
 
+from conformance.catalogue import CATALOGUE
 from conformance.compare import Mismatch
 from conformance.fresh_import import fresh_imports as import_in_new_interpreters
 from conformance.fresh_import import through_keras_loader
+from conformance.markers import judged_entry
 from conformance.oracles import Oracle
+from conformance.outcomes import Aspect
 from conformance.plugin import RUN_KEY
 from conformance.recording import RecordingBackend
 from conformance.run import ConformanceRun
@@ -53,9 +56,16 @@ def keras_loader(run: ConformanceRun) -> dict[str, Any]:
 
 
 @pytest.fixture(autouse=True)
-def isolated_check(run: ConformanceRun):
-    """Each check begins a new ``Check`` and leaves the configuration as it found it."""
+def isolated_check(run: ConformanceRun, request: pytest.FixtureRequest):
+    """Each check begins a new ``Check`` and leaves the configuration as it found it.
+
+    A check of an absent entry stops before it calls anything (skipped when the entry is
+    optional, missing when not): whatever else it would call first is no evidence about it.
+    """
     check = run.begin_check()
+    entry, aspect = judged_entry(request.node)
+    if aspect is not Aspect.PRESENCE and entry in CATALOGUE:
+        run.backend.entry(entry)
     with check.isolated() as problems:
         yield
     if problems:

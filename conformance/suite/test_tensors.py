@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.calls import render_value
 from conformance.check import given
 from conformance.compare import Mismatch, as_numpy, assert_close, assert_equal, expect_raises
 from conformance.families import CLASSIC, TF_KERAS, Answer, agree, attempt, either
-from conformance.inputs import arrays, shapes
+from conformance.inputs import arrays, floats, shapes
 from conformance.markers import entry_param
 from conformance.routes import ROUTES, evaluate, read
 
@@ -226,6 +227,26 @@ def test_batch_set_value_assigns_each_pair(backend):
     assert_close(backend.get_value(b), np.array([[3, 4]], "int32"), "get_value(b) after batch_set_value")
 
 
+def _takes_effect(backend, start, update, expected, entry, what):
+    """``update(variable)`` makes ``variable`` (created from ``start``) hold ``expected``: at once
+    (tf_keras), or once ``function([], [], updates=[...])`` runs the update it answers (classic Keras
+    2.3: a TF op, or Theano's ``(variable, new value)`` pair; Keras' optimizers and BatchNormalization
+    pass them so). Notes the way followed."""
+    def at_once() -> None:
+        variable = backend.variable(start, dtype=start.dtype.name)
+        update(variable)
+        assert_close(backend.get_value(variable), expected, f"get_value(v) after {what}")
+
+    def through_function() -> None:
+        variable = backend.variable(start, dtype=start.dtype.name)
+        backend.function([], [], updates=[update(variable)])([])
+        assert_close(backend.get_value(variable), expected,
+                     f"get_value(v) after function([], [], updates=[{what}])([])")
+
+    backend.check.follow(f"{entry} applied", either([(TF_KERAS, at_once), (CLASSIC, through_function)],
+                                                    backend.contract, what))
+
+
 @pytest.mark.parametrize("entry, operation", [
     entry_param("update", "update", lambda a, b: b),
     entry_param("update_add", "update_add", np.add),
@@ -233,21 +254,55 @@ def test_batch_set_value_assigns_each_pair(backend):
 ])
 @given(a=arrays("float64", shape=st.just((3, 2)), finite=True), b=arrays("float64", shape=st.just((3, 2)), finite=True))
 def test_updates_change_the_variable(backend, entry, operation, a, b):
-    # tf_keras assigns at once; classic Keras 2.3 answers an update (a TF op, a Theano (variable, value)
-    # pair) that function(updates=[...]) applies (Keras' optimizers pass them so); BT skips Theano here.
-    def at_once() -> None:
-        variable = backend.variable(a, dtype="float64")
-        getattr(backend, entry)(variable, b)
-        assert_close(backend.get_value(variable), operation(a, b), f"get_value(v) after {entry}(v, x)")
+    _takes_effect(backend, a, lambda variable: getattr(backend, entry)(variable, b), operation(a, b), entry,
+                  f"{entry}(v, x)")
 
-    def through_function() -> None:
-        variable = backend.variable(a, dtype="float64")
-        backend.function([], [], updates=[getattr(backend, entry)(variable, b)])([])
-        assert_close(backend.get_value(variable), operation(a, b),
-                     f"get_value(v) after function([], [], updates=[{entry}(v, x)])([])")
 
-    way = either([(TF_KERAS, at_once), (CLASSIC, through_function)], backend.contract, f"{entry}(v, x)")
-    backend.check.follow(f"{entry} applied", way)
+MOMENTA = (0.0, 1.0, 0.5, 0.9, 0.99)
+
+
+@st.composite
+def _moving_averages(draw, floatx: str):
+    """``(x, value, momentum)``: ``x`` and ``value`` of one shape, moderate magnitudes (``x - value``
+    stays finite in float16), a Python momentum."""
+    shape = draw(shapes(max_dims=3))
+    values = floats(floatx, -1000.0, 1000.0)
+    x, value = (draw(arrays(floatx, shape, elements=values)) for _ in range(2))
+    return x, value, draw(st.sampled_from(MOMENTA) | st.floats(0.0, 1.0))
+
+
+def _moving_average(backend, reference, x, value, momentum, expected=None):
+    """``moving_average_update(v, value, momentum)`` moves ``v`` to ``v * momentum + value * (1 - momentum)``
+    (no zero-debias: tf_keras TF2, Keras 2.3.1 on TF and Theano), ``value`` a tensor, as BatchNormalization
+    passes it; ``expected`` defaults to the reference's answer."""
+    if expected is None:
+        held = reference.variable(x, dtype=x.dtype.name)
+        reference.moving_average_update(held, reference.variable(value, dtype=value.dtype.name), momentum)
+        expected = reference.get_value(held)
+    def update(variable):
+        return backend.moving_average_update(variable, backend.variable(value, dtype=value.dtype.name), momentum)
+
+    _takes_effect(backend, x, update, expected, "moving_average_update",
+                  f"moving_average_update(v, {render_value(value)}, {momentum!r})")
+
+
+@pytest.mark.entry("moving_average_update")
+@given(data=st.data())
+def test_moving_average_update_moves_the_variable(backend, reference, data):
+    _moving_average(backend, reference, *data.draw(_moving_averages(backend.settings.floatx), label="call"))
+
+
+@pytest.mark.entry("moving_average_update")
+@pytest.mark.parametrize("x, value, momentum, expected", [
+    pytest.param([1.0, 2.0], [3.0, 4.0], 0.9, [1.2, 2.2], id="no zero-debias"),
+    pytest.param([1.0, -2.0], [3.0, 4.0], 0.0, [3.0, 4.0], id="momentum 0 takes the value"),
+    # 0.99 rounded to float16 first (0.990234375) would make 1 - momentum 1/1024, 2.3% off.
+    pytest.param([0.0], [10000.0], 0.99, [100.0], id="1 - momentum from the Python number"),
+])
+def test_moving_average_update_example(backend, reference, x, value, momentum, expected):
+    floatx = backend.settings.floatx
+    _moving_average(backend, reference, np.array(x, floatx), np.array(value, floatx), momentum,
+                    np.array(expected, floatx))
 
 
 # -- introspection --------------------------------------------------------------------------

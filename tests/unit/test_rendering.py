@@ -17,6 +17,7 @@ from conformance.rendering import (
     markdown,
     terminal_lines,
 )
+from conformance.traits import DESCRIPTIONS, ZERO_SIZE
 from conformance.verdict import judge
 
 OUTCOMES = [outcome("eval"), outcome("variable", "mismatch", check="test_variable[eager]",
@@ -81,3 +82,13 @@ def test_a_written_baseline_reads_back_as_the_run_s_gaps(tmp_path):
     assert [(g.entry, g.check) for g in gaps] == [("constant", None), ("variable", "test_variable[eager]"),
                                                   ("zeros", "check")]
     assert gaps[2].reason.startswith("TODO: triage. Found: (failed through variable) zeros((2,)): wrong")
+
+
+def test_a_common_cause_is_one_line_in_the_terminal_and_in_markdown():
+    failing = dict(failing_traits=(ZERO_SIZE,), passes_without={ZERO_SIZE: 3})
+    shared = report([outcome("eval", "mismatch", check="a", **failing),
+                     outcome("zeros", "mismatch", check="b", **failing), outcome("variable")])
+    line = f"probable common cause (2 entries {DESCRIPTIONS[ZERO_SIZE]}): eval, zeros"
+    assert line in terminal_lines(shared)
+    assert f"- {line}" in markdown(shared).splitlines()
+    assert json_report(shared)["common_causes"] == {ZERO_SIZE: ["eval", "zeros"]}
