@@ -32,6 +32,7 @@ class Check:
 
     guards: Sequence[ConfigGuard]  # the configurations each example must leave as it found them
     contract: Contract = Contract.KERAS_2
+    name: str = ""  # the check's name, as pytest shows it
     log: CallLog = field(default_factory=CallLog)  # the calls of the current example
     entries_called: dict[str, None] = field(default_factory=dict)  # over every example, in first-call order
     examples: int = 0  # hypothesis examples begun

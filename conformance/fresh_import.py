@@ -18,12 +18,12 @@ import tempfile
 from typing import Any
 
 from .compare import Mismatch
+from .loading import IMPORT_TIMEOUT_SECONDS
 
 SETTINGS = ("floatx", "epsilon", "image_data_format")
 DEFAULTS = {"floatx": "float32", "epsilon": 1e-7, "image_data_format": "channels_last"}
 # keras.json values that differ from every default.
 CUSTOM = {"floatx": "float64", "epsilon": 1e-4, "image_data_format": "channels_first"}
-IMPORT_TIMEOUT_SECONDS = 300  # importing tensorflow takes a few seconds; a hang must not stall the run
 
 _PROBE = """
 import importlib, json, sys

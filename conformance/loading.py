@@ -13,6 +13,8 @@ import importlib
 import importlib.metadata
 import json
 import os
+import select
+import signal
 import sys
 import tempfile
 import traceback
@@ -137,7 +139,12 @@ def import_backend(choice: BackendChoice) -> LoadedBackend:
     return LoadedBackend(choice, module, _version_of(module))
 
 
+# Importing tensorflow takes seconds; an import that hangs must not stall the run.
+IMPORT_TIMEOUT_SECONDS = 300
+
+
 def _import_isolated(choice: BackendChoice) -> ModuleType:
+    _import_survives(choice)
     saved = os.environ.get("KERAS_HOME")
     with tempfile.TemporaryDirectory(prefix="conformance-keras-home-") as keras_home:
         if saved is None:
@@ -158,6 +165,40 @@ def _import_isolated(choice: BackendChoice) -> ModuleType:
         finally:
             if saved is None:
                 os.environ.pop("KERAS_HOME", None)
+
+
+def _import_survives(choice: BackendChoice) -> None:
+    """Import the backend once in a forked child first (where the platform forks): an import that
+    ends the process (``os._exit``, a crash) or hangs must not end the run without a report, or
+    with exit 0. Raises ``BackendLoadError`` saying how the child ended; an import that merely
+    raises is left to the import in this process, which reports the exception."""
+    if not hasattr(os, "fork"):
+        return
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: import, say how it went, and leave without any of the parent's cleanup
+        os.close(read)
+        said = b"raised"
+        try:
+            importlib.import_module(choice.name)
+            said = b"imported"
+        finally:
+            os.write(write, said)
+            os._exit(0)
+    os.close(write)
+    ready, _, _ = select.select([read], [], [], IMPORT_TIMEOUT_SECONDS)
+    said = os.read(read, 16) if ready else b""
+    os.close(read)
+    if not ready:
+        os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    if said in (b"imported", b"raised"):  # an exception is reported by the import in this process
+        return
+    how = (f"did not finish within {IMPORT_TIMEOUT_SECONDS} s" if not ready else
+           f"killed the process with {signal.Signals(os.WTERMSIG(status)).name}" if os.WIFSIGNALED(status) else
+           f"ended the process with exit status {os.WEXITSTATUS(status)}")
+    raise BackendLoadError(f"importing backend {choice.name!r} (from {choice.source}) {how}; "
+                           "expected an import that returns or raises")
 
 
 def _import_failure(choice: BackendChoice, error: BaseException) -> str:

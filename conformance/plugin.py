@@ -12,6 +12,9 @@ loaded, or an option or the baseline file is bad).
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from collections.abc import Generator
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,7 @@ from .outcomes import CheckOutcome, OutcomeKind
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
-from .watchdog import deadline, run_in_child
+from .watchdog import Supervisor, deadline
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 RUN_KEY = pytest.StashKey[ConformanceRun]()
@@ -55,8 +58,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help=f"a check running longer is stopped and reported as an error of its entry "
                          f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit)")
     group.addoption("--isolate", action="store_true",
-                    help="run each check in a child process, so that a backend that kills the process "
-                         "(os._exit, a segfault) is reported on that entry and the run goes on (POSIX)")
+                    help="run each check in a new child process, forked from the state the backend had after "
+                         "import (slower); by default one child runs the checks until the backend crashes it")
     group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
     group.addoption("--baseline", metavar="FILE",
@@ -120,6 +123,11 @@ class ConformanceSession:
     def __init__(self, run: ConformanceRun):
         self.run = run
         self.write_errors: list[str] = []
+        self.exitstatus: int | pytest.ExitCode = pytest.ExitCode.OK  # the run's, once it is known
+        # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
+        # check, not the run and its reports (where the platform cannot fork, in this process).
+        self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
+                                     run.backend.hang_in, one_check_per_runner=run.isolate) if run.forks else None
 
     def pytest_report_header(self) -> list[str]:
         return self.run.header_lines()
@@ -143,10 +151,14 @@ class ConformanceSession:
             config.hook.pytest_deselected(items=deselected)
             items[:] = kept
 
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """The checks that must run (after every plugin's selection: --entries, -k, -m)."""
+        self.run.to_run.update(item.nodeid for item in session.items if _in_suite(item))
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
-        if self.run.isolate and _in_suite(item):
-            run_in_child(item, nextitem, self.run.check_timeout, crash_outcome, self.run.backend.report_progress_to)
+        if self.supervisor is not None and _in_suite(item):
+            self.supervisor.run(item, nextitem)
             return True
         return None
 
@@ -195,14 +207,20 @@ class ConformanceSession:
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: object) -> None:
-        """xdist: learn which entry each check judges from every worker that ends normally."""
-        self.run.entry_of.update(getattr(node, "workeroutput", {}).get("conformance_entries", {}))
+        """xdist: learn which entry each check judges, and which checks must run, from every worker that
+        ends normally (each collects them all)."""
+        output = getattr(node, "workeroutput", {})
+        self.run.entry_of.update(output.get("conformance_entries", {}))
+        self.run.to_run.update(output.get("conformance_to_run", []))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if self.supervisor is not None:
+            self.supervisor.close()
         worker_output = getattr(session.config, "workeroutput", None)
         if worker_output is not None:  # an xdist worker: the controller reports
             worker_output["conformance_entries"] = self.run.entry_of
+            worker_output["conformance_to_run"] = sorted(self.run.to_run)
             return
         self.run.finish()
         self.write_errors = self.run.write_reports()
@@ -210,6 +228,17 @@ class ConformanceSession:
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
         elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             session.exitstatus = pytest.ExitCode.TESTS_FAILED if self.run.failed() else pytest.ExitCode.OK
+        self.exitstatus = session.exitstatus
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        """Once everything is reported: a thread the backend left running (started at import, in this
+        process) must not keep the run alive, so the process ends here, with pytest's exit status."""
+        others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+        if others and not hasattr(config, "workerinput"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(int(self.exitstatus))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if self.run.report is None:

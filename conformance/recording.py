@@ -25,6 +25,7 @@ from _pytest.outcomes import Skipped  # pytest.skip.Exception, under a name type
 from .calls import arrays_in, map_arrays
 from .catalogue import CATALOGUE
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
+from .watchdog import CheckTimeout
 
 if TYPE_CHECKING:
     from .check import Check
@@ -36,6 +37,15 @@ class EntryMissing(Skipped):
     def __init__(self, entry: str):
         super().__init__(f"the backend does not define {entry!r}")
         self.entry = entry
+
+
+class EntryHung(Exception):
+    """A call of an entry that ran out of time in an earlier check: it is not called again, so
+    that a hanging entry costs the run one timeout, not one per check."""
+
+    def __init__(self, entry: str, check: str):
+        super().__init__(f"{entry} did not finish in {check} earlier (--check-timeout); not called again: "
+                         "a hanging entry costs one timeout")
 
 
 class BackendMisbehaved(Exception):
@@ -112,6 +122,7 @@ class RecordingBackend:
         self.contract = contract
         self._depth = 0  # how many recorded calls are running
         self._progress_fd: int | None = None
+        self.hung: dict[str, str] = {}  # entry -> the check in which a call of it ran out of time
         self._wrappers: dict[str, Any] = {}
         self.settings = Settings(self)
 
@@ -163,9 +174,24 @@ class RecordingBackend:
         return named or None
 
     def report_progress_to(self, fd: int) -> None:
-        """Also write each entry's name to ``fd`` as it is called (for a parent
-        process watching a check that may crash)."""
+        """Also announce on ``fd`` each entry as it is called (``call <entry>``) and each entry
+        that runs out of time (``hung <entry>``), for a parent process watching a check that may
+        crash or hang (``watchdog.Supervisor``)."""
         self._progress_fd = fd
+
+    def hang_in(self, entry: str, check: str) -> None:
+        """Note that a call of ``entry`` ran out of time in ``check`` (seen by the process watching the checks)."""
+        self.hung.setdefault(entry, check)
+
+    def hang(self, entry: str) -> None:
+        """Note that a call of ``entry`` ran out of time in the check in progress: later calls of it
+        raise ``EntryHung`` at once."""
+        self.hung.setdefault(entry, self.check.name)
+        self._announce(f"hung {entry}")
+
+    def _announce(self, line: str) -> None:
+        if self._progress_fd is not None:
+            os.write(self._progress_fd, f"{line}\n".encode())
 
     def _recording(self, entry: str, function: Callable[..., Any], target: Any = None) -> Callable[..., Any]:
         """``function`` recording its calls under ``entry``. A callable it returns
@@ -175,8 +201,10 @@ class RecordingBackend:
         def record(*args: Any, **kwargs: Any) -> Any:
             call = RecordedCall(entry, _snapshot(args), _snapshot(kwargs), target=target, depth=self._depth)
             self.check.record(call)
-            if self._progress_fd is not None:
-                os.write(self._progress_fd, f"{entry}\n".encode())
+            if entry in self.hung:
+                call.error = EntryHung(entry, self.hung[entry])
+                raise call.error
+            self._announce(f"call {entry}")
             self._depth += 1
             try:
                 call.result = function(*args, **kwargs)
@@ -186,6 +214,9 @@ class RecordingBackend:
                 raise call.error from None
             except BaseException as error:
                 call.error = error
+                if isinstance(error, CheckTimeout) and not error.entry:
+                    error.entry = entry  # the innermost call running when the time ran out
+                    self.hang(entry)
                 raise
             finally:
                 self._depth -= 1

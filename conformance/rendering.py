@@ -17,7 +17,7 @@ from .outcomes import GAP_STATUSES, STATUSES, Status
 from .traits import DESCRIPTIONS
 from .verdict import EntryVerdict, Gap, GapReport
 
-SCHEMA_VERSION = 3  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``
+SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
 LOADER_NAMES_SHOWN = 12  # in the terminal and Markdown; the JSON report lists them all
 
 
@@ -34,6 +34,9 @@ def headline(report: GapReport) -> str:
     families = {way.split(" ")[0] for way in report.ways_followed()}
     if families:
         share += f"; where the families differ it follows {' and '.join(sorted(families))}"
+    if report.incomplete():
+        share = (f"INCOMPLETE, {len(report.not_run)} of {len(report.not_run) + report.checks} checks did not run "
+                 f"(an interrupt, --maxfail or a lost worker), so this verdict fails: {share}")
     return f"{info.backend} {info.version} [{info.floatx}, {info.image_data_format}, contract {info.contract}]: {share}"
 
 
@@ -216,6 +219,7 @@ def json_report(report: GapReport) -> dict[str, Any]:
         "counts": {str(status): count for status, count in report.counts().items()},
         "conformance_percent": report.conformance_percent(),
         "checks": report.checks,
+        "checks_not_run": report.not_run,  # not empty: the run is incomplete and fails
         "hypothesis_examples": report.examples,
         "unattributed_failures": report.unattributed,
         "common_causes": report.common_causes(),

@@ -80,7 +80,7 @@ class ConformanceRun:
     paths: ReportPaths
     hypothesis: str  # the profile (and seed) in force, as the header and the report show it
     check_timeout: float
-    isolate: bool
+    isolate: bool  # --isolate: every check in a runner process of its own
     contract: Contract
     baseline: Baseline | None = None  # --baseline
     strict_baseline: bool = False  # --strict-baseline: a fixed or stale known gap fails the run
@@ -90,7 +90,14 @@ class ConformanceRun:
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
     unclassified: dict[str, str] = field(default_factory=dict)  # nodeid -> a failure no check classified
     entry_of: dict[str, str] = field(default_factory=dict)  # nodeid -> the entry the check judges
+    to_run: set[str] = field(default_factory=set)  # the node ids of the checks selected to run
     report: GapReport | None = None
+
+    @property
+    def forks(self) -> bool:
+        """Whether checks run in forked runner processes (``watchdog.Supervisor``): wherever
+        ``os.fork`` exists."""
+        return hasattr(os, "fork")
 
     def __post_init__(self) -> None:
         self.oracles = oracles(self.contract)
@@ -98,9 +105,9 @@ class ConformanceRun:
         self.guards = [ConfigGuard(m) for m in modules.values()]
         self.backend = RecordingBackend(self.loaded.module, Check(self.guards, self.contract), self.contract)
 
-    def begin_check(self) -> Check:
-        """A new ``Check``: the backend records the calls of the check that begins on it."""
-        self.backend.check = Check(self.guards, self.contract)
+    def begin_check(self, name: str) -> Check:
+        """A new ``Check`` named ``name``: the backend records the calls of the check that begins on it."""
+        self.backend.check = Check(self.guards, self.contract, name)
         return self.backend.check
 
     @classmethod
@@ -213,13 +220,16 @@ class ConformanceRun:
                                                 kind=OutcomeKind.ERROR, message=f"{text} (run with --isolate for more)")
             else:
                 unattributed.append(f"{nodeid}: {text}")
-        self.report = judge(self.info(), self.selected, by_check.values(), unattributed, self.baseline)
+        not_run = self.to_run - set(by_check) - set(self.unclassified)
+        self.report = judge(self.info(), self.selected, by_check.values(), unattributed, self.baseline, not_run)
         return self.report
 
     def failed(self) -> bool:
-        """Whether the run fails: gaps not in the baseline, or (``--strict-baseline``) a stale baseline."""
+        """Whether the run fails: gaps not in the baseline, checks that did not run, or (``--strict-baseline``)
+        a stale baseline."""
         assert self.report is not None, "finish() first"
-        return self.report.has_gaps() or bool(self.report.baseline_failures(self.strict_baseline))
+        return (self.report.has_gaps() or self.report.incomplete()
+                or bool(self.report.baseline_failures(self.strict_baseline)))
 
     def write_reports(self) -> list[str]:
         """Write the requested files; returns one error line per file that could not be written."""

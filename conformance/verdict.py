@@ -125,6 +125,7 @@ class GapReport:
     audit: BaselineAudit | None = None
     blamed: list[tuple[CheckOutcome, str]] = field(default_factory=list)  # every failing check, the entry blamed
     outcomes: list[CheckOutcome] = field(default_factory=list)  # every check judged
+    not_run: list[str] = field(default_factory=list)  # selected checks that never ran (an interrupt, -x, a lost worker)
 
     def counts(self) -> dict[Status, int]:
         tally = Counter(verdict.status for verdict in self.entries.values())
@@ -135,6 +136,10 @@ class GapReport:
 
     def has_gaps(self) -> bool:
         return bool(self.info.load_error) or bool(self.unattributed) or bool(self.with_status(*GAP_STATUSES))
+
+    def incomplete(self) -> bool:
+        """Whether some selected checks never ran: the verdict may then call a broken entry conforming."""
+        return bool(self.not_run)
 
     def baseline_failures(self, strict: bool) -> list[str]:
         """What fails the run about the baseline itself: under ``strict``, gaps fixed or stale."""
@@ -195,7 +200,8 @@ class GapReport:
 
 
 def judge(info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcome],
-          unattributed: list[str] | None = None, baseline: Baseline | None = None) -> GapReport:
+          unattributed: list[str] | None = None, baseline: Baseline | None = None,
+          not_run: Iterable[str] = ()) -> GapReport:
     """The verdict on each of ``selected`` from the ``outcomes`` of the run's checks (see the module docstring)."""
     verdicts = {name: EntryVerdict(name, CATALOGUE[name].category, CATALOGUE[name].availability) for name in selected}
     known = _covering(baseline)
@@ -230,7 +236,7 @@ def judge(info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcom
     return GapReport(info, verdicts, checks=len(judged), examples=sum(o.examples for o in judged),
                      unattributed=sorted(unattributed or []), baseline=baseline,
                      audit=None if baseline is None else _audit(baseline, verdicts, judged), blamed=blamed,
-                     outcomes=judged)
+                     outcomes=judged, not_run=sorted(not_run))
 
 
 def _covering(baseline: Baseline | None) -> Covering:

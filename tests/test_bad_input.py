@@ -31,6 +31,14 @@ def test_module_that_raises_on_import(run_suite_subprocess):
                           "raises_on_import.py:3")
 
 
+@pytest.mark.parametrize("name, how", [("exits_on_import", "ended the process with exit status 0"),
+                                       ("segfaults_on_import", "killed the process with SIGSEGV")])
+def test_an_import_that_ends_the_process_is_one_line_and_a_report(run_suite_subprocess, name, how):
+    run = run_suite_subprocess(f"--backend=unloadable_backends.{name}")
+    assert_one_clear_line(run, f"importing backend 'unloadable_backends.{name}' (from --backend) {how}")
+    assert run.report is not None and run.report["load_error"], run.output
+
+
 def test_missing_required_entries_are_all_named_and_reported(run_suite_subprocess):
     run = run_suite_subprocess("--backend=unloadable_backends.lacks_required")
     assert_one_clear_line(run, "lacks the required entries placeholder, function")
@@ -74,7 +82,7 @@ def test_bad_floatx_option(run_suite_subprocess):
 @pytest.mark.parametrize("option, fragment", [
     ("--check-timeout=-1", "--check-timeout=-1: expected a number of seconds >= 0"),
     ("--check-timeout=soon", "--check-timeout: invalid float value: 'soon'"),
-    ("--conformance-profile=quick", "--conformance-profile: invalid choice: 'quick'"),
+    ("--conformance-profile=slow", "--conformance-profile: invalid choice: 'slow'"),
 ])
 def test_bad_run_options(run_suite_subprocess, option, fragment):
     assert_one_clear_line(run_suite_subprocess("--backend=reference_backend", option), fragment)

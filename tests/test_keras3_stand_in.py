@@ -1,7 +1,7 @@
 """Keras 3's ``tensorflow.keras.backend`` (no ``TF_USE_LEGACY_KERAS``) is not a Keras 2 backend:
 it lacks ``placeholder`` and ``function``, and the suite must say so in one line.
 
-Needs TensorFlow: run by ``tox -e tf_keras-float32``, skipped elsewhere.
+Needs TensorFlow: run by ``tox -e tf_keras``, skipped elsewhere.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 from test_bad_input import assert_one_clear_line
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("tensorflow") is None,
-                                reason="needs tensorflow (tox -e tf_keras-float32)")
+                                reason="needs tensorflow (tox -e tf_keras)")
 
 
 def test_keras_3_stand_in_stops_with_the_missing_required_entries(run_suite_subprocess):

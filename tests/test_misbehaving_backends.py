@@ -36,11 +36,24 @@ def test_parallel_run_reports_the_same_as_a_serial_one(run_suite_subprocess, ent
     assert parallel == serial
 
 
-def test_a_crashed_xdist_worker_is_reported_on_its_entry(run_suite_subprocess, entries_relying_on):
+def test_a_crash_under_xdist_is_reported_as_in_a_serial_run(run_suite_subprocess, entries_relying_on):
+    # Each xdist worker runs its checks in a runner process of its own: the worker survives the crash.
     module = importlib.import_module("misbehaving_backends.exits_in_identity")
     run = run_suite_subprocess("--backend=misbehaving_backends.exits_in_identity", "-n", "2",
                                relying_on(entries_relying_on, "identity"))
-    assert run.statuses("missing", "mismatch", "error") == {"identity": "error"}, run.output
-    messages = [gap["message"] for gap in run.report["entries"]["identity"]["gaps"]]
-    assert all("crashed while running" in message for message in messages), messages
-    assert module.BROKEN_ENTRY == "identity"
+    assert_caught_on_its_entry_only(run, module)
+
+
+def test_a_run_stopped_early_is_incomplete_and_fails(run_suite_subprocess):
+    # --maxfail stops at the first failing check: the checks after it never run, so the
+    # entries they judge must not be called conforming, and the run must not pass.
+    run = run_suite_subprocess("--backend=broken_backends.abs_via_square_root", "--maxfail=1",
+                               "--entries=abs,exp,log,sqrt")
+    assert run.ret == 1, run.output
+    assert run.report["checks_not_run"], run.output
+    assert "INCOMPLETE" in run.output
+
+
+def test_a_thread_the_backend_leaves_running_does_not_keep_the_run_alive(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=allowed_backends.leaves_a_thread_running", "--entries=abs")
+    assert run.ret == 0 and run.statuses() == {"abs": "conform"}, run.output

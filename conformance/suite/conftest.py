@@ -62,7 +62,7 @@ def isolated_check(run: ConformanceRun, request: pytest.FixtureRequest):
     A check of an absent entry stops before it calls anything (skipped when the entry is
     optional, missing when not): whatever else it would call first is no evidence about it.
     """
-    check = run.begin_check()
+    check = run.begin_check(request.node.name)
     entry, aspect = judged_entry(request.node)
     if aspect is not Aspect.PRESENCE and entry in CATALOGUE:
         run.backend.entry(entry)

@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from conformance.check import Check
-from conformance.recording import BackendMisbehaved, EntryMissing, RecordingBackend
+from conformance.recording import BackendMisbehaved, EntryHung, EntryMissing, RecordingBackend
 from conformance.reproduction import failing_call, reproduction
+from conformance.watchdog import CheckTimeout
 
 SOURCE = """
 import numpy as np
@@ -31,6 +32,9 @@ def function(inputs, outputs, updates=None, name=None):
     def run(values): return [v * 2 for v in values]
     return run
 def floor(x): return x  # not an entry of the catalogue
+def exp(x):
+    if callable(x): x()  # stands for a call that runs out of time
+    return Tensor(np.exp(x))
 """
 
 
@@ -101,8 +105,26 @@ def test_progress_is_written_as_entries_are_called(module, check):
     backend.abs(np.zeros(1))
     backend.eval(np.zeros(1))
     os.close(write)
-    assert os.read(read, 100) == b"abs\neval\n"
+    assert os.read(read, 100) == b"call abs\ncall eval\n"
     os.close(read)
+
+
+def test_an_entry_that_ran_out_of_time_is_not_called_again(module, check):
+    backend = RecordingBackend(module, check)
+    read, write = os.pipe()
+    backend.report_progress_to(write)
+    check.name = "test_first"
+    def out_of_time():
+        raise CheckTimeout("out of time")
+
+    with pytest.raises(CheckTimeout):
+        backend.exp(out_of_time)
+    os.close(write)
+    assert os.read(read, 100) == b"call exp\nhung exp\n"
+    os.close(read)
+    with pytest.raises(EntryHung, match="exp did not finish in test_first earlier"):
+        backend.exp(np.zeros(1))
+    assert isinstance(backend.check.log.calls[-1].error, EntryHung)
 
 
 def test_the_reproduction_replays_the_calls(module, check):

@@ -92,3 +92,12 @@ def test_a_common_cause_is_one_line_in_the_terminal_and_in_markdown():
     assert line in terminal_lines(shared)
     assert f"- {line}" in markdown(shared).splitlines()
     assert json_report(shared)["common_causes"] == {ZERO_SIZE: ["eval", "zeros"]}
+
+
+def test_an_incomplete_run_says_so_first_and_fails():
+    incomplete = report(OUTCOMES, not_run=["suite/test_x.py::test_a", "suite/test_x.py::test_b"])
+    assert incomplete.incomplete()
+    assert "INCOMPLETE, 2 of 6 checks did not run" in headline(incomplete)
+    assert json_report(incomplete)["checks_not_run"] == ["suite/test_x.py::test_a", "suite/test_x.py::test_b"]
+    assert "INCOMPLETE" in markdown(incomplete)
+    assert not report(OUTCOMES).incomplete()
