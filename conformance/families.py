@@ -8,7 +8,8 @@ admitted answer, and the check notes which way it followed (``Check.follow``),
 so the report can say which family a backend follows.
 
 * ``Answer``: a result to compare within the tolerance, or an exception type to raise;
-* ``attempt``: run a computation once, keeping its result or the exception it raised;
+* ``attempt``: run a computation once, keeping its result or the exception it raised
+  (``answer_of``: a reference's attempt as an ``Answer``);
 * ``agree``: judge an attempt against the admitted answers;
 * ``either``: for hand-written checks, one block of assertions per way.
 """
@@ -74,6 +75,11 @@ def attempt(compute: Callable[[], Any]) -> Attempt:
         return Attempt(result=compute())
     except Exception as error:  # judged against the answers; re-raised when none expects it
         return Attempt(error=error)
+
+
+def answer_of(found: Attempt) -> Answer:
+    """What a reference's attempt answers: its result, or the type of the exception it raised."""
+    return Answer(raises=type(found.error)) if found.error is not None else Answer(expected=found.result)
 
 
 def agree(found: Attempt, answers: Sequence[tuple[Way, Answer]], contract: Contract, what: str,

@@ -21,7 +21,7 @@ from typing import Any
 
 from .calls import Call
 from .contract import Contract, Family
-from .families import CLASSIC, TF_KERAS, Answer, Way, attempt
+from .families import CLASSIC, TF_KERAS, Answer, Way, answer_of, attempt
 from .routes import evaluate
 
 
@@ -50,7 +50,7 @@ class Oracle:
             found = attempt(lambda: evaluate(module, "eager", function, *call.args, what=name, **call.kwargs))
         else:
             found = attempt(lambda: function(*call.args, **call.kwargs))
-        return Answer(raises=type(found.error)) if found.error is not None else Answer(expected=found.result)
+        return answer_of(found)
 
 
 def oracles(contract: Contract) -> list[Oracle]:

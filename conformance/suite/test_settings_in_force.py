@@ -1,0 +1,84 @@
+"""Entries that take a dtype or an epsilon from the configuration follow the setting in force, not the
+one the run started with.
+
+A default run is float32 with epsilon 1e-7: a creator that always makes float32, or a loss that clips
+at a fixed 1e-7, would pass every other check. Here each such entry is called after ``set_floatx``
+(to a float type other than the run's) or ``set_epsilon`` (to 1e-2), on the backend and on the
+references alike, and must answer as they do under the same setting. The config guard restores the
+run's settings after the check. (Entries that take their layout from ``image_data_format()`` are
+checked under each layout in ``test_conv.py``.)
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pytest
+
+from conformance.families import agree, answer_of, attempt
+from conformance.markers import entry_param
+
+OTHER_EPSILON = 1e-2  # far from the default 1e-7 and from any floor a backend may hard-code
+
+
+def _other_floatx(floatx: str) -> str:
+    return "float32" if floatx == "float64" else "float64"
+
+
+def _kept_dtype(values: Any) -> np.ndarray:
+    """Random values reduced to their dtype and shape: zeros of the same array, comparable across backends."""
+    return np.asarray(values) * 0
+
+
+def _probabilities(K: Any) -> Any:
+    return K.variable(np.array([[1.0, 0.0], [0.0, 1.0]]))
+
+
+# entry -> the setting it must follow, and a computation that shows it (on any Keras 2 backend module).
+FOLLOWING: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    "variable": ("floatx", lambda K: K.eval(K.variable(np.array([1, 2])))),
+    "constant": ("floatx", lambda K: K.eval(K.constant([1.5, 2.0]))),
+    "zeros": ("floatx", lambda K: K.eval(K.zeros((2, 3)))),
+    "ones": ("floatx", lambda K: K.eval(K.ones((2, 3)))),
+    "eye": ("floatx", lambda K: K.eval(K.eye(3))),
+    "zeros_like": ("floatx", lambda K: K.eval(K.zeros_like(K.variable(np.array([1.5, 2.0]), dtype="float16")))),
+    "ones_like": ("floatx", lambda K: K.eval(K.ones_like(K.variable(np.array([1.5, 2.0]), dtype="float16")))),
+    # An empty array of the dtype the placeholder answers: compared by dtype.
+    "placeholder": ("floatx", lambda K: np.zeros(0, dtype=K.dtype(K.placeholder(shape=(2,))))),
+    "cast_to_floatx": ("floatx", lambda K: K.cast_to_floatx(np.array([1, 2]))),
+    "random_normal": ("floatx", lambda K: _kept_dtype(K.eval(K.random_normal((3,), seed=1)))),
+    "random_uniform": ("floatx", lambda K: _kept_dtype(K.eval(K.random_uniform((3,), seed=1)))),
+    "truncated_normal": ("floatx", lambda K: _kept_dtype(K.eval(K.truncated_normal((3,), seed=1)))),
+    "random_binomial": ("floatx", lambda K: _kept_dtype(K.eval(K.random_binomial((3,), p=0.5, seed=1)))),
+    "random_bernoulli": ("floatx", lambda K: _kept_dtype(K.eval(K.random_bernoulli((3,), p=0.5, seed=1)))),
+    "random_normal_variable": ("floatx", lambda K: _kept_dtype(K.eval(K.random_normal_variable((3,), 0.0, 1.0)))),
+    "random_uniform_variable": ("floatx", lambda K: _kept_dtype(K.eval(K.random_uniform_variable((3,), 0.0, 1.0)))),
+    # Predictions of exactly 0 and 1 are clipped to [epsilon, 1 - epsilon].
+    "categorical_crossentropy": ("epsilon", lambda K: K.eval(K.categorical_crossentropy(
+        _probabilities(K), K.variable(np.array([[0.0, 1.0], [0.0, 1.0]]))))),
+    "sparse_categorical_crossentropy": ("epsilon", lambda K: K.eval(K.sparse_categorical_crossentropy(
+        K.variable(np.array([0, 1]), dtype="int32"), K.variable(np.array([[0.0, 1.0], [0.0, 1.0]]))))),
+    "binary_crossentropy": ("epsilon", lambda K: K.eval(K.binary_crossentropy(
+        _probabilities(K), K.variable(np.array([[0.0, 1.0], [1.0, 1.0]]))))),
+    "binary_focal_crossentropy": ("epsilon", lambda K: K.eval(K.binary_focal_crossentropy(
+        _probabilities(K), K.variable(np.array([[0.0, 1.0], [1.0, 1.0]]))))),
+    "categorical_focal_crossentropy": ("epsilon", lambda K: K.eval(K.categorical_focal_crossentropy(
+        _probabilities(K), K.variable(np.array([[0.0, 1.0], [0.0, 1.0]]))))),
+}
+
+
+@pytest.mark.parametrize("name", [entry_param(name, name, id=name) for name in FOLLOWING])
+def test_follows_the_setting_in_force(backend, run, name):
+    setting, compute = FOLLOWING[name]
+    value = _other_floatx(backend.settings.floatx) if setting == "floatx" else OTHER_EPSILON
+    references = [oracle for oracle in run.oracles if oracle.module is not None]
+    for module in [backend] + [oracle.module for oracle in references]:
+        getattr(module, f"set_{setting}")(value)
+    expected = [(oracle.way, answer_of(attempt(functools.partial(compute, oracle.module)))) for oracle in references]
+    found = attempt(lambda: compute(backend))
+    what = f"{name} after set_{setting}({value!r})"
+    backend.check.follow(what, agree(found, expected, backend.contract, what))
+
