@@ -18,7 +18,7 @@ import tempfile
 from typing import Any
 
 from .compare import Mismatch
-from .loading import IMPORT_TIMEOUT_SECONDS
+from .loading import IMPORT_TIMEOUT_SECONDS, SETUP_SOURCE
 
 SETTINGS = ("floatx", "epsilon", "image_data_format")
 DEFAULTS = {"floatx": "float32", "epsilon": 1e-7, "image_data_format": "channels_last"}
@@ -27,6 +27,8 @@ CUSTOM = {"floatx": "float64", "epsilon": 1e-4, "image_data_format": "channels_f
 
 _PROBE = """
 import importlib, json, sys
+""" + SETUP_SOURCE + """
+run_setup(sys.argv[2])
 module = importlib.import_module(sys.argv[1])
 found = {}
 for name in ("floatx", "epsilon", "image_data_format", "learning_phase"):
@@ -42,7 +44,9 @@ print("CONFORMANCE-PROBE " + json.dumps(found, default=repr))
 # each of Keras' setters, what the backend's entries do. Keras keeps its common module's config functions
 # and never copies a backend's (keras/backend/load_backend.py), so a backend must read Keras' settings.
 _LOADER_PROBE = """
-import json, sys
+import importlib, json, sys
+""" + SETUP_SOURCE + """
+run_setup(sys.argv[1])
 def report(found):
     print("CONFORMANCE-PROBE " + json.dumps(found))
     sys.exit(0)
@@ -74,7 +78,7 @@ report(found)
 """
 
 
-def through_keras_loader(module_name: str) -> dict[str, Any]:
+def through_keras_loader(module_name: str, setup: str = "") -> dict[str, Any]:
     """What the backend does after classic Keras 2.2/2.3's own setters, loaded by Keras' loader in a
     new interpreter: ``{setter: [what, expected, found]}``; ``{"unavailable": why}`` when that Keras is
     not installed; ``{"error": ...}`` when its loader could not load the backend."""
@@ -83,13 +87,14 @@ def through_keras_loader(module_name: str) -> dict[str, Any]:
         chosen = os.environ.get("KERAS_BACKEND", "") if module_name == "keras.backend" else module_name
         env = {**os.environ, "KERAS_HOME": home, "KERAS_BACKEND": chosen, "PYTHONPATH": _search_path(),
                "TF_CPP_MIN_LOG_LEVEL": "3"}
-        return _collect(subprocess.Popen([sys.executable, "-c", _LOADER_PROBE], env=env, stdout=subprocess.PIPE,
-                                         stderr=subprocess.PIPE, text=True))
+        return _collect(subprocess.Popen([sys.executable, "-c", _LOADER_PROBE, setup], env=env,
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
 
 
-def fresh_imports(module_name: str) -> dict[str, dict[str, Any]]:
+def fresh_imports(module_name: str, setup: str = "") -> dict[str, dict[str, Any]]:
     """``{"default": found, "custom": found}``: what ``module_name`` reports right
-    after import, without and with the ``CUSTOM`` keras.json. ``found`` maps each
+    after import (after ``setup``, see ``loading.run_setup``), without and with the ``CUSTOM``
+    keras.json. ``found`` maps each
     getter to its answer, or is ``{"error": last line of stderr}`` when the import failed."""
     processes: dict[str, subprocess.Popen[str]] = {}
     with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as custom:
@@ -99,7 +104,7 @@ def fresh_imports(module_name: str) -> dict[str, dict[str, Any]]:
             # KERAS_BACKEND stays: a backend module may read it at import as Keras 2's loader does
             # (keras.backend with KERAS_BACKEND=theano).
             env = {**os.environ, "KERAS_HOME": home, "PYTHONPATH": _search_path(), "TF_CPP_MIN_LOG_LEVEL": "3"}
-            processes[label] = subprocess.Popen([sys.executable, "-c", _PROBE, module_name], env=env,
+            processes[label] = subprocess.Popen([sys.executable, "-c", _PROBE, module_name, setup], env=env,
                                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         return {label: _collect(process) for label, process in processes.items()}
 

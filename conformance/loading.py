@@ -13,6 +13,7 @@ import importlib
 import importlib.metadata
 import json
 import os
+import re
 import select
 import signal
 import sys
@@ -52,6 +53,7 @@ class BackendChoice:
 
     name: str
     source: str  # e.g. "--backend", "KERAS_BACKEND", "/path/keras.json", "default"
+    setup: str = ""  # --backend-setup: "module:function" called before the backend is imported
 
 
 @dataclass
@@ -103,8 +105,10 @@ def read_keras_json(path: str) -> dict[str, Any] | None:
     return settings
 
 
-def resolve_backend_name(option: str | None, environ: Mapping[str, str] = os.environ) -> BackendChoice:
-    """The backend to test, resolved as Keras 2 resolves it (see module docstring)."""
+def resolve_backend_name(option: str | None, environ: Mapping[str, str] = os.environ,
+                         setup: str = "") -> BackendChoice:
+    """The backend to test, resolved as Keras 2 resolves it (see module docstring), with the
+    ``setup`` to run before importing it (see ``run_setup``)."""
     if option:
         choice = BackendChoice(option, "--backend")
     elif environ.get("KERAS_BACKEND"):
@@ -116,7 +120,40 @@ def resolve_backend_name(option: str | None, environ: Mapping[str, str] = os.env
             choice = BackendChoice(settings["backend"], path)
         else:
             choice = BackendChoice(REFERENCE_BACKEND, "default")
-    return BackendChoice(BUILTIN_ALIASES.get(choice.name, choice.name), choice.source)
+    return BackendChoice(BUILTIN_ALIASES.get(choice.name, choice.name), choice.source, setup)
+
+
+_SETUP = re.compile(r"[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?")
+
+
+def run_setup(setup: str) -> None:
+    """Run ``--backend-setup``: import ``module`` and call ``module.function()`` (``module`` alone:
+    only import it). It runs before the backend is imported, in this process and in every new
+    interpreter the suite starts, for backends that need a step first (tf_keras in TF1 graph
+    mode: ``tensorflow.compat.v1:disable_eager_execution``). ``BackendLoadError`` when it fails."""
+    if not _SETUP.fullmatch(setup):
+        raise BackendLoadError(f"--backend-setup={setup!r}: expected module:function or module, "
+                               "e.g. tensorflow.compat.v1:disable_eager_execution")
+    module_name, _, function = setup.partition(":")
+    try:
+        module = importlib.import_module(module_name)
+        if function:
+            getattr(module, function)()
+    except BaseException as error:  # noqa: B036 - any failure of third-party set-up code
+        if isinstance(error, KeyboardInterrupt):
+            raise
+        raise BackendLoadError(f"--backend-setup={setup}: {type(error).__name__}: {error}") from None
+
+
+# The same step, as source for the new interpreters the suite starts (fresh_import).
+SETUP_SOURCE = """
+def run_setup(setup):
+    if setup:
+        module, _, function = setup.partition(":")
+        module = importlib.import_module(module)
+        if function:
+            getattr(module, function)()
+"""
 
 
 def import_backend(choice: BackendChoice) -> LoadedBackend:
@@ -128,6 +165,8 @@ def import_backend(choice: BackendChoice) -> LoadedBackend:
     Raises ``BackendLoadError`` when the module cannot be imported or lacks
     required entries.
     """
+    if choice.setup:
+        run_setup(choice.setup)
     module = _import_isolated(choice)
     missing = tuple(name for name in REQUIRED_ENTRIES if not hasattr(module, name))
     if missing:

@@ -108,7 +108,9 @@ def load_run(path: str) -> Run:
     backend = data.get("backend") or {}
     settings = [data.get("floatx") or "?", data.get("image_data_format") or "?"]
     settings += [data["contract"]] if data.get("contract") else []  # reports before schema 3 have none
-    label = f"{backend.get('name', '?')} [{', '.join(settings)}]"
+    # A set-up step makes another run of the same module (tf_keras after disable_eager_execution: graph mode).
+    setup = f" after {backend['setup'].partition(':')[2] or backend['setup']}" if backend.get("setup") else ""
+    label = f"{backend.get('name', '?')}{setup} [{', '.join(settings)}]"
     return Run(label, path, data)
 
 

@@ -40,6 +40,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="the Keras 2 backend module to check, e.g. my_package.my_backend; 'tensorflow' means "
                          "tf_keras.backend. Without it, 'pytest --pyargs conformance.suite' resolves the backend as "
                          "Keras 2 does: $KERAS_BACKEND, then keras.json, then the reference backend.")
+    group.addoption("--backend-setup", metavar="MODULE:FUNCTION",
+                    help="call MODULE.FUNCTION() before the backend is imported, here and in every new interpreter "
+                         "the suite starts, e.g. tensorflow.compat.v1:disable_eager_execution for tf_keras in "
+                         "TF1 graph mode (MODULE alone: import it)")
     group.addoption("--floatx", choices=FLOAT_TYPES,
                     help="set the backend's floatx for the whole run (default: as the backend starts)")
     group.addoption("--image-data-format", dest="image_data_format", choices=DATA_FORMATS,
@@ -127,7 +131,8 @@ class ConformanceSession:
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
         self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
-                                     run.backend.hang_in, one_check_per_runner=run.isolate) if run.forks else None
+                                     run.backend.hang_in, **({"checks_per_runner": 1} if run.isolate else {})
+                                     ) if run.forks else None
 
     def pytest_report_header(self) -> list[str]:
         return self.run.header_lines()

@@ -208,7 +208,8 @@ def json_report(report: GapReport) -> dict[str, Any]:
     info = report.info
     return {
         "schema_version": SCHEMA_VERSION,
-        "backend": {"name": info.backend, "source": info.source, "file": info.file, "version": info.version},
+        "backend": {"name": info.backend, "source": info.source, "file": info.file, "version": info.version,
+                    "setup": info.setup or None},
         "floatx": info.floatx,
         "image_data_format": info.image_data_format,
         "hypothesis": info.hypothesis,

@@ -144,7 +144,7 @@ class ConformanceRun:
         contract = Contract(config.getoption("contract"))
         choice = None
         try:
-            choice = resolve_backend_name(config.getoption("backend"))
+            choice = resolve_backend_name(config.getoption("backend"), setup=config.getoption("backend_setup") or "")
             loaded = import_backend(choice)
         except BackendLoadError as error:
             _write_load_failure(choice, error, selected, paths, hypothesis_in_force, contract)
@@ -185,12 +185,13 @@ class ConformanceRun:
             backend=self.loaded.choice.name, source=self.loaded.choice.source, file=self.loaded.file,
             version=self.loaded.version, floatx=_setting(module, "floatx"),
             image_data_format=_setting(module, "image_data_format"),
-            hypothesis=self.hypothesis, contract=self.contract,
+            hypothesis=self.hypothesis, contract=self.contract, setup=self.loaded.choice.setup,
             keras_2_3_missing=sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
 
     def header_lines(self) -> list[str]:
         info = self.info()
-        return [f"conformance: backend {info.backend} (from {info.source}), version {info.version}",
+        setup = f", after --backend-setup={info.setup}" if info.setup else ""
+        return [f"conformance: backend {info.backend} (from {info.source}{setup}), version {info.version}",
                 f"conformance: file {info.file}",
                 f"conformance: floatx {info.floatx}, image_data_format {info.image_data_format}, "
                 f"epsilon {_setting(self.loaded.module, 'epsilon')}",
@@ -258,7 +259,7 @@ def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, s
     info = RunInfo(backend=choice.name if choice else "?", source=choice.source if choice else "?",
                    file=getattr(module, "__file__", None) or "", version="unknown", floatx="", image_data_format="",
                    hypothesis=hypothesis_in_force, contract=contract, load_error=str(error),
-                   keras_2_3_missing=None if module is None else
+                   setup=choice.setup if choice else "", keras_2_3_missing=None if module is None else
                    sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
     outcomes = []
     if module is not None:

@@ -95,6 +95,7 @@ class RunInfo:
     contract: Contract = Contract.KERAS_2
     keras_2_3_missing: list[str] | None = None  # None when the module did not import
     load_error: str = ""
+    setup: str = ""  # --backend-setup, run before the backend was imported
 
 
 @dataclass

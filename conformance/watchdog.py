@@ -10,8 +10,10 @@
   its own handler or cancels the timer), the check it was running gets an
   outcome naming how the runner ended and the entry it was calling, and the
   next check starts a new runner. Forking is copy-on-write: a runner costs
-  nothing until it dies. With ``--isolate`` every check gets a runner of its own
-  (each check starts from the state the backend had after import).
+  little. A runner serves ``CHECKS_PER_RUNNER`` checks, then the next starts
+  from the state the backend had after import again: what checks leave behind
+  (a TF1 graph that grows with every op built) stays bounded. With
+  ``--isolate`` every check gets a runner of its own.
 
 Messages from the runner, one pipe, in order: ``call <entry>`` as the backend
 is called (``RecordingBackend.report_progress_to``), ``hung <entry>`` when a
@@ -35,6 +37,10 @@ import pytest
 # How long the parent waits past the deadline before it kills a runner that
 # did not stop by itself (the runner's own SIGALRM should have stopped it).
 KILL_GRACE_SECONDS = 5.0
+# Checks a runner serves before the next one starts afresh. tf_keras in graph mode slows down as
+# its default graph grows (over an hour for the suite in one process); a new runner every 100
+# checks keeps it to minutes, and costs the reference run a fork per 100 checks.
+CHECKS_PER_RUNNER = 100
 
 
 class CheckTimeout(BaseException):
@@ -80,12 +86,12 @@ class Supervisor:
 
     def __init__(self, seconds: float | None, crash_outcome: CrashOutcome,
                  report_progress_to: Callable[[int], None], hung: Callable[[str, str], None],
-                 one_check_per_runner: bool = False):
+                 checks_per_runner: int = CHECKS_PER_RUNNER):
         self.limit = seconds + KILL_GRACE_SECONDS if seconds else None
         self.crash_outcome = crash_outcome
         self.report_progress_to = report_progress_to
         self.hung = hung
-        self.one_check_per_runner = one_check_per_runner
+        self.checks_per_runner = checks_per_runner
         self.runner: _Runner | None = None
 
     def run(self, item: pytest.Item, nextitem: pytest.Item | None) -> None:
@@ -101,7 +107,8 @@ class Supervisor:
             raise
         if how.startswith("did not finish") and entries:
             self.hung(entries[-1], item.name)
-        if how or self.one_check_per_runner or nextitem is None:
+        runner.served += 1
+        if how or runner.served >= self.checks_per_runner or nextitem is None:
             runner.stop()
             self.runner = None
         config = item.config
@@ -131,6 +138,7 @@ class _Runner:
         self.index = {id(item): i for i, item in enumerate(items)}
         self.buffer = bytearray()
         self.how = ""  # how the runner ended, once it has
+        self.served = 0  # checks run
 
     @classmethod
     def fork(cls, items: list[pytest.Item], report_progress_to: Callable[[int], None]) -> _Runner:

@@ -46,13 +46,13 @@ def oracles(run: ConformanceRun) -> list[Oracle]:
 @pytest.fixture(scope="session")
 def fresh_imports(run: ConformanceRun) -> dict[str, dict]:
     """What the backend reports right after import (see ``conformance.fresh_import``)."""
-    return import_in_new_interpreters(run.loaded.module.__name__)
+    return import_in_new_interpreters(run.loaded.module.__name__, run.loaded.choice.setup)
 
 
 @pytest.fixture(scope="session")
 def keras_loader(run: ConformanceRun) -> dict[str, Any]:
     """What the backend does after classic Keras 2.3's setters, loaded by Keras' own loader."""
-    return through_keras_loader(run.loaded.module.__name__)
+    return through_keras_loader(run.loaded.module.__name__, run.loaded.choice.setup)
 
 
 @pytest.fixture(autouse=True)
