@@ -300,9 +300,66 @@ CONTROL = [
     Case("cast to float32 and back", lambda x: K.cast(K.cast(x, "float32"), "float64"), (X,), step=0.5,
          tolerance=1e-5),
     Case("print_tensor", lambda x: K.print_tensor(x * 1.0, "value"), (X,)),
+    Case("ctc_batch_cost", K.ctc_batch_cost, (np.array([[0, 1, 1], [2, 0, 0]]), _probabilities(2, 5, 4),
+                                              np.array([[5], [4]]), np.array([[3], [1]])), wrt=("y_pred",)),
 ]
 
 
 @pytest.mark.parametrize("case", ELEMENTWISE + REDUCTIONS + LINALG + SHAPES + NN + LOSSES + CONV + CONTROL, ids=str)
 def test_gradient_matches_finite_differences(case: Case) -> None:
     assert_gradients(case)
+
+
+def _tanh_cell(x: Any, states: Any) -> Any:
+    """``h = tanh(x.W + h.U)`` with ``W`` and ``U`` passed as constants; a second state, a running sum."""
+    h, total, w, u = states
+    out = K.tanh(K.dot(x, w) + K.dot(h, u))
+    return out * 2.0, [out, total + K.sum(x, axis=-1, keepdims=True)]
+
+
+def _rnn(**options: Any) -> Callable:
+    def run(inputs: Any, h0: Any, w: Any, u: Any) -> Any:
+        return K.rnn(_tanh_cell, inputs, [h0, np.zeros((2, 1))], constants=[w, u], **options)
+    return run
+
+
+RNN_ARGS = (_values(2, 4, 3), _values(2, 2, seed=1), _values(3, 2, seed=2) / 2, _values(2, 2, seed=3) / 2)
+MASK = np.array([[1, 0, 1, 1], [0, 1, 1, 0]])
+RNN = [
+    Case("rnn", _rnn(), RNN_ARGS, wrt=("inputs", "h0", "w", "u")),
+    Case("rnn masked backwards", _rnn(mask=MASK, go_backwards=True), RNN_ARGS, wrt=("inputs", "h0", "w", "u")),
+    Case("rnn masked zero output last only", _rnn(mask=MASK, zero_output_for_mask=True, return_all_outputs=False),
+         RNN_ARGS, wrt=("inputs", "h0", "w", "u")),
+    Case("rnn time major", _rnn(time_major=True, mask=MASK.T), (RNN_ARGS[0].swapaxes(0, 1),) + RNN_ARGS[1:],
+         wrt=("inputs", "h0", "w")),
+]
+
+
+@pytest.mark.parametrize("case", RNN, ids=str)
+def test_rnn_gradient_matches_finite_differences(case: Case) -> None:
+    assert_gradients(case)
+
+
+def test_rnn_differentiates_the_variables_its_step_function_captures() -> None:
+    w = K.variable(_values(3, 2, seed=2) / 2, dtype="float64")
+    inputs = K.placeholder(shape=(2, 4, 3), dtype="float64")
+
+    def step(x: Any, states: Any) -> Any:
+        out = K.tanh(K.dot(x, w) + states[0])
+        return out, [out]
+
+    def loss_of(value: np.ndarray) -> float:
+        K.set_value(w, value)
+        return float(K.function([inputs], [loss])([RNN_ARGS[0]])[0])
+
+    loss = K.sum(K.rnn(step, inputs, [K.zeros((2, 2), dtype="float64")])[1])
+    (gradient,) = K.gradients(loss, [w])
+    start = K.get_value(w)
+    exact = K.function([inputs], [gradient])([RNN_ARGS[0]])[0]
+    expected = np.zeros(start.shape)
+    for index in np.ndindex(start.shape):
+        up, down = start.copy(), start.copy()
+        up[index] += STEP
+        down[index] -= STEP
+        expected[index] = (loss_of(up) - loss_of(down)) / (2 * STEP)
+    np.testing.assert_allclose(exact, expected, rtol=TOLERANCE, atol=TOLERANCE)
