@@ -50,13 +50,14 @@ def _is_float(tensor: Any) -> bool:
     return dtype is None or np.dtype(dtype).kind == "f"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _signature(compute: Callable) -> inspect.Signature:
     return inspect.signature(compute)
 
 
-def _bound(compute: Callable, args: tuple, kwargs: dict) -> dict[str, Any]:
+def _bound(compute: Callable | None, args: tuple, kwargs: dict) -> dict[str, Any]:
     """``compute``'s arguments by parameter name, defaults filled in."""
+    assert compute is not None, "only op nodes have arguments to bind"
     bound = _signature(compute).bind(*args, **kwargs)
     bound.apply_defaults()
     return dict(bound.arguments)
@@ -88,7 +89,12 @@ class Paths:
         self._inputs: dict[int, list[TensorBase]] = {}
         for root in roots:
             self.flows(root)
+        self._reached: set[int] = set()
         self.order = self._consumers_first(roots)
+
+    def reaches(self, target: Any) -> bool:
+        """Whether a gradient flows from ``target`` to a root (else TensorFlow answers None)."""
+        return id(target) in self._reached
 
     def flows(self, tensor: Any) -> bool:
         """Whether a gradient flows from a target into ``tensor`` (the targets included)."""
@@ -127,9 +133,12 @@ class Paths:
             if expanded:
                 order.append(tensor)
                 continue
-            if id(tensor) in seen or not self.flows(tensor) or id(tensor) not in self._inputs:
+            if id(tensor) in seen or not self.flows(tensor):
                 continue
             seen.add(id(tensor))
+            self._reached.add(id(tensor))
+            if id(tensor) not in self._inputs:
+                continue  # a target that is a leaf
             stack.append((tensor, True))
             stack.extend((t, False) for t in self._inputs[id(tensor)])
         return order[::-1]

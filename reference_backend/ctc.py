@@ -160,7 +160,7 @@ class _Lattice:
             jump = np.where(_shifted(self.skip, -2, False), _shifted(ahead, -2), -np.inf)
             with np.errstate(invalid="ignore", divide="ignore"):
                 earlier = np.logaddexp(np.logaddexp(ahead, _shifted(ahead, -1)), jump)
-            last = (t == self.inputs - 1)[:, None]
+            last = np.equal(t, self.inputs - 1)[:, None]
             beta = np.where(last, finals, np.where((t < self.inputs - 1)[:, None], earlier, -np.inf))
             betas[t] = beta
         with np.errstate(invalid="ignore", over="ignore"):

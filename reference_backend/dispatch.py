@@ -23,7 +23,7 @@ import inspect
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, cast, overload
 
 import numpy as np
 
@@ -242,7 +242,25 @@ def no_gradient(*functions: Callable) -> None:
         function.gradient_rule = GradientRule((), None)  # type: ignore[attr-defined]
 
 
-def op(function: Callable | None = None, *, mutates: str | None = None) -> Callable:
+class Op(Protocol):
+    """An entry made by ``op``: called as its numpy function is, with ``gradient``, the
+    decorator that registers its gradient rule (``gradient_for`` bound to the entry)."""
+
+    __name__: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
+    def gradient(self, *wrt: str, captures: Callable[..., list] | None = None
+                 ) -> Callable[[Callable[..., dict]], Callable[..., dict]]: ...
+
+
+@overload
+def op(function: Callable, *, mutates: str | None = None) -> Op: ...
+@overload
+def op(function: None = None, *, mutates: str | None = None) -> Callable[[Callable], Op]: ...
+
+
+def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | Callable[[Callable], Op]:
     """Make a numpy implementation work on concrete values and on graphs alike.
 
     Concrete call: every ``Tensor`` argument reaches ``function`` as a numpy
@@ -268,7 +286,7 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Calla
         return _wrap(function(*args, **kwargs))
 
     dispatch.gradient = functools.partial(gradient_for, dispatch)  # type: ignore[attr-defined]
-    return dispatch
+    return cast(Op, dispatch)
 
 
 def _unwrap(leaf: Any, kept: Any) -> Any:

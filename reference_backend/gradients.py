@@ -49,7 +49,7 @@ def gradients(loss: Any, variables: Sequence[Any]) -> list:
                            "records no operations on concrete tensors, as tf_keras under eager execution")
     targets = list(variables)
     paths = Paths([loss], targets)
-    flowing = [target for target in targets if paths.flows(target)]
+    flowing = [target for target in targets if paths.reaches(target)]
     backward = _Backward(loss, flowing, paths)
     position = {id(target): i for i, target in enumerate(flowing)}
     return [SymbolicTensor(select, (backward,), {"path": (position[id(target)],)}, _static_shape(target),

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .dispatch import op, wide
+from .dispatch import op
 
 __all__ = ["relu", "elu", "softmax", "softplus", "softsign", "sigmoid", "hard_sigmoid", "tanh", "l2_normalize",
            "in_top_k", "batch_normalization", "normalize_batch_in_training"]

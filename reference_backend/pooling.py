@@ -221,9 +221,9 @@ def _linear_upsample_adjoint(cotangent: np.ndarray, axis: int, size: int) -> np.
     shape = list(cotangent.shape)
     shape[axis] = size
     gradient = np.zeros(shape)
-    along = (slice(None),) * axis
-    np.add.at(gradient, along + (lower,), cotangent * (1 - weight))
-    np.add.at(gradient, along + (upper,), cotangent * weight)
+    sources = np.moveaxis(gradient, axis, 0)  # a view: adding into it adds into gradient
+    np.add.at(sources, lower, np.moveaxis(cotangent * (1 - weight), axis, 0))
+    np.add.at(sources, upper, np.moveaxis(cotangent * weight, axis, 0))
     return gradient
 
 

@@ -104,9 +104,10 @@ class _StepGraph:
     captured (the variables it closes over)."""
 
     def __init__(self, step_function: Callable, input_spec: tuple, state_specs: list, constant_specs: list):
-        self.input = Placeholder(*input_spec, name="rnn_step_input")
-        self.states = [Placeholder(*spec, name=f"rnn_state_{i}") for i, spec in enumerate(state_specs)]
-        self.constants = [Placeholder(*spec, name=f"rnn_constant_{i}") for i, spec in enumerate(constant_specs)]
+        self.input = Placeholder(input_spec[0], input_spec[1], name="rnn_step_input")
+        self.states = [Placeholder(shape, dtype, name=f"rnn_state_{i}") for i, (shape, dtype) in enumerate(state_specs)]
+        self.constants = [Placeholder(shape, dtype, name=f"rnn_constant_{i}")
+                          for i, (shape, dtype) in enumerate(constant_specs)]
         output, new_states = step_function(self.input, tuple(self.states) + tuple(self.constants))
         self.output, self.new_states = output, _as_list(new_states)
         stand_ins = {id(p) for p in [self.input, *self.states, *self.constants]}
@@ -157,7 +158,8 @@ def _rnn_gradient(cotangent, result, step_function, inputs, initial_states, go_b
     taken: dict[int, tuple[dict, dict]] = {}
 
     def replay(t: int, states: list) -> tuple[np.ndarray, list]:
-        feed, cache = graph.feed(steps[t], states, constants), {}
+        feed = graph.feed(steps[t], states, constants)
+        cache: dict[int, Any] = {}
         taken[t] = (feed, cache)
         return (np.asarray(value_of(graph.output, feed, cache)),
                 [np.asarray(value_of(s, feed, cache)) for s in graph.new_states])

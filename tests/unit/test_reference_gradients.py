@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 
 import reference_backend as K
+from conformance.catalogue import CATALOGUE
+from conformance.catalogue.derivatives import DIFFERENTIABLE, Kink
 from reference_backend import classic
 from reference_backend.gradients import gradient_of_call
 
@@ -363,3 +365,38 @@ def test_rnn_differentiates_the_variables_its_step_function_captures() -> None:
         down[index] -= STEP
         expected[index] = (loss_of(up) - loss_of(down)) / (2 * STEP)
     np.testing.assert_allclose(exact, expected, rtol=TOLERANCE, atol=TOLERANCE)
+
+
+KINKS = [(name, kink) for name, derivative in DIFFERENTIABLE.items() for kink in derivative.kinks]
+
+
+@pytest.mark.parametrize(("name", "kink"), KINKS, ids=[f"{name}: {kink.why[:40]}" for name, kink in KINKS])
+def test_the_reference_follows_the_kink_conventions(name: str, kink: Kink) -> None:
+    found = gradient_of_call(getattr(K, name), kink.call.args, kink.call.kwargs, [kink.wrt])[kink.wrt]
+    if kink.expected is None:
+        assert found is None, f"{name}: expected no gradient (None), got {found}"
+    else:
+        np.testing.assert_allclose(found, kink.expected, rtol=1e-12, atol=1e-12, err_msg=f"{name}: {kink.why}")
+
+
+@pytest.mark.parametrize("name", list(DIFFERENTIABLE))
+def test_the_differentiation_contract_names_entries_and_their_parameters(name: str) -> None:
+    entry = CATALOGUE[name]
+    assert set(DIFFERENTIABLE[name].wrt) <= set(entry.parameters()), name
+
+
+def test_no_gradient_flows_through_integer_results_and_an_op_without_a_rule_is_refused() -> None:
+    x = K.placeholder(shape=(2,), dtype="float64")
+    assert K.gradients(K.sum(K.cast(K.argmax(K.expand_dims(x, 0)), "float64")), [x]) == [None]
+    assert K.gradients(K.sum(K.cast(K.greater(x, 0.0), "float64") * 1.0), [x]) == [None]
+    assert K.gradients(K.sum(K.cast(K.cast(x, "int32"), "float64")), [x]) == [None]
+    with pytest.raises(LookupError, match="map_fn"):
+        K.gradients(K.sum(K.map_fn(lambda row: row * 2.0, x)), [x])
+
+
+def test_gradients_share_the_forward_values_of_the_function_call() -> None:
+    x = K.placeholder(shape=(200,), dtype="float64")
+    dropped = K.dropout(K.ones_like(x), 0.5)
+    loss = K.sum(dropped * x)
+    values, gradient = K.function([x], [dropped, K.gradients(loss, [x])[0]])([np.ones(200)])
+    np.testing.assert_array_equal(gradient, values)
