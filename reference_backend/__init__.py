@@ -13,7 +13,9 @@ entry's docstring is its contract. Modules by subject:
 * ``conv``: convolution, pooling, bias, resizing; ``random``: random tensors, dropout;
 * ``conditionals``: switch, in_train_phase, in_test_phase;
 * ``control_flow``: map_fn, foldl, foldr; ``rnn``: the recurrent loop;
-* ``ctc``: connectionist temporal classification; ``gradients``: derivatives.
+* ``ctc``: connectionist temporal classification;
+* ``gradients``: exact derivatives, one backward pass (``backprop``) over the gradient
+  rule registered next to each op (``@entry.gradient``).
 """
 
 from . import (conditionals, config, control_flow, conv, ctc, elementwise, gradients, graph, graph_ops, linalg,

@@ -37,6 +37,7 @@ from .config import floatx as _floatx
 from .dispatch import Placeholder as _Placeholder
 from .dispatch import SymbolicTensor as _SymbolicTensor
 from .dispatch import TensorBase as _TensorBase
+from .dispatch import no_gradient as _no_gradient
 from .dispatch import op as _op
 from .windows import data_format_of as _data_format_of
 from .windows import int_tuple as _int_tuple
@@ -62,6 +63,9 @@ def softmax(x, axis=-1):
     return np.asarray(_nn.softmax(x, axis))
 
 
+softmax.gradient("x")(_nn.softmax_gradient)
+
+
 @_op
 def zeros_like(x, dtype=None, name=None):
     """Zeros of ``x``'s shape in ``dtype``, default ``floatx()`` (TF231 ``tf.zeros_like(x, dtype=dtype or
@@ -73,6 +77,9 @@ def zeros_like(x, dtype=None, name=None):
 def ones_like(x, dtype=None, name=None):
     """Ones of ``x``'s shape in ``dtype``, default ``floatx()`` (as ``zeros_like``)."""
     return np.ones(np.shape(x), dtype=_floatx() if dtype is None else np.dtype(dtype))
+
+
+_no_gradient(zeros_like, ones_like)  # their values do not depend on x's
 
 
 def switch(condition: Any, then_expression: Any, else_expression: Any) -> Any:

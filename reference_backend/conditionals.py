@@ -1,4 +1,6 @@
-"""Choosing between tensors: switch and the learning-phase selectors (category: control flow)."""
+"""Choosing between tensors: switch and the learning-phase selectors (category: control flow).
+
+Gradients (``backprop``) flow to the chosen values only, never to the condition."""
 
 from __future__ import annotations
 
@@ -27,14 +29,31 @@ def _value_of(x):
     return np.array(x)
 
 
+@_value_of.gradient("x")
+def _value_of_gradient(cotangent, result, x):
+    return {"x": cotangent}
+
+
+def _aligned(condition: Any, rank: int) -> np.ndarray:
+    """``condition`` as bool, a rank >= 2 one aligned with the branches' leading axes
+    (trailing axes of size 1 appended)."""
+    condition = np.asarray(condition).astype(bool)
+    if condition.ndim >= 2:
+        condition = condition.reshape(condition.shape + (1,) * (rank - condition.ndim))
+    return condition
+
+
 @op
 def _where(condition, then_value, else_value):
-    condition = np.asarray(condition).astype(bool)
-    rank = np.ndim(then_value)
-    if condition.ndim >= 2:
-        # Leading-axis semantics: the condition's axes are the branches' first axes.
-        condition = condition.reshape(condition.shape + (1,) * (rank - condition.ndim))
-    return np.where(condition, then_value, else_value)
+    return np.where(_aligned(condition, np.ndim(then_value)), then_value, else_value)
+
+
+@_where.gradient("then_value", "else_value")
+def _where_gradient(cotangent, result, condition, then_value, else_value):
+    """The cotangent to ``then_value`` where the condition holds, to ``else_value`` elsewhere
+    (TensorFlow's SelectGrad); the unchosen branch gets zeros, even where it is NaN."""
+    chosen = _aligned(condition, np.ndim(then_value))
+    return {"then_value": np.where(chosen, cotangent, 0.0), "else_value": np.where(chosen, 0.0, cotangent)}
 
 
 def switch(condition: Any, then_expression: Any, else_expression: Any) -> Any:

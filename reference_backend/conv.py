@@ -11,6 +11,11 @@ means ``image_data_format()``. Results keep the input's dtype (half precision
 is accumulated in float32).
 
 Pooling, ``bias_add`` and resizing live in ``pooling``; they are re-exported here.
+
+Gradient rules (``backprop``): in the kernel, the windows of the input
+contracted with the cotangent; in the input, the cotangent contracted with the
+kernel and added back to the cells each window read (``windows_adjoint``).
+A transposed convolution's gradient in its input is the convolution itself.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .dispatch import op
+from .dispatch import op, wide
 from .pooling import bias_add, pool2d, pool3d, resize_images, resize_volumes
 from .windows import (
     check_padding,
@@ -31,6 +36,7 @@ from .windows import (
     refuse_strided_dilation,
     to_channels_last,
     windows,
+    windows_adjoint,
 )
 
 __all__ = ["conv1d", "conv2d", "conv3d", "conv2d_transpose", "conv3d_transpose", "separable_conv1d",
@@ -49,19 +55,44 @@ def _correlate(x: np.ndarray, kernel: np.ndarray, strides: Sequence[int], paddin
     return np.tensordot(view, kernel.astype(dtype, copy=False), axes=(taps + [rank + 1], list(range(rank + 1))))
 
 
-def _conv(x: np.ndarray, kernel: np.ndarray, strides, padding, data_format, dilation_rate) -> np.ndarray:
-    """The N-D convolution behind conv1d/2d/3d (rank from the kernel)."""
-    data_format = data_format_of(data_format)
+def _conv_layout(x: np.ndarray, kernel: np.ndarray, strides, padding, data_format, dilation_rate):
+    """``(channels-last x, strides, padding, dilations, causal zeros)`` of the N-D convolution:
+    a causal 1-D one pads ``dilation_rate * (k - 1)`` zeros before the first step, then is valid."""
     rank = kernel.ndim - 2
     strides = int_tuple(strides, rank, "strides")
     dilations = int_tuple(dilation_rate, rank, "dilation_rate")
-    x = to_channels_last(x, data_format)
-    if padding == "causal" and rank == 1:  # zeros before the first step only, then valid
-        x = np.pad(x, [(0, 0), (dilations[0] * (kernel.shape[0] - 1), 0), (0, 0)])
+    x = to_channels_last(x, data_format_of(data_format))
+    causal = 0
+    if padding == "causal" and rank == 1:
+        causal = dilations[0] * (kernel.shape[0] - 1)
+        x = np.pad(x, [(0, 0), (causal, 0), (0, 0)])
         padding = "valid"
     padding = check_padding(padding)
     refuse_strided_dilation(strides, dilations)
-    return from_channels_last(_correlate(x, kernel, strides, padding, dilations).astype(x.dtype), data_format)
+    return x, strides, padding, dilations, causal
+
+
+def _conv(x: np.ndarray, kernel: np.ndarray, strides, padding, data_format, dilation_rate) -> np.ndarray:
+    """The N-D convolution behind conv1d/2d/3d (rank from the kernel)."""
+    cl, strides, padding, dilations, _ = _conv_layout(x, kernel, strides, padding, data_format, dilation_rate)
+    return from_channels_last(_correlate(cl, kernel, strides, padding, dilations).astype(x.dtype),
+                              data_format_of(data_format))
+
+
+def _conv_gradient(cotangent, result, x, kernel, strides, padding, data_format, dilation_rate):
+    """In ``kernel``: the input's windows contracted with the cotangent over batch and
+    positions. In ``x``: the cotangent contracted with the kernel over output channels, each
+    window's share added back to the cells it read (the causal zeros' dropped)."""
+    cl, strides, padding, dilations, causal = _conv_layout(wide(x), kernel, strides, padding, data_format,
+                                                          dilation_rate)
+    rank = kernel.ndim - 2
+    g = to_channels_last(cotangent, data_format_of(data_format))
+    view = windows(cl, kernel.shape[:rank], strides, dilations, padding)  # batch, *outputs, in, *kernel
+    outer = list(range(rank + 1))
+    kernel_gradient = np.moveaxis(np.tensordot(view, g, axes=(outer, outer)), 0, rank)
+    view_cotangent = np.moveaxis(np.tensordot(g, wide(kernel), axes=([-1], [-1])), -1, rank + 1)
+    x_gradient = windows_adjoint(view_cotangent, cl.shape, kernel.shape[:rank], strides, dilations, padding)
+    return {"x": from_channels_last(x_gradient[:, causal:], data_format_of(data_format)), "kernel": kernel_gradient}
 
 
 @op
@@ -75,6 +106,9 @@ def conv1d(x, kernel, strides=1, padding="valid", data_format=None, dilation_rat
     return _conv(x, kernel, strides, padding, data_format, dilation_rate)
 
 
+conv1d.gradient("x", "kernel")(_conv_gradient)
+
+
 @op
 def conv2d(x, kernel, strides=(1, 1), padding="valid", data_format=None, dilation_rate=(1, 1)):
     """2-D convolution with ``kernel (kh, kw, in, out)``; ``'valid'`` or ``'same'``
@@ -82,10 +116,16 @@ def conv2d(x, kernel, strides=(1, 1), padding="valid", data_format=None, dilatio
     return _conv(x, kernel, strides, padding, data_format, dilation_rate)
 
 
+conv2d.gradient("x", "kernel")(_conv_gradient)
+
+
 @op
 def conv3d(x, kernel, strides=(1, 1, 1), padding="valid", data_format=None, dilation_rate=(1, 1, 1)):
     """3-D convolution with ``kernel (kd, kh, kw, in, out)``; as conv2d otherwise."""
     return _conv(x, kernel, strides, padding, data_format, dilation_rate)
+
+
+conv3d.gradient("x", "kernel")(_conv_gradient)
 
 
 def _conv_transpose(x, kernel, output_shape, strides, padding, data_format, dilation_rate) -> np.ndarray:
@@ -131,6 +171,21 @@ def _conv_transpose(x, kernel, output_shape, strides, padding, data_format, dila
     return from_channels_last(result.astype(x.dtype), data_format)
 
 
+def _conv_transpose_gradient(cotangent, result, x, kernel, output_shape, strides, padding, data_format,
+                             dilation_rate=1):
+    """In ``x``: the convolution of the cotangent with the same kernel (the transpose's
+    transpose). In ``kernel``: the cotangent's windows contracted with ``x``."""
+    rank = kernel.ndim - 2
+    strides = int_tuple(strides, rank, "strides")
+    dilations = int_tuple(dilation_rate, rank, "dilation_rate")
+    data_format = data_format_of(data_format)
+    view = windows(to_channels_last(cotangent, data_format), kernel.shape[:rank], strides, dilations, padding)
+    outer = list(range(rank + 1))
+    kernel_gradient = np.moveaxis(np.tensordot(view, to_channels_last(wide(x), data_format), axes=(outer, outer)),
+                                  0, rank)
+    return {"x": _conv(cotangent, wide(kernel), strides, padding, data_format, dilations), "kernel": kernel_gradient}
+
+
 @op
 def conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding="valid", data_format=None,
                      dilation_rate=(1, 1)):
@@ -146,11 +201,17 @@ def conv2d_transpose(x, kernel, output_shape, strides=(1, 1), padding="valid", d
     return _conv_transpose(x, kernel, output_shape, strides, padding, data_format, rates)
 
 
+conv2d_transpose.gradient("x", "kernel")(_conv_transpose_gradient)
+
+
 @op
 def conv3d_transpose(x, kernel, output_shape, strides=(1, 1, 1), padding="valid", data_format=None):
     """Transposed 3-D convolution with ``kernel (kd, kh, kw, out, in)``, as
     conv2d_transpose (classic Keras; tf_keras keeps it unexported)."""
     return _conv_transpose(x, kernel, output_shape, strides, padding, data_format, 1)
+
+
+conv3d_transpose.gradient("x", "kernel")(_conv_transpose_gradient)
 
 
 def _depthwise(x: np.ndarray, kernel: np.ndarray, strides, padding, dilations) -> np.ndarray:
@@ -174,9 +235,40 @@ def _separable(x, depthwise_kernel, pointwise_kernel, strides, padding, data_for
     cl = to_channels_last(x, data_format)
     depthwise = _depthwise(cl, depthwise_kernel, strides, padding, dilations)
     if pointwise_kernel is not None:
-        pointwise = pointwise_kernel.reshape(pointwise_kernel.shape[-2:]).astype(depthwise.dtype, copy=False)
-        depthwise = np.tensordot(depthwise, pointwise, axes=1)
+        depthwise = np.tensordot(depthwise, _pointwise_matrix(pointwise_kernel, depthwise.dtype), axes=1)
     return from_channels_last(depthwise.astype(x.dtype), data_format)
+
+
+def _pointwise_matrix(pointwise_kernel: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    """The 1x1 kernel ``(1, ..., in * mult, out)`` as an ``(in * mult, out)`` matrix."""
+    return pointwise_kernel.reshape(pointwise_kernel.shape[-2:]).astype(dtype, copy=False)
+
+
+def _separable_gradient(cotangent, result, x, depthwise_kernel, strides, padding, data_format, dilation_rate,
+                        pointwise_kernel=None):
+    """Through the pointwise product first (when there is one), then the depthwise one: per
+    channel ``c`` and multiplier ``m``, the windows contracted with the cotangent (kernel) and
+    the cotangent spread over the windows by the kernel (input)."""
+    rank = depthwise_kernel.ndim - 2
+    data_format = data_format_of(data_format)
+    strides = int_tuple(strides, rank, "strides")
+    dilations = int_tuple(dilation_rate, rank, "dilation_rate")
+    cl = to_channels_last(wide(x), data_format)
+    kernel = wide(depthwise_kernel)
+    g = to_channels_last(cotangent, data_format)
+    outer = list(range(rank + 1))
+    answers = {}
+    if pointwise_kernel is not None:
+        depthwise = _depthwise(cl, kernel, strides, padding, dilations)
+        answers["pointwise_kernel"] = np.tensordot(depthwise, g, axes=(outer, outer)).reshape(pointwise_kernel.shape)
+        g = np.tensordot(g, _pointwise_matrix(wide(pointwise_kernel), np.dtype(np.float64)), axes=([-1], [-1]))
+    g = g.reshape(g.shape[:-1] + kernel.shape[-2:])  # batch, *outputs, in, multiplier
+    view = windows(cl, kernel.shape[:rank], strides, dilations, padding)
+    taps = "pqr"[:rank]
+    answers["depthwise_kernel"] = np.einsum(f"b...c{taps},b...cm->{taps}cm", view, g, optimize=True)
+    view_cotangent = np.einsum(f"b...cm,{taps}cm->b...c{taps}", g, kernel, optimize=True)
+    x_gradient = windows_adjoint(view_cotangent, cl.shape, kernel.shape[:rank], strides, dilations, padding)
+    return {"x": from_channels_last(x_gradient, data_format), **answers}
 
 
 @op
@@ -190,6 +282,9 @@ def depthwise_conv2d(x, depthwise_kernel, strides=(1, 1), padding="valid", data_
     return _separable(x, depthwise_kernel, None, strides, padding, data_format, dilation_rate, 2)
 
 
+depthwise_conv2d.gradient("x", "depthwise_kernel")(_separable_gradient)
+
+
 @op
 def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding="valid", data_format=None,
                      dilation_rate=(1, 1)):
@@ -200,6 +295,9 @@ def separable_conv2d(x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padd
     return _separable(x, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate, 2)
 
 
+separable_conv2d.gradient("x", "depthwise_kernel", "pointwise_kernel")(_separable_gradient)
+
+
 @op
 def separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1, padding="valid", data_format=None,
                      dilation_rate=1):
@@ -208,24 +306,57 @@ def separable_conv1d(x, depthwise_kernel, pointwise_kernel, strides=1, padding="
     return _separable(x, depthwise_kernel, pointwise_kernel, strides, padding, data_format, dilation_rate, 1)
 
 
-def _local_conv(inputs: np.ndarray, kernel: np.ndarray, kernel_size, strides, output_shape,
-                data_format) -> np.ndarray:
+separable_conv1d.gradient("x", "depthwise_kernel", "pointwise_kernel")(_separable_gradient)
+
+
+def _local_windows(inputs: np.ndarray, kernel_size, strides, output_shape, data_format, dtype: np.dtype):
+    """``(patches, layout)``: the windows of the ``output_shape`` positions as ``(batch, positions,
+    features)`` rows in the kernel's feature order, and what ``_local_patches_adjoint`` needs."""
     data_format = data_format_of(data_format)
     rank = len(output_shape)
     kernel_size = int_tuple(kernel_size, rank, "kernel_size")
     strides = int_tuple(strides, rank, "strides")
-    dtype = compute_dtype(inputs, kernel)
-    view = windows(to_channels_last(inputs, data_format).astype(dtype, copy=False), kernel_size, strides,
-                   (1,) * rank, "valid")
-    view = view[(slice(None),) + tuple(slice(0, o) for o in output_shape)]
+    cl = to_channels_last(inputs, data_format).astype(dtype, copy=False)
+    full = windows(cl, kernel_size, strides, (1,) * rank, "valid")
+    view = full[(slice(None),) + tuple(slice(0, o) for o in output_shape)]
     if view.shape[1:1 + rank] != tuple(output_shape):
         raise ValueError(f"output_shape {output_shape} needs more windows than the input {inputs.shape} has")
     if data_format == "channels_last":  # patch features position-major, then channel
         view = np.moveaxis(view, rank + 1, -1)
     patches = view.reshape((view.shape[0], int(np.prod(output_shape)), -1))
+    return patches, (cl.shape, full.shape, view.shape, kernel_size, strides, data_format)
+
+
+def _local_patches_adjoint(patches_cotangent: np.ndarray, layout: tuple) -> np.ndarray:
+    """The cotangent of ``_local_windows``' input given its patches' cotangent."""
+    shape, full_shape, view_shape, kernel_size, strides, data_format = layout
+    rank = len(kernel_size)
+    view = patches_cotangent.reshape(view_shape)
+    if data_format == "channels_last":
+        view = np.moveaxis(view, -1, rank + 1)
+    full = np.zeros(full_shape)
+    full[(slice(None),) + tuple(slice(0, n) for n in view_shape[1:1 + rank])] = view
+    return from_channels_last(windows_adjoint(full, shape, kernel_size, strides, (1,) * rank, "valid"), data_format)
+
+
+def _local_conv(inputs: np.ndarray, kernel: np.ndarray, kernel_size, strides, output_shape,
+                data_format) -> np.ndarray:
+    dtype = compute_dtype(inputs, kernel)
+    patches, _ = _local_windows(inputs, kernel_size, strides, output_shape, data_format, dtype)
     result = np.einsum("bpf,pfo->bpo", patches, kernel.astype(dtype, copy=False), optimize=True)
     result = result.reshape((result.shape[0],) + tuple(output_shape) + (-1,))
-    return from_channels_last(result.astype(inputs.dtype), data_format)
+    return from_channels_last(result.astype(inputs.dtype), data_format_of(data_format))
+
+
+def _local_conv_gradient(cotangent, result, inputs, kernel, kernel_size, strides, data_format,
+                         output_shape=None):
+    """Per position ``p``: ``kernel[p]``'s gradient is its patches contracted with the
+    cotangent; the patches' cotangent (through ``kernel[p]``) goes back to the cells they read."""
+    output_shape = (kernel.shape[0],) if output_shape is None else tuple(output_shape)
+    patches, layout = _local_windows(inputs, kernel_size, strides, output_shape, data_format, np.dtype(np.float64))
+    g = to_channels_last(cotangent, data_format_of(data_format)).reshape(patches.shape[0], patches.shape[1], -1)
+    return {"kernel": np.einsum("bpf,bpo->pfo", patches, g, optimize=True),
+            "inputs": _local_patches_adjoint(np.einsum("bpo,pfo->bpf", g, wide(kernel), optimize=True), layout)}
 
 
 @op
@@ -238,8 +369,14 @@ def local_conv1d(inputs, kernel, kernel_size, strides, data_format=None):
     return _local_conv(inputs, kernel, kernel_size, strides, (kernel.shape[0],), data_format)
 
 
+local_conv1d.gradient("inputs", "kernel")(_local_conv_gradient)
+
+
 @op
 def local_conv2d(inputs, kernel, kernel_size, strides, output_shape, data_format=None):
     """Unshared-weights 2-D convolution, as local_conv1d over ``output_shape =
     (rows, cols)`` positions (row-major) with kernel ``(rows * cols, kh * kw * in, filters)``."""
     return _local_conv(inputs, kernel, kernel_size, strides, tuple(output_shape), data_format)
+
+
+local_conv2d.gradient("inputs", "kernel")(_local_conv_gradient)

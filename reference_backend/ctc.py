@@ -5,7 +5,8 @@ which the **last** (``C - 1``) is the blank; ``y_pred`` is ``(batch, time, C)``
 of softmax probabilities, read as ``log(y_pred + epsilon())`` and normalised
 per frame (the CTC ops take logits: a row that does not sum to 1 is
 renormalised). Sums over time run in float64; results come back in
-``y_pred``'s dtype.
+``y_pred``'s dtype. ``ctc_batch_cost`` is differentiable in ``y_pred``
+(forward-backward); the decoders are not.
 """
 
 from __future__ import annotations
@@ -84,48 +85,114 @@ def ctc_batch_cost(y_true, y_pred, input_length, label_length):
     labels that fit but whose repeated neighbours leave no frame for the blank
     between them have probability 0: the cost is ``inf``.
     """
-    y_pred = np.asarray(y_pred)
-    labels = np.asarray(y_true).astype(np.int64)
-    inputs = np.asarray(input_length).reshape(-1).astype(np.int64)
-    lengths = np.asarray(label_length).reshape(-1).astype(np.int64)
-    batch, steps, classes = y_pred.shape
-    blank = classes - 1
-    logp = _log_softmax(_log_probabilities(y_pred))
+    lattice = _Lattice(y_true, y_pred, input_length, label_length)
+    return (-lattice.log_likelihood()).astype(y_pred.dtype)[:, None]
 
-    width = labels.shape[1]
-    in_label = np.arange(width)[None, :] < lengths[:, None]
-    labels = np.where(in_label, labels, blank)  # padding of any value is out of the way
-    # As TF's CTCLoss: an empty label, or more labels than frames, is an error; labels whose
-    # repeated neighbours leave no room for the blank between them just have probability 0 (inf).
-    wrong = np.flatnonzero((lengths < 1) | (lengths > inputs))
-    if wrong.size:
-        i = int(wrong[0])
-        raise ValueError(f"ctc_batch_cost: batch item {i} has {int(lengths[i])} labels for "
-                         f"{int(inputs[i])} frames (needs 1 <= label_length <= input_length)")
 
-    # Blank-extended labels: blank, l1, blank, l2, ..., blank (2 * width + 1 states).
-    states = 2 * width + 1
-    extended = np.full((batch, states), blank, dtype=np.int64)
-    extended[:, 1::2] = labels
-    # A state may skip the blank before it when it is a label differing from the label two states back.
-    skip = np.zeros((batch, states), dtype=bool)
-    skip[:, 3::2] = labels[:, 1:] != labels[:, :-1]
-    rows = np.arange(batch)[:, None]
-    alpha = np.full((batch, states), -np.inf)
-    if steps:
-        alpha[:, :2] = logp[rows, 0, extended[:, :2]]
-        alpha = np.where(inputs[:, None] > 0, alpha, -np.inf)
-    for t in range(1, steps):
-        stay = alpha
-        step = np.concatenate([np.full((batch, 1), -np.inf), alpha[:, :-1]], axis=1)
-        jump = np.where(skip, np.concatenate([np.full((batch, 2), -np.inf), alpha[:, :-2]], axis=1), -np.inf)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            moved = np.logaddexp(np.logaddexp(stay, step), jump) + logp[rows, t, extended]
-        alpha = np.where((t < inputs)[:, None], moved, alpha)  # frames past input_length change nothing
-    last = 2 * lengths  # the final blank; the final label is one state before it
-    end = alpha[np.arange(batch), last]
-    before = np.where(lengths > 0, alpha[np.arange(batch), np.maximum(last - 1, 0)], -np.inf)
-    return (-np.logaddexp(end, before)).astype(y_pred.dtype)[:, None]
+class _Lattice:
+    """The CTC lattice of a batch: per-frame log-probabilities, the blank-extended labels and
+    the forward (alpha) log-probabilities after every frame, in float64."""
+
+    def __init__(self, y_true: np.ndarray, y_pred: np.ndarray, input_length: np.ndarray, label_length: np.ndarray):
+        y_pred = np.asarray(y_pred)
+        labels = np.asarray(y_true).astype(np.int64)
+        self.inputs = np.asarray(input_length).reshape(-1).astype(np.int64)
+        self.lengths = np.asarray(label_length).reshape(-1).astype(np.int64)
+        batch, steps, classes = y_pred.shape
+        blank = classes - 1
+        self.logp = _log_softmax(_log_probabilities(y_pred))
+
+        width = labels.shape[1]
+        in_label = np.arange(width)[None, :] < self.lengths[:, None]
+        labels = np.where(in_label, labels, blank)  # padding of any value is out of the way
+        # As TF's CTCLoss: an empty label, or more labels than frames, is an error; labels whose
+        # repeated neighbours leave no room for the blank between them just have probability 0 (inf).
+        wrong = np.flatnonzero((self.lengths < 1) | (self.lengths > self.inputs))
+        if wrong.size:
+            i = int(wrong[0])
+            raise ValueError(f"ctc_batch_cost: batch item {i} has {int(self.lengths[i])} labels for "
+                             f"{int(self.inputs[i])} frames (needs 1 <= label_length <= input_length)")
+
+        # Blank-extended labels: blank, l1, blank, l2, ..., blank (2 * width + 1 states).
+        states = 2 * width + 1
+        self.extended = np.full((batch, states), blank, dtype=np.int64)
+        self.extended[:, 1::2] = labels
+        # A state may skip the blank before it when it is a label differing from the label two states back.
+        self.skip = np.zeros((batch, states), dtype=bool)
+        self.skip[:, 3::2] = labels[:, 1:] != labels[:, :-1]
+        rows = np.arange(batch)[:, None]
+        alpha = np.full((batch, states), -np.inf)
+        if steps:
+            alpha[:, :2] = self.logp[rows, 0, self.extended[:, :2]]
+            alpha = np.where(self.inputs[:, None] > 0, alpha, -np.inf)
+        self.alphas = [alpha]
+        for t in range(1, steps):
+            stay = alpha
+            step = _shifted(alpha, 1)
+            jump = np.where(self.skip, _shifted(alpha, 2), -np.inf)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                moved = np.logaddexp(np.logaddexp(stay, step), jump) + self.logp[rows, t, self.extended]
+            alpha = np.where((t < self.inputs)[:, None], moved, alpha)  # frames past input_length change nothing
+            self.alphas.append(alpha)
+
+    def _finals(self) -> np.ndarray:
+        """Bool ``(batch, states)``: the states a path may end in (the final blank and label)."""
+        states = np.arange(self.extended.shape[1])[None, :]
+        last = 2 * self.lengths[:, None]
+        return (states == last) | (states == last - 1)
+
+    def log_likelihood(self) -> np.ndarray:
+        """``log P(labels)`` per batch item: the alphas of the final states after the last frame."""
+        with np.errstate(divide="ignore"):
+            return np.logaddexp.reduce(np.where(self._finals(), self.alphas[-1], -np.inf), axis=1)
+
+    def occupancies(self) -> np.ndarray:
+        """``(time, batch, states)``: the probability that a path through the labels is in each
+        state at each frame, given the labels (alpha times beta over P); 0 past ``input_length``."""
+        batch, states = self.extended.shape
+        rows = np.arange(batch)[:, None]
+        steps = len(self.alphas)
+        finals = np.where(self._finals(), 0.0, -np.inf)
+        beta = finals
+        betas = [beta] * steps
+        for t in range(steps - 2, -1, -1):
+            ahead = beta + self.logp[rows, t + 1, self.extended]  # emitting frame t + 1 from each state
+            jump = np.where(_shifted(self.skip, -2, False), _shifted(ahead, -2), -np.inf)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                earlier = np.logaddexp(np.logaddexp(ahead, _shifted(ahead, -1)), jump)
+            last = np.equal(t, self.inputs - 1)[:, None]
+            beta = np.where(last, finals, np.where((t < self.inputs - 1)[:, None], earlier, -np.inf))
+            betas[t] = beta
+        with np.errstate(invalid="ignore", over="ignore"):
+            return np.exp(np.stack(self.alphas) + np.stack(betas) - self.log_likelihood()[None, :, None])
+
+
+def _shifted(values: np.ndarray, by: int, fill: object = -np.inf) -> np.ndarray:
+    """``values`` moved ``by`` states along the last axis (right for positive ``by``), ``fill`` coming in."""
+    padding = np.full(values.shape[:-1] + (abs(by),), fill, dtype=values.dtype)
+    if by > 0:
+        return np.concatenate([padding, values[:, :-by]], axis=1)
+    return np.concatenate([values[:, -by:], padding], axis=1)
+
+
+@ctc_batch_cost.gradient("y_pred")
+def _ctc_batch_cost_gradient(cotangent, result, y_true, y_pred, input_length, label_length):
+    """Forward-backward: the cost's derivative in each frame's log-probability of class ``c``
+    is minus the expected number of paths' visits to ``c`` at that frame (the occupancies of
+    the states labelled ``c``), then through the per-frame log-softmax and ``log(y + eps)``.
+    Where the cost is ``inf`` (no path), the gradient is NaN."""
+    lattice = _Lattice(y_true, y_pred, input_length, label_length)
+    occupancy = lattice.occupancies()
+    steps, batch, states = occupancy.shape
+    per_class = np.zeros((steps, batch, y_pred.shape[-1]))
+    np.add.at(per_class, (np.arange(steps)[:, None, None], np.arange(batch)[None, :, None],
+                          lattice.extended[None, :, :]), occupancy)
+    in_frames = np.arange(steps)[:, None, None] < lattice.inputs[None, :, None]
+    g_logp = np.swapaxes(np.where(in_frames, per_class, 0.0), 0, 1) * -np.reshape(cotangent, (batch, 1, 1))
+    raw = _log_probabilities(np.asarray(y_pred))
+    softmax = np.exp(_log_softmax(raw))
+    g_raw = g_logp - softmax * np.sum(g_logp, axis=-1, keepdims=True)
+    return {"y_pred": g_raw / np.exp(raw)}
 
 
 @op

@@ -11,6 +11,9 @@ Every entry that computes on tensors is written as plain numpy code and
 decorated with ``@op``. ``op`` is the only place that decides between eager
 and deferred evaluation: when any argument (at any depth of lists, tuples and
 dicts) is symbolic, the call is recorded as a graph node instead of being run.
+
+An op's gradient rule is registered next to it with ``@entry.gradient(...)``
+(or ``no_gradient(entry)``); ``backprop`` walks deferred graphs with them.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import functools
 import inspect
 import itertools
 from collections.abc import Callable, Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol, cast, overload
 
 import numpy as np
 
@@ -136,9 +140,17 @@ class SymbolicTensor(TensorBase):
         key = id(self)
         assert self.compute is not None, "a placeholder is fed, not computed"
         if key not in cache:
-            args, kwargs = _map_leaves((self.args, self.kwargs), lambda leaf: _resolve(leaf, feed, cache))
+            args, kwargs = self.arguments(feed, cache)
             cache[key] = self.compute(*args, **kwargs)
         return cache[key]
+
+    def arguments(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> tuple[tuple, dict]:
+        """``(args, kwargs)`` of ``compute``, symbolic leaves replaced by their values."""
+        return _map_leaves((self.args, self.kwargs), lambda leaf: _resolve(leaf, feed, cache))
+
+    def inputs(self) -> list[Any]:
+        """The tensors among this node's arguments (symbolic or concrete), at any depth, in order."""
+        return [leaf for leaf in _leaves((self.args, self.kwargs)) if isinstance(leaf, TensorBase)]
 
     def graph_leaves(self) -> Iterator[Any]:
         """The placeholders and concrete values this node depends on."""
@@ -189,7 +201,66 @@ class Placeholder(SymbolicTensor):
         return id(self)
 
 
-def op(function: Callable | None = None, *, mutates: str | None = None) -> Callable:
+@dataclass(frozen=True)
+class GradientRule:
+    """How reverse mode crosses an op (see ``backprop`` for the walk).
+
+    * ``wrt``: the parameters a gradient flows to (float tensors only; a list
+      parameter, such as concatenate's ``tensors``, covers its elements);
+    * ``vjp(cotangent, result, **arguments) -> {parameter: cotangent}``: the
+      vector-Jacobian product; None: no gradient flows through the op at all
+      (TensorFlow's NotDifferentiable: a loss reached only through it has a
+      None gradient);
+    * ``captures(**arguments) -> tensors``: tensors the op uses without taking
+      them as arguments (the variables an rnn step function closes over); the
+      vjp answers their cotangents under the tensors themselves as keys.
+    """
+
+    wrt: tuple[str, ...]
+    vjp: Callable[..., dict] | None
+    captures: Callable[..., list] | None = None
+
+
+def gradient_rule(compute: Callable | None) -> GradientRule | None:
+    """The rule registered for a graph node's ``compute``; None when it has none."""
+    return getattr(compute, "gradient_rule", None)
+
+
+def gradient_for(function: Callable, *wrt: str, captures: Callable[..., list] | None = None) -> Callable:
+    """Decorator registering its function as the vjp of ``function`` (an op or a
+    graph node's compute), differentiable in the parameters ``wrt``."""
+    def register(vjp: Callable[..., dict]) -> Callable[..., dict]:
+        function.gradient_rule = GradientRule(tuple(wrt), vjp, captures)  # type: ignore[attr-defined]
+        return vjp
+    return register
+
+
+def no_gradient(*functions: Callable) -> None:
+    """Declare that no gradient flows through ``functions`` (TensorFlow's
+    NotDifferentiable, as for ``round`` and ``stop_gradient``)."""
+    for function in functions:
+        function.gradient_rule = GradientRule((), None)  # type: ignore[attr-defined]
+
+
+class Op(Protocol):
+    """An entry made by ``op``: called as its numpy function is, with ``gradient``, the
+    decorator that registers its gradient rule (``gradient_for`` bound to the entry)."""
+
+    __name__: str
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
+    def gradient(self, *wrt: str, captures: Callable[..., list] | None = None
+                 ) -> Callable[[Callable[..., dict]], Callable[..., dict]]: ...
+
+
+@overload
+def op(function: Callable, *, mutates: str | None = None) -> Op: ...
+@overload
+def op(function: None = None, *, mutates: str | None = None) -> Callable[[Callable], Op]: ...
+
+
+def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | Callable[[Callable], Op]:
     """Make a numpy implementation work on concrete values and on graphs alike.
 
     Concrete call: every ``Tensor`` argument reaches ``function`` as a numpy
@@ -197,7 +268,8 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Calla
     entries that assign to it); numpy results come back wrapped in ``Tensor``
     (recursively through tuples and lists). Any symbolic argument: the call is
     not run; the deferred graph node(s) are returned, with static shape and
-    dtype inferred.
+    dtype inferred. ``@entry.gradient("x", ...)`` registers the entry's
+    gradient rule (``gradient_for``).
     """
     if function is None:
         return functools.partial(op, mutates=mutates)
@@ -213,7 +285,8 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Calla
         args, kwargs = _map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
         return _wrap(function(*args, **kwargs))
 
-    return dispatch
+    dispatch.gradient = functools.partial(gradient_for, dispatch)  # type: ignore[attr-defined]
+    return cast(Op, dispatch)
 
 
 def _unwrap(leaf: Any, kept: Any) -> Any:
@@ -254,12 +327,12 @@ def _deferred(compute: Callable, args: tuple, kwargs: dict) -> Any:
 
 def _typed_nodes(node: SymbolicTensor, probes: list, path: tuple) -> Any:
     """Mirror the probed result's structure: one typed node per array in it."""
-    sample = _select(probes[0], path)
+    sample = select(probes[0], path)
     if isinstance(sample, (tuple, list)):
         return type(sample)(_typed_nodes(node, probes, path + (i,)) for i in range(len(sample)))
     if not isinstance(sample, (Tensor, np.ndarray, np.generic)):
         return sample  # a non-tensor result (a Python value): static
-    shapes = [np.shape(_select(probe, path)) for probe in probes]
+    shapes = [np.shape(select(probe, path)) for probe in probes]
     if len({len(shape) for shape in shapes}) > 1:
         shape = None
     else:
@@ -268,7 +341,7 @@ def _typed_nodes(node: SymbolicTensor, probes: list, path: tuple) -> Any:
     if not path:
         node.shape, node.dtype = shape, dtype
         return node
-    return SymbolicTensor(functools.partial(_select, path=path), (node,), {}, shape, dtype)
+    return SymbolicTensor(select, (node,), {"path": path}, shape, dtype)
 
 
 def _resolve(leaf: Any, feed: dict, cache: dict) -> Any:
@@ -279,10 +352,22 @@ def _resolve(leaf: Any, feed: dict, cache: dict) -> Any:
     return leaf
 
 
-def _select(value: Any, path: tuple) -> Any:
+def select(value: Any, path: tuple) -> Any:
+    """The item of the nested tuples/lists ``value`` at ``path`` (a graph node's
+    compute for one result of an op with several)."""
     for index in path:
         value = value[index]
     return value
+
+
+@gradient_for(select, "value")
+def _select_gradient(cotangent, result, value, path):
+    """The cotangent placed at ``path`` of ``value``'s structure, None elsewhere."""
+    def place(item: Any, rest: tuple) -> Any:
+        if not rest:
+            return cotangent
+        return type(item)(place(part, rest[1:]) if i == rest[0] else None for i, part in enumerate(item))
+    return {"value": place(value, path)}
 
 
 def _leaves(structure: Any) -> Iterator[Any]:
@@ -331,6 +416,12 @@ def weak_scalars(x: Any, y: Any) -> tuple[Any, Any]:
     return convert(x, y), convert(y, x)
 
 
+def wide(x: Any) -> Any:
+    """``x`` as float64 when it is a float array or number (gradient rules compute in
+    float64, from the values the forward pass computed with); other values unchanged."""
+    return np.asarray(x, np.float64) if np.asarray(x).dtype.kind == "f" else x
+
+
 @op
 def _add(x, y): return np.add(*weak_scalars(x, y))
 @op
@@ -345,3 +436,55 @@ def _power(x, y): return np.power(*weak_scalars(x, y))
 def _negative(x): return np.negative(x)
 @op
 def _getitem(x, key): return np.asarray(x)[key]
+
+
+# The operators' gradient rules. Cotangents may keep the broadcast shape: the walk sums them back.
+@_add.gradient("x", "y")
+def _add_gradient(cotangent, result, x, y):
+    return {"x": cotangent, "y": cotangent}
+
+
+@_subtract.gradient("x", "y")
+def _subtract_gradient(cotangent, result, x, y):
+    return {"x": cotangent, "y": -cotangent}
+
+
+@_multiply.gradient("x", "y")
+def _multiply_gradient(cotangent, result, x, y):
+    return {"x": cotangent * wide(y), "y": cotangent * wide(x)}
+
+
+@_divide.gradient("x", "y")
+def _divide_gradient(cotangent, result, x, y):
+    with np.errstate(all="ignore"):  # division by 0 gives infinities, as the forward does
+        return {"x": cotangent / wide(y), "y": -cotangent * wide(x) / np.square(wide(y))}
+
+
+def power_gradient(cotangent: Any, x: Any, exponent: Any) -> dict:
+    """``x ** exponent``'s cotangents, keys ``"x"`` and ``"exponent"``, as TensorFlow's
+    PowGrad: ``exponent * x ** (exponent - 1)`` (so ``0 ** 0`` has gradient NaN
+    and ``0 ** 0.5`` infinity), and ``x ** exponent * log(x)`` where ``x > 0``, else 0."""
+    x64, a64 = wide(x), wide(exponent)
+    with np.errstate(all="ignore"):
+        power = np.power(x64, a64)
+        log_x = np.where(x64 > 0, np.log(np.where(x64 > 0, x64, 1.0)), 0.0)
+        return {"x": cotangent * a64 * np.power(x64, a64 - 1), "exponent": cotangent * power * log_x}
+
+
+@_power.gradient("x", "y")
+def _power_gradient(cotangent, result, x, y):
+    partials = power_gradient(cotangent, x, y)
+    return {"x": partials["x"], "y": partials["exponent"]}
+
+
+@_negative.gradient("x")
+def _negative_gradient(cotangent, result, x):
+    return {"x": -cotangent}
+
+
+@_getitem.gradient("x")
+def _getitem_gradient(cotangent, result, x, key):
+    """The cotangent scattered back to the indexed cells; repeated indices add up."""
+    gradient = np.zeros(np.shape(x), np.float64)
+    np.add.at(gradient, key, cotangent)
+    return {"x": gradient}

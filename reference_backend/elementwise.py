@@ -4,13 +4,17 @@ Results keep the input's dtype (comparisons answer bool), as tf_keras' do.
 Every binary entry broadcasts its operands as numpy does. IEEE special values
 follow the C library: NaN in gives NaN out, overflow gives infinity, and
 numpy's warnings about them are silenced because they are the contract.
+
+Gradient rules follow each entry (``backprop``); at kinks they give what
+TensorFlow's gradient registry gives (``math_grad.py``), said in each rule.
+Comparisons answer bool, through which no gradient flows.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .dispatch import op, weak_scalars
+from .dispatch import no_gradient, op, power_gradient, weak_scalars, wide
 
 __all__ = ["square", "abs", "sqrt", "exp", "log", "round", "sign", "pow", "clip",
            "equal", "not_equal", "greater", "greater_equal", "less", "less_equal",
@@ -24,10 +28,22 @@ def square(x):
         return np.square(x)
 
 
+@square.gradient("x")
+def _square_gradient(cotangent, result, x):
+    """``2 x``."""
+    return {"x": cotangent * 2 * wide(x)}
+
+
 @op
 def abs(x):
     """``|x|`` element-wise (``abs(-0.0) == 0.0``, ``abs(-inf) == inf``)."""
     return np.abs(x)
+
+
+@abs.gradient("x")
+def _abs_gradient(cotangent, result, x):
+    """``sign(x)``: 0 at 0 (TensorFlow's AbsGrad multiplies by ``sign``)."""
+    return {"x": cotangent * np.sign(wide(x))}
 
 
 @op
@@ -37,11 +53,26 @@ def sqrt(x):
     return np.sqrt(np.where(x < 0, np.zeros((), x.dtype), x))
 
 
+@sqrt.gradient("x")
+def _sqrt_gradient(cotangent, result, x):
+    """``1 / (2 sqrt(x))`` for ``x > 0``; ``inf`` at 0; 0 for negatives. tf_keras'
+    ``sqrt`` is ``tf.sqrt(tf.maximum(x, 0))``: SqrtGrad is ``0.5 / sqrt`` (inf at 0), and
+    MaximumGrad passes it to ``x`` where ``x >= 0`` only, so negatives get 0."""
+    x64 = wide(x)
+    return {"x": cotangent * np.where(x64 < 0, 0.0, 0.5 / np.sqrt(np.maximum(x64, 0.0)))}
+
+
 @op
 def exp(x):
     """``e ** x`` element-wise; overflow gives ``inf``, underflow 0."""
     with np.errstate(over="ignore", under="ignore"):
         return np.exp(x)
+
+
+@exp.gradient("x")
+def _exp_gradient(cotangent, result, x):
+    """``exp(x)``."""
+    return {"x": cotangent * np.exp(wide(x))}
 
 
 @op
@@ -52,6 +83,12 @@ def log(x):
         return np.log(x)
 
 
+@log.gradient("x")
+def _log_gradient(cotangent, result, x):
+    """``1 / x`` (``inf`` at 0)."""
+    return {"x": cotangent / wide(x)}
+
+
 @op
 def round(x):
     """Round to the nearest integer, ties to even (``tf.round``): 0.5 -> 0,
@@ -59,10 +96,19 @@ def round(x):
     return np.round(x)
 
 
+no_gradient(round)  # TensorFlow's RoundGrad answers None: a loss reached only through round has no gradient
+
+
 @op
 def sign(x):
     """-1, 0 or 1 by the sign of ``x`` (signed zeros give 0); NaN stays NaN."""
     return np.sign(x)
+
+
+@sign.gradient("x")
+def _sign_gradient(cotangent, result, x):
+    """Zeros (TensorFlow's SignGrad answers ``zeros_like(x)``, not None)."""
+    return {"x": np.zeros(np.shape(cotangent))}
 
 
 @op
@@ -72,6 +118,14 @@ def pow(x, a):
     non-integer exponent gives NaN; ``0 ** negative`` gives ``inf``."""
     with np.errstate(all="ignore"):
         return np.power(x, np.asarray(a, dtype=x.dtype))
+
+
+@pow.gradient("x", "a")
+def _pow_gradient(cotangent, result, x, a):
+    """``a x ** (a - 1)`` in ``x`` (NaN for ``0 ** 0``, inf for ``0 ** 0.5``), and
+    ``x ** a log(x)`` in a tensor ``a`` where ``x > 0``, else 0 (TensorFlow's PowGrad)."""
+    partials = power_gradient(cotangent, x, np.asarray(a, x.dtype))
+    return {"x": partials["x"], "a": partials["exponent"]}
 
 
 @op
@@ -90,6 +144,21 @@ def clip(x, min_value, max_value):
     # The upper bound first, then the lower: the lower bound wins when they cross.
     clipped = np.maximum(np.minimum(x, np.asarray(high, dtype=x.dtype)), np.asarray(low, dtype=x.dtype))
     return np.broadcast_to(clipped, x.shape).astype(x.dtype)
+
+
+@clip.gradient("x", "min_value", "max_value")
+def _clip_gradient(cotangent, result, x, min_value, max_value):
+    """To ``x`` where ``min_value <= x <= max_value``, bounds included; to a tensor bound where
+    ``x`` lies beyond it (TensorFlow's ClipByValue gradient). Crossed Python-number bounds
+    pass only ``x == min_value`` (tf_keras raises ``max_value`` to ``min_value`` first); crossed
+    tensor bounds pass nothing to ``x``."""
+    if isinstance(min_value, (int, float)) and isinstance(max_value, (int, float)) and max_value < min_value:
+        max_value = min_value
+    low = np.asarray(-np.inf if min_value is None else min_value, x.dtype)
+    high = np.asarray(np.inf if max_value is None else max_value, x.dtype)
+    below, above = x < low, x > high
+    return {"x": np.where(below | above, 0.0, cotangent),
+            "min_value": np.where(below, cotangent, 0.0), "max_value": np.where(above, cotangent, 0.0)}
 
 
 def _comparison(ufunc: np.ufunc, doc: str):
@@ -116,10 +185,24 @@ def maximum(x, y):
     return np.maximum(*weak_scalars(x, y))
 
 
+@maximum.gradient("x", "y")
+def _maximum_gradient(cotangent, result, x, y):
+    """To ``x`` where ``x >= y`` (ties included), to ``y`` elsewhere (TensorFlow's MaximumGrad)."""
+    to_x = np.greater_equal(*weak_scalars(x, y))
+    return {"x": np.where(to_x, cotangent, 0.0), "y": np.where(to_x, 0.0, cotangent)}
+
+
 @op
 def minimum(x, y):
     """Element-wise minimum of ``x`` and ``y``, broadcasting; NaN wins."""
     return np.minimum(*weak_scalars(x, y))
+
+
+@minimum.gradient("x", "y")
+def _minimum_gradient(cotangent, result, x, y):
+    """To ``x`` where ``x <= y`` (ties included), to ``y`` elsewhere (TensorFlow's MinimumGrad)."""
+    to_x = np.less_equal(*weak_scalars(x, y))
+    return {"x": np.where(to_x, cotangent, 0.0), "y": np.where(to_x, 0.0, cotangent)}
 
 
 @op
@@ -129,8 +212,20 @@ def sin(x):
         return np.sin(x)
 
 
+@sin.gradient("x")
+def _sin_gradient(cotangent, result, x):
+    """``cos(x)``."""
+    return {"x": cotangent * np.cos(wide(x))}
+
+
 @op
 def cos(x):
     """Cosine element-wise (radians, accurate for large arguments); ``cos(inf)`` is NaN."""
     with np.errstate(invalid="ignore"):
         return np.cos(x)
+
+
+@cos.gradient("x")
+def _cos_gradient(cotangent, result, x):
+    """``-sin(x)``."""
+    return {"x": -cotangent * np.sin(wide(x))}

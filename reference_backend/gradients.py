@@ -1,26 +1,26 @@
-"""Gradients of a loss with respect to variables, and moving averages of variables.
+"""Gradients of a loss with respect to tensors of its graph, and moving averages of variables.
 
-The reference records no tape, so ``gradients`` is numerical: each gradient is
-a deferred graph node that, when evaluated, re-evaluates the loss's graph under
-central finite differences in float64. This is honest for the smooth losses
-the suite builds, and its limits are stated in ``gradients``' docstring.
+``gradients`` is exact reverse-mode differentiation (``backprop``): each op's
+gradient rule sits next to the op, and one backward pass over the loss's
+deferred graph gives every requested gradient. ``gradient_of_call`` asks the
+same machinery for the gradient of one entry call (what a per-entry gradient
+check compares a backend with).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import inspect
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
-from .dispatch import Placeholder, SymbolicTensor, Variable, op
+from . import reductions
+from .backprop import Paths, backpropagate, value_of
+from .dispatch import Placeholder, SymbolicTensor, TensorBase, Variable, op, select
 
 __all__ = ["gradients", "moving_average_update"]
-
-# Step of the central differences, relative to max(1, |value|): about the cube
-# root of float64's epsilon, which balances the truncation error (~ h**2) with
-# the rounding error of the loss (~ eps / h): both near 1e-10 for O(1) losses.
-FINITE_DIFFERENCE_STEP = 2.0 ** -17
 
 
 def gradients(loss: Any, variables: Sequence[Any]) -> list:
@@ -28,97 +28,116 @@ def gradients(loss: Any, variables: Sequence[Any]) -> list:
 
     tf_keras semantics (``tf.compat.v1.gradients``): a non-scalar loss is
     summed; each gradient has its variable's shape and dtype; a variable the
-    loss does not depend on gets ``None``. ``variables`` may be variables,
-    placeholders or intermediate tensors of the loss's graph. Like tf_keras,
-    only a symbolic loss (a graph built on placeholders) can be differentiated:
-    a concrete loss raises ``RuntimeError`` (tf_keras under eager execution
-    raises it for every loss; classic Keras 2.3 on TF1 graphs accepts variables).
+    loss does not depend on through float tensors and differentiable ops gets
+    ``None`` (``round``, ``stop_gradient``, ``argmax``, comparisons and casts to
+    integers pass none); an op on the way that has no gradient raises
+    ``LookupError``. ``variables`` may be variables, placeholders or
+    intermediate tensors of the loss's graph (the gradient with respect to an
+    intermediate tensor counts only the paths through it). Like tf_keras, only
+    a symbolic loss (a graph built on placeholders) can be differentiated: a
+    concrete loss raises ``RuntimeError`` (tf_keras under eager execution raises
+    it for every loss; classic Keras 2.3 on TF1 graphs accepts variables).
 
-    Reference limitation: no automatic differentiation. Each gradient is a
-    graph node computing central finite differences of the loss in float64
-    (every float input of the loss's graph is promoted to float64; step
-    ``FINITE_DIFFERENCE_STEP * max(1, |value|)``), accurate to about 1e-9 for
-    smooth losses of moderate size, and meaningless at kinks (``relu`` at 0,
-    ``abs``, ``round``) or through ops that cast to a narrower float.
+    Exact: one backward pass applies each op's gradient rule (its docstring
+    states the convention at kinks, TensorFlow's), in float64 from the
+    forward pass's values, rounded once to each variable's dtype. Evaluated by
+    the same ``function`` call as the loss, it sees the same forward values
+    (the same dropout mask). Second-order gradients are not supported.
     """
     if not isinstance(loss, SymbolicTensor):
         raise RuntimeError("gradients needs a symbolic loss (built on placeholders): the reference backend "
                            "records no operations on concrete tensors, as tf_keras under eager execution")
-    return [_gradient_node(loss, target) for target in variables]
+    targets = list(variables)
+    paths = Paths([loss], targets)
+    flowing = [target for target in targets if paths.reaches(target)]
+    backward = _Backward(loss, flowing, paths)
+    position = {id(target): i for i, target in enumerate(flowing)}
+    return [SymbolicTensor(select, (backward,), {"path": (position[id(target)],)}, _static_shape(target),
+                           np.dtype(target.dtype)) if id(target) in position else None
+            for target in targets]
 
 
-def _gradient_node(loss: SymbolicTensor, target: Any) -> SymbolicTensor | None:
-    leaves = list({id(leaf): leaf for leaf in loss.graph_leaves()
-                   if isinstance(leaf, (Placeholder, Variable))}.values())
-    if not any(leaf is target for leaf in leaves) and not _reaches(loss, target):
-        return None  # the loss does not depend on it, as tf's gradients answers
+class _Backward(SymbolicTensor):
+    """The graph node of one backward pass: its value is the tuple of the
+    gradients of ``sum(loss)`` with respect to ``targets``."""
 
-    def compute(*values: Any) -> np.ndarray:
-        *leaf_values, point = values
-        return _finite_differences(loss, leaves, leaf_values, target, np.asarray(point))
+    def __init__(self, loss: SymbolicTensor, targets: list, paths: Paths):
+        super().__init__(None, (loss, *targets), {}, None, None)
+        self.loss, self.targets, self.paths = loss, targets, paths
 
-    return SymbolicTensor(compute, tuple(leaves) + (target,), {}, _static_shape(target), np.dtype(target.dtype))
-
-
-def _reaches(node: Any, target: Any) -> bool:
-    """Whether ``target`` (an intermediate tensor) is a node of ``node``'s graph."""
-    if node is target:
-        return True
-    if not isinstance(node, SymbolicTensor) or isinstance(node, Placeholder):
-        return False
-    return any(_reaches(leaf, target) for leaf in _direct_inputs(node))
+    def evaluate(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> Any:
+        if id(self) not in cache:
+            seed = np.ones(np.shape(self.loss.evaluate(feed, cache)), np.float64)
+            cotangents = backpropagate(self.paths, [(self.loss, seed)], feed, cache)
+            cache[id(self)] = tuple(_gradient(cotangents.of(target), value_of(target, feed, cache))
+                                    for target in self.targets)
+        return cache[id(self)]
 
 
-def _direct_inputs(node: SymbolicTensor) -> list:
-    found: list = []
-
-    def collect(structure: Any) -> None:
-        if isinstance(structure, (list, tuple)):
-            for item in structure:
-                collect(item)
-        elif isinstance(structure, dict):
-            for item in structure.values():
-                collect(item)
-        elif isinstance(structure, SymbolicTensor):
-            found.append(structure)
-
-    collect((node.args, node.kwargs))
-    return found
+def _gradient(cotangent: Any, value: Any) -> np.ndarray:
+    """The gradient of a target of value ``value``: zeros when no cotangent reached it
+    (a path exists, but this evaluation sent nothing along it), in the target's dtype."""
+    value = np.asarray(value)
+    if cotangent is None:
+        return np.zeros(value.shape, value.dtype)
+    with np.errstate(over="ignore"):
+        return np.asarray(cotangent).astype(value.dtype)
 
 
 def _static_shape(target: Any) -> tuple | None:
     return None if target.shape is None else tuple(target.shape)
 
 
-def _promoted(value: Any) -> np.ndarray:
-    array = np.asarray(value)
-    return array.astype(np.float64) if array.dtype.kind == "f" else array
+def gradient_of_call(entry: Callable, args: Sequence[Any], kwargs: dict[str, Any], wrt: Sequence[str],
+                     cotangent: Any = None) -> dict[str, Any]:
+    """The reference's gradient of one entry call: ``{parameter: gradient}`` for the
+    parameters ``wrt`` of ``entry(*args, **kwargs)`` (numpy arguments).
+
+    The differentiated value is ``sum(cotangent * result)``, summed over every
+    float result of an entry with several; ``cotangent`` None means ones (the
+    gradient of the result's sum). A parameter holding a list of arrays
+    (concatenate's ``tensors``) gets a list of gradients; one the result does
+    not depend on differentiably gets None. The call goes through the graph
+    route: each ``wrt`` array becomes a placeholder of its shape and dtype.
+    """
+    bound = inspect.signature(entry).bind(*args, **kwargs)
+    fed: list[tuple[Placeholder, np.ndarray]] = []
+
+    def placeholder_for(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return type(value)(placeholder_for(item) for item in value)
+        array = np.asarray(value)
+        stand_in = Placeholder(array.shape, array.dtype, name=f"wrt_{len(fed)}")
+        fed.append((stand_in, array))
+        return stand_in
+
+    stand_ins = {name: placeholder_for(bound.arguments[name]) for name in wrt}
+    bound.arguments.update(stand_ins)
+    loss = _weighted_sum(entry(*bound.args, **bound.kwargs), cotangent)
+    gradients_ = gradients(loss, [p for p, _ in fed])
+    feed = {p: array for p, array in fed}
+    cache: dict[int, Any] = {}
+    values = iter([None if g is None else np.asarray(g.evaluate(feed, cache)) for g in gradients_])
+
+    def regroup(stand_in: Any) -> Any:
+        if isinstance(stand_in, (list, tuple)):
+            return type(stand_in)(regroup(item) for item in stand_in)
+        return next(values)
+
+    return {name: regroup(stand_ins[name]) for name in wrt}
 
 
-def _finite_differences(loss: SymbolicTensor, leaves: list, leaf_values: list, target: Any,
-                        point: np.ndarray) -> np.ndarray:
-    base = {leaf: _promoted(value) for leaf, value in zip(leaves, leaf_values)}
-    origin = _promoted(point)
-    is_leaf = isinstance(target, (Placeholder, Variable))
-
-    def loss_at(value: np.ndarray) -> float:
-        feed = dict(base)
-        cache: dict[int, Any] = {}
-        if is_leaf:
-            feed[target] = value
-        else:
-            cache[id(target)] = value  # an intermediate node: its value is replaced, its inputs ignored
-        with np.errstate(all="ignore"):
-            return float(np.sum(np.asarray(loss.evaluate(feed, cache), dtype=np.float64)))
-
-    gradient = np.zeros(origin.shape, dtype=np.float64)
-    for index in np.ndindex(origin.shape):
-        step = FINITE_DIFFERENCE_STEP * max(1.0, abs(float(origin[index])))
-        up, down = origin.copy(), origin.copy()
-        up[index] += step
-        down[index] -= step
-        gradient[index] = (loss_at(up) - loss_at(down)) / (2 * step)
-    return gradient.astype(point.dtype)
+def _weighted_sum(result: Any, cotangent: Any) -> Any:
+    """``sum(cotangent * result)`` over every float tensor of ``result`` (a tensor or nested
+    tuples and lists of them; ``cotangent`` None, or mirroring that structure)."""
+    if isinstance(result, (list, tuple)):
+        parts = [_weighted_sum(r, None if cotangent is None else c)
+                 for r, c in zip(result, cotangent if cotangent is not None else [None] * len(result))]
+        parts = [part for part in parts if part is not None]
+        return functools.reduce(lambda a, b: a + b, parts) if parts else None
+    if not isinstance(result, TensorBase) or result.dtype is None or np.dtype(result.dtype).kind != "f":
+        return None
+    return reductions.sum(result if cotangent is None else result * np.asarray(cotangent))
 
 
 @op(mutates="x")

@@ -1,9 +1,10 @@
 """Entries that act on the graph around a tensor: stop_gradient, print_tensor, name_scope,
 control_dependencies (category: graph).
 
-The reference computes no gradients and keeps no op names or execution
-order, so these entries keep values unchanged; their contracts are what a
-caller can observe: values, printed output, usable context managers.
+The reference keeps no op names or execution order, so these entries keep
+values unchanged; their contracts are what a caller can observe: values,
+printed output, usable context managers, and gradients (none through
+``stop_gradient``, the identity's through ``print_tensor``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .dispatch import SymbolicTensor, op
+from .dispatch import SymbolicTensor, gradient_for, no_gradient, op
 
 __all__ = ["stop_gradient", "print_tensor", "name_scope", "control_dependencies"]
 
@@ -23,6 +24,9 @@ __all__ = ["stop_gradient", "print_tensor", "name_scope", "control_dependencies"
 @op
 def _stopped(x):
     return np.array(x)
+
+
+no_gradient(_stopped)  # TensorFlow's StopGradient: a loss reached only through it has a None gradient
 
 
 def stop_gradient(variables: Any) -> Any:
@@ -43,6 +47,12 @@ def _printed(value: Any, message: str, summarize: int | None) -> np.ndarray:
     text = np.array2string(value, threshold=threshold, edgeitems=max(edge, 1))
     print(message, text, file=sys.stdout, flush=True)
     return value.copy()
+
+
+@gradient_for(_printed, "value")
+def _printed_gradient(cotangent, result, value, message, summarize):
+    """The identity's: the cotangent unchanged."""
+    return {"value": cotangent}
 
 
 def print_tensor(x: Any, message: str = "", summarize: int = 3) -> Any:

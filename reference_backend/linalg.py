@@ -1,6 +1,7 @@
 """Linear algebra (category: linear algebra): dot, batch_dot, transpose.
 
-Results keep the inputs' dtype, as tf_keras' do.
+Results keep the inputs' dtype, as tf_keras' do. Each gradient rule (``backprop``)
+is the product with the other operand, transposed as the contraction was.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from .dispatch import op
+from .dispatch import op, wide
 from .shapes import static_shape
 
 __all__ = ["dot", "batch_dot", "transpose"]
@@ -23,6 +24,20 @@ def dot(x, y):
     The result has the inputs' dtype. (tf_keras does not support rank-1 inputs
     when both ranks are <= 2.)"""
     return np.dot(x, y)
+
+
+@dot.gradient("x", "y")
+def _dot_gradient(cotangent, result, x, y):
+    """``numpy.dot``'s transposes: the cotangent contracted with ``y`` over ``y``'s kept axes
+    (for ``x``), with ``x`` over ``x``'s leading axes (for ``y``)."""
+    x64, y64 = wide(x), wide(y)
+    lead = x64.ndim - 1  # x's kept axes come first in the result, y's kept axes after them
+    if y64.ndim == 1:
+        return {"x": cotangent[..., None] * y64, "y": np.tensordot(x64, cotangent, axes=(range(lead), range(lead)))}
+    kept_y = np.moveaxis(y64, -2, -1)  # y's kept axes, in the result's order, then the contracted one
+    tail = range(lead, cotangent.ndim)
+    return {"x": np.tensordot(cotangent, kept_y, axes=(tail, range(y64.ndim - 1))),
+            "y": np.moveaxis(np.tensordot(x64, cotangent, axes=(range(lead), range(lead))), 0, -2)}
 
 
 def batch_dot(x: Any, y: Any, axes: Any = None) -> Any:
@@ -62,21 +77,42 @@ def batch_dot(x: Any, y: Any, axes: Any = None) -> Any:
     return _batch_tensordot(x, y, a0, a1)
 
 
-@op
-def _batch_tensordot(x, y, a0, a1):
-    # Contracted axes to the end, batch axes first: a batched matrix product of
-    # (batch, rest_x, n) and (batch, n, rest_y), reshaped back.
+def _batch_matrices(x: np.ndarray, y: np.ndarray, a0: int, a1: int) -> tuple[np.ndarray, np.ndarray]:
+    """``x`` as ``(batch, rest_x, n)`` and ``y`` as ``(batch, n, rest_y)`` matrices: the contracted
+    axes moved next to each other (explicit sizes, not -1: numpy cannot infer -1 beside a 0)."""
     x = np.moveaxis(x, a0, -1)
     y = np.moveaxis(y, a1, 1)
-    rest_x, rest_y = x.shape[1:-1], y.shape[2:]
     batch, n = x.shape[0], x.shape[-1]
-    # Explicit sizes, not -1: numpy cannot infer -1 when another dimension is 0.
-    product = np.matmul(x.reshape(batch, int(np.prod(rest_x)), n), y.reshape(batch, n, int(np.prod(rest_y))))
-    result = product.reshape((batch,) + rest_x + rest_y)
-    return result.reshape(batch, 1) if result.ndim == 1 else result
+    return (x.reshape(batch, int(np.prod(x.shape[1:-1])), n), y.reshape(batch, n, int(np.prod(y.shape[2:]))))
+
+
+@op
+def _batch_tensordot(x, y, a0, a1):
+    # A batched matrix product of (batch, rest_x, n) and (batch, n, rest_y), reshaped back.
+    rest_x = tuple(n for axis, n in enumerate(x.shape) if axis not in (0, a0))
+    rest_y = tuple(n for axis, n in enumerate(y.shape) if axis not in (0, a1))
+    product = np.matmul(*_batch_matrices(x, y, a0, a1))
+    result = product.reshape((x.shape[0],) + rest_x + rest_y)
+    return result.reshape(x.shape[0], 1) if result.ndim == 1 else result
+
+
+@_batch_tensordot.gradient("x", "y")
+def _batch_tensordot_gradient(cotangent, result, x, y, a0, a1):
+    """The batched matrix product's transposes, reshaped and moved back to ``x``'s and ``y``'s layouts."""
+    xm, ym = _batch_matrices(wide(x), wide(y), a0, a1)
+    g = np.reshape(cotangent, (xm.shape[0], xm.shape[1], ym.shape[2]))
+    gx = np.matmul(g, np.swapaxes(ym, 1, 2)).reshape(np.moveaxis(x, a0, -1).shape)
+    gy = np.matmul(np.swapaxes(xm, 1, 2), g).reshape(np.moveaxis(y, a1, 1).shape)
+    return {"x": np.moveaxis(gx, -1, a0), "y": np.moveaxis(gy, 1, a1)}
 
 
 @op
 def transpose(x):
     """``x`` with the order of all its axes reversed (rank 0 and 1 unchanged)."""
     return np.transpose(x)
+
+
+@transpose.gradient("x")
+def _transpose_gradient(cotangent, result, x):
+    """The cotangent transposed back."""
+    return {"x": np.transpose(cotangent)}

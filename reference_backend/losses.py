@@ -4,6 +4,10 @@ Probabilities are clipped to ``[eps, 1 - eps]`` with ``eps = epsilon()`` rounded
 the output's dtype (so in float16 ``1 - eps`` is 1), as tf_keras does; the
 logarithms and the logits formulas are then evaluated in float64 and rounded
 once to the output's dtype. Targets may be soft (any values in [0, 1]).
+
+Gradient rules (``backprop``) differentiate in ``output`` and in float
+``target``; the clipping passes the gradient where ``eps <= p <= 1 - eps``,
+bounds included (``tf.clip_by_value``), and none outside.
 """
 
 from __future__ import annotations
@@ -11,16 +15,28 @@ from __future__ import annotations
 import numpy as np
 
 from . import config
-from .dispatch import op
+from .dispatch import op, wide
+from .nn import sigmoid_exact
 
 __all__ = ["categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy",
            "binary_focal_crossentropy", "categorical_focal_crossentropy"]
 
 
+def _bounds(dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
+    """``(eps, 1 - eps)`` in ``dtype``, ``eps = epsilon()``."""
+    eps = np.asarray(config.epsilon(), dtype)
+    return eps, np.asarray(1, dtype) - eps
+
+
 def _clip(output: np.ndarray) -> np.ndarray:
     """``output`` clipped to ``[eps, 1 - eps]`` in its own dtype, as float64."""
-    eps = np.asarray(config.epsilon(), output.dtype)
-    return np.clip(output, eps, np.asarray(1, output.dtype) - eps).astype(np.float64)
+    return np.clip(output, *_bounds(output.dtype)).astype(np.float64)
+
+
+def _inside(output: np.ndarray) -> np.ndarray:
+    """Where ``_clip`` passes a gradient: ``eps <= output <= 1 - eps``, bounds included."""
+    low, high = _bounds(output.dtype)
+    return (output >= low) & (output <= high)
 
 
 def _log_softmax(logits: np.ndarray, axis: int) -> np.ndarray:
@@ -30,13 +46,17 @@ def _log_softmax(logits: np.ndarray, axis: int) -> np.ndarray:
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
 
+def _renormalised(output: np.ndarray, axis: int) -> np.ndarray:
+    """``output / sum(output, axis)`` in ``output``'s dtype."""
+    return (output / np.sum(output, axis=axis, keepdims=True)).astype(output.dtype)
+
+
 def _categorical_probabilities(output: np.ndarray, from_logits: bool, axis: int) -> np.ndarray:
     """The clipped class probabilities both categorical losses use (float64):
     softmax of logits, or ``output`` renormalised to sum 1 along ``axis``."""
     if from_logits:
         output = np.exp(_log_softmax(output, axis)).astype(output.dtype)
-    normalised = (output / np.sum(output, axis=axis, keepdims=True)).astype(output.dtype)
-    return _clip(normalised)
+    return _clip(_renormalised(output, axis))
 
 
 @op
@@ -57,6 +77,25 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return (-np.sum(t * log_p, axis=axis)).astype(output.dtype)
 
 
+@categorical_crossentropy.gradient("target", "output")
+def _categorical_crossentropy_gradient(cotangent, result, target, output, from_logits, axis):
+    """Logits: ``softmax(output) * sum(target) - target``, the exact derivative (TensorFlow's
+    fused kernel answers ``softmax - target``, the same when each target row sums to 1).
+    Probabilities: ``-target / p`` through the clipping (none where ``p`` was clipped) and the
+    renormalisation. In ``target``: ``-log p``."""
+    g = np.expand_dims(cotangent, axis)
+    t = wide(target)
+    if from_logits:
+        log_p = _log_softmax(output, axis)
+        gradient = g * (np.exp(log_p) * np.sum(t, axis=axis, keepdims=True) - t)
+        return {"target": -g * log_p, "output": gradient}
+    p = _categorical_probabilities(output, False, axis)
+    kept = np.where(_inside(_renormalised(output, axis)), -g * t / p, 0.0)
+    total = np.sum(wide(output), axis=axis, keepdims=True)
+    through_sum = np.sum(kept * wide(output), axis=axis, keepdims=True) / total
+    return {"target": -g * np.log(p), "output": (kept - through_sum) / total}
+
+
 @op
 def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1, ignore_class=None):
     """``-log p[target]`` for integer class indices ``target`` (any int or float dtype, cast
@@ -68,13 +107,33 @@ def sparse_categorical_crossentropy(target, output, from_logits=False, axis=-1, 
     ``axis``, or any shape of the same size (``(batch, 1)`` for ``(batch, classes)``).
     ``ignore_class`` (tf_keras only): positions whose target equals it get loss 0.
     """
-    moved = np.moveaxis(output, axis, -1)
-    scores = np.asarray(moved, np.float64) if from_logits else np.log(_clip(moved))
-    log_p = _log_softmax(scores, -1)
-    labels = np.asarray(target).astype(np.int64).reshape(moved.shape[:-1])
-    ignored = np.zeros(labels.shape, bool) if ignore_class is None else labels == ignore_class
+    log_p, labels, ignored = _sparse_terms(target, output, from_logits, axis, ignore_class)
     picked = np.take_along_axis(log_p, np.where(ignored, 0, labels)[..., None], axis=-1)[..., 0]
     return np.where(ignored, 0.0, -picked).astype(output.dtype)
+
+
+def _sparse_terms(target, output, from_logits, axis, ignore_class) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The log-probabilities (classes last, float64), the labels and the ignored positions."""
+    moved = np.moveaxis(output, axis, -1)
+    scores = np.asarray(moved, np.float64) if from_logits else np.log(_clip(moved))
+    labels = np.asarray(target).astype(np.int64).reshape(moved.shape[:-1])
+    ignored = np.zeros(labels.shape, bool) if ignore_class is None else labels == ignore_class
+    return _log_softmax(scores, -1), labels, ignored
+
+
+@sparse_categorical_crossentropy.gradient("output")
+def _sparse_categorical_crossentropy_gradient(cotangent, result, target, output, from_logits, axis, ignore_class):
+    """``softmax - one_hot(target)`` in the scores (logits, or the logs of the clipped
+    probabilities: then divided by ``p`` and none where ``p`` was clipped); ignored positions
+    pass none. The integer ``target`` has no gradient."""
+    log_p, labels, ignored = _sparse_terms(target, output, from_logits, axis, ignore_class)
+    one_hot = labels[..., None] == np.arange(log_p.shape[-1])
+    scores = np.where(ignored[..., None], 0.0, np.reshape(cotangent, labels.shape)[..., None]
+                      * (np.exp(log_p) - one_hot))
+    if not from_logits:
+        moved = np.moveaxis(output, axis, -1)
+        scores = np.where(_inside(moved), scores / _clip(moved), 0.0)
+    return {"output": np.moveaxis(scores, -1, axis)}
 
 
 def _binary(target: np.ndarray, output: np.ndarray, from_logits: bool) -> np.ndarray:
@@ -84,7 +143,7 @@ def _binary(target: np.ndarray, output: np.ndarray, from_logits: bool) -> np.nda
         z = np.asarray(output, np.float64)
         return np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
     o = _clip(output)
-    eps = float(np.asarray(config.epsilon(), output.dtype))
+    eps = float(_bounds(output.dtype)[0])
     return -(t * np.log(o + eps) + (1 - t) * np.log(1 - o + eps))
 
 
@@ -99,6 +158,23 @@ def binary_crossentropy(target, output, from_logits=False):
     differ around 1e-7. Logits: ``max(z, 0) - z t + log(1 + exp(-|z|))`` (stable).
     """
     return _binary(target, output, from_logits).astype(output.dtype)
+
+
+@binary_crossentropy.gradient("target", "output")
+def _binary_crossentropy_gradient(cotangent, result, target, output, from_logits):
+    """Logits: ``sigmoid(z) - t`` (smooth: at ``z = 0`` TensorFlow's ``where``-based formula
+    gives the same); in ``t``: ``-z``. Probabilities: ``(1 - t) / (1 - o + eps) - t / (o + eps)``
+    where ``eps <= o <= 1 - eps`` (bounds included), none where ``o`` was clipped; in ``t``:
+    ``log(1 - o + eps) - log(o + eps)``."""
+    t = wide(target)
+    if from_logits:
+        z = wide(output)
+        return {"target": -cotangent * z, "output": cotangent * (sigmoid_exact(z) - t)}
+    o = _clip(output)
+    eps = float(_bounds(output.dtype)[0])
+    slope = (1 - t) / (1 - o + eps) - t / (o + eps)
+    return {"target": cotangent * (np.log(1 - o + eps) - np.log(o + eps)),
+            "output": np.where(_inside(output), cotangent * slope, 0.0)}
 
 
 @op

@@ -6,6 +6,9 @@ list of ints; reduced axes are dropped unless ``keepdims``, which keeps them
 with size 1. The result keeps the input's dtype, except where an entry says
 otherwise. Float results are computed in float64 and rounded once to the
 input's dtype: the exactly rounded answer any summation order approaches.
+
+Gradient rules follow the entries (``backprop``); bool results (``any``,
+``all``) and integer ones (``argmax``, ``argmin``) pass no gradient.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .config import floatx
-from .dispatch import op
+from .dispatch import op, wide
 
 __all__ = ["max", "min", "sum", "prod", "mean", "var", "std", "any", "all",
            "argmax", "argmin", "cumsum", "cumprod", "logsumexp"]
@@ -44,6 +47,34 @@ def _highest(dtype: np.dtype) -> Any:
     return np.inf if dtype.kind == "f" else np.iinfo(dtype).max
 
 
+def _reduced(x: np.ndarray, axis: Any) -> tuple[int, ...]:
+    """The axes a reduction over ``axis`` combines, non-negative and sorted."""
+    if axis is None:
+        return tuple(range(x.ndim))
+    axes = axis if isinstance(axis, (list, tuple)) else [axis]
+    return tuple(sorted(a % x.ndim for a in axes))
+
+
+def _spread(cotangent: np.ndarray, x: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
+    """The cotangent of a reduction's result broadcast back over ``x``'s shape."""
+    if not keepdims:
+        cotangent = np.expand_dims(cotangent, _reduced(x, axis))
+    return np.broadcast_to(cotangent, x.shape)
+
+
+def _kept(result: np.ndarray, x: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
+    """A reduction's ``result`` with its reduced axes restored as size 1."""
+    return np.asarray(result) if keepdims else np.expand_dims(result, _reduced(x, axis))
+
+
+def _extreme_gradient(cotangent, result, x, axis=None, keepdims=False):
+    """Split equally among the elements equal to the extreme (TensorFlow's reduce_max and
+    reduce_min gradients: ``indicators / count(indicators)``), so two tied maxima get half each."""
+    chosen = (x == _kept(result, x, axis, keepdims)).astype(np.float64)
+    count = np.sum(chosen, axis=_reduced(x, axis), keepdims=True)
+    return {"x": _spread(cotangent, x, axis, keepdims) * chosen / count}
+
+
 @op
 def max(x, axis=None, keepdims=False):
     """Largest element over ``axis`` (``tf.reduce_max``); NaN wins; an empty
@@ -51,11 +82,17 @@ def max(x, axis=None, keepdims=False):
     return _extreme(x, np.maximum, _lowest(x.dtype), axis, keepdims)
 
 
+max.gradient("x")(_extreme_gradient)
+
+
 @op
 def min(x, axis=None, keepdims=False):
     """Smallest element over ``axis`` (``tf.reduce_min``); NaN wins; an empty
     reduction gives the dtype's highest value (``inf`` for floats)."""
     return _extreme(x, np.minimum, _highest(x.dtype), axis, keepdims)
+
+
+min.gradient("x")(_extreme_gradient)
 
 
 def _total(x: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
@@ -70,12 +107,34 @@ def sum(x, axis=None, keepdims=False):
     return _total(x, axis, keepdims).astype(x.dtype)
 
 
+@sum.gradient("x")
+def _sum_gradient(cotangent, result, x, axis, keepdims):
+    """Ones: the cotangent spread over the summed axes."""
+    return {"x": _spread(cotangent, x, axis, keepdims)}
+
+
 @op
 def prod(x, axis=None, keepdims=False):
     """Product over ``axis`` in the input's dtype (int32 stays int32, unlike
     numpy's default); empty products are 1."""
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return np.prod(_wide(x), axis=_axes(axis), keepdims=keepdims, dtype=_wide(x).dtype).astype(x.dtype)
+
+
+@prod.gradient("x")
+def _prod_gradient(cotangent, result, x, axis, keepdims):
+    """The product of the other elements, computed as such (exclusive products from both
+    ends), so exact when some are 0: ``d prod([0, 2, 3]) = [6, 0, 0]`` (TensorFlow's ProdGrad
+    computes it the same way)."""
+    axes = _reduced(x, axis)
+    ends = tuple(range(x.ndim - len(axes), x.ndim))
+    moved = np.moveaxis(wide(x), axes, ends)
+    flat = moved.reshape(moved.shape[:x.ndim - len(axes)] + (-1,))
+    ones = np.ones(flat.shape[:-1] + (1,))
+    before = np.cumprod(np.concatenate([ones, flat[..., :-1]], axis=-1), axis=-1)
+    after = np.flip(np.cumprod(np.concatenate([ones, np.flip(flat, -1)[..., :-1]], axis=-1), axis=-1), -1)
+    others = np.moveaxis((before * after).reshape(moved.shape), ends, axes)
+    return {"x": _spread(cotangent, x, axis, keepdims) * others}
 
 
 def _count(x: np.ndarray, axis: Any) -> int:
@@ -109,6 +168,12 @@ def mean(x, axis=None, keepdims=False):
     return np.trunc(total.astype(x.dtype).astype(np.float64) / count).astype(x.dtype)
 
 
+@mean.gradient("x")
+def _mean_gradient(cotangent, result, x, axis, keepdims):
+    """``1 / n`` for each of the ``n`` averaged elements."""
+    return {"x": _spread(cotangent, x, axis, keepdims) / _count(x, axis)}
+
+
 def _variance(x: np.ndarray, axis: Any, keepdims: bool) -> np.ndarray:
     """Population variance (divide by n, not n - 1) in float64; NaN when empty."""
     if x.dtype.kind not in "fb":
@@ -128,12 +193,31 @@ def var(x, axis=None, keepdims=False):
     return _variance(x, axis, keepdims).astype(x.dtype)
 
 
+def _centred(x: np.ndarray, axis: Any) -> np.ndarray:
+    """``x - mean(x, axis)`` in float64."""
+    x64 = wide(x)
+    return x64 - np.mean(x64, axis=_axes(axis), keepdims=True)
+
+
+@var.gradient("x")
+def _var_gradient(cotangent, result, x, axis, keepdims):
+    """``2 (x - mean) / n``."""
+    return {"x": _spread(cotangent, x, axis, keepdims) * 2 * _centred(x, axis) / _count(x, axis)}
+
+
 @op
 def std(x, axis=None, keepdims=False):
     """``sqrt(var(x, axis, keepdims))``: population standard deviation; bool
     input is cast to floatx first."""
     x = _as_floatx_if_bool(x)
     return np.sqrt(_variance(x, axis, keepdims)).astype(x.dtype)
+
+
+@std.gradient("x")
+def _std_gradient(cotangent, result, x, axis, keepdims):
+    """``(x - mean) / (n std)``: NaN where the elements are all equal (0 / 0, as TensorFlow)."""
+    deviation = np.sqrt(_variance(x, axis, True))
+    return {"x": _spread(cotangent, x, axis, keepdims) * _centred(x, axis) / (_count(x, axis) * deviation)}
 
 
 @op
@@ -172,11 +256,41 @@ def cumsum(x, axis=0):
         return np.cumsum(_wide(x), axis=axis, dtype=_wide(x).dtype).astype(x.dtype)
 
 
+@cumsum.gradient("x")
+def _cumsum_gradient(cotangent, result, x, axis):
+    """The cotangent summed from the end: element ``i`` feeds every running sum ``j >= i``."""
+    return {"x": np.flip(np.cumsum(np.flip(cotangent, axis), axis=axis), axis)}
+
+
 @op
 def cumprod(x, axis=0):
     """Running product along ``axis`` (default the first axis); same shape and dtype as ``x``."""
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return np.cumprod(_wide(x), axis=axis, dtype=_wide(x).dtype).astype(x.dtype)
+
+
+@cumprod.gradient("x")
+def _cumprod_gradient(cotangent, result, x, axis):
+    """``sum over j >= i of cotangent[j] * prod(x[k] for k <= j, k != i)``, computed as such, so
+    exact where some ``x`` are 0. TensorFlow's CumprodGrad divides by ``x`` (``div_no_nan``)
+    and answers 0 there instead: ``d sum(cumprod([0, 2, 3]))`` is ``[9, 0, 0]`` exactly, TF says
+    ``[0, 0, 0]``; elsewhere they agree."""
+    moved, weights = np.moveaxis(wide(x), axis, -1), np.moveaxis(np.asarray(cotangent), axis, -1)
+    gradient = np.zeros(moved.shape)
+    for i in range(moved.shape[-1]):
+        without_i = moved.copy()
+        without_i[..., i] = 1.0
+        gradient[..., i] = np.sum(weights[..., i:] * np.cumprod(without_i, axis=-1)[..., i:], axis=-1)
+    return {"x": np.moveaxis(gradient, -1, axis)}
+
+
+def _log_sum_exp(x: np.ndarray, axis: Any) -> np.ndarray:
+    """``log(sum(exp(x)))`` over ``axis`` in float64, reduced axes kept, shifted by a finite maximum."""
+    wide_x = x.astype(np.float64)
+    with np.errstate(all="ignore"):
+        peak = np.maximum.reduce(wide_x, axis=_axes(axis), keepdims=True, initial=-np.inf)
+        shift = np.where(np.isfinite(peak), peak, 0.0)
+        return np.log(np.sum(np.exp(wide_x - shift), axis=_axes(axis), keepdims=True)) + shift
 
 
 @op
@@ -186,11 +300,15 @@ def logsumexp(x, axis=None, keepdims=False):
     An infinite maximum is not shifted by, so ``[inf, 1] -> inf``,
     ``[-inf, -inf] -> -inf``; an empty reduction is ``-inf``; NaN gives NaN.
     Classic Keras 2.3 only: tf_keras still defines it but does not export it."""
-    wide = x.astype(np.float64)
-    with np.errstate(all="ignore"):
-        peak = np.maximum.reduce(wide, axis=_axes(axis), keepdims=True, initial=-np.inf)
-        shift = np.where(np.isfinite(peak), peak, 0.0)
-        result = np.log(np.sum(np.exp(wide - shift), axis=_axes(axis), keepdims=True)) + shift
+    result = _log_sum_exp(x, axis)
     if not keepdims:
         result = np.squeeze(result, axis=_axes(axis)) if axis is not None else result.reshape(())
     return result.astype(x.dtype)
+
+
+@logsumexp.gradient("x")
+def _logsumexp_gradient(cotangent, result, x, axis, keepdims):
+    """``exp(x - logsumexp(x))``, the softmax over the axes: 0 for ``-inf`` elements; NaN
+    when every element is ``-inf`` or one is ``+inf`` (as ``tf.reduce_logsumexp``'s gradient)."""
+    with np.errstate(invalid="ignore"):
+        return {"x": _spread(cotangent, x, axis, keepdims) * np.exp(wide(x) - _log_sum_exp(x, axis))}

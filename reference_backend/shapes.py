@@ -5,6 +5,10 @@ answers float32, ``size`` int32, ``arange`` follows its own rules). Arguments
 that decide a result's shape (axes, patterns, paddings, data formats) are
 checked when the entry is called, on concrete and symbolic tensors alike, so
 errors surface where tf_keras raises them.
+
+Each gradient rule (``backprop``) moves the cotangent back where the entry took
+its elements from; an element used several times (``tile``, ``gather`` with
+repeated indices) sums its cotangents.
 """
 
 from __future__ import annotations
@@ -44,6 +48,14 @@ def gather(reference, indices):
     return np.take(reference, indices, axis=0)
 
 
+@gather.gradient("reference")
+def _gather_gradient(cotangent, result, reference, indices):
+    """Each row's cotangents added up (a row gathered twice gets both)."""
+    gradient = np.zeros(np.shape(reference))
+    np.add.at(gradient, np.asarray(indices), cotangent)
+    return {"reference": gradient}
+
+
 def concatenate(tensors: Sequence[Any], axis: int = -1) -> Any:
     """``tensors`` joined along ``axis``; a negative axis counts from the end of
     ``tensors[0]``'s rank (for a rank-0 first tensor it means axis 0)."""
@@ -58,11 +70,26 @@ def _concatenate(tensors, axis):
     return np.concatenate(tensors, axis=axis)
 
 
+@_concatenate.gradient("tensors")
+def _concatenate_gradient(cotangent, result, tensors, axis):
+    """The cotangent cut back into the joined tensors' pieces."""
+    ends = np.cumsum([np.shape(t)[axis] for t in tensors])[:-1]
+    return {"tensors": np.split(cotangent, ends, axis=axis)}
+
+
 @op
 def reshape(x, shape):
     """``x``'s elements in row-major order, in ``shape`` (a tuple; one -1 may stand
     for the size that makes the element count match)."""
     return np.reshape(x, shape)
+
+
+def _same_elements_gradient(cotangent, result, x, **layout):
+    """For entries that only lay ``x``'s elements out in another shape: the cotangent in ``x``'s shape."""
+    return {"x": np.reshape(cotangent, np.shape(x))}
+
+
+reshape.gradient("x")(_same_elements_gradient)
 
 
 @op
@@ -71,12 +98,32 @@ def permute_dimensions(x, pattern):
     return np.transpose(x, pattern)
 
 
+@permute_dimensions.gradient("x")
+def _permute_dimensions_gradient(cotangent, result, x, pattern):
+    """The cotangent's axes put back by the inverse permutation."""
+    return {"x": np.transpose(cotangent, np.argsort(pattern))}
+
+
 @op
 def repeat_elements(x, rep, axis):
     """``numpy.repeat(x, rep, axis)``: each slice along ``axis`` repeated ``rep``
     times consecutively (``[a, b] -> [a, a, b, b]``), not the whole tensor tiled.
     tf_keras raises for ``rep == 0`` and for an empty ``axis``; numpy's answer (an empty axis) is given here."""
     return np.repeat(x, rep, axis=axis)
+
+
+def repeated_gradient(cotangent: np.ndarray, rep: int, axis: int) -> np.ndarray:
+    """The cotangent of ``numpy.repeat(x, rep, axis)``'s result summed over each run of ``rep`` copies."""
+    axis = axis % cotangent.ndim
+    shape = cotangent.shape
+    return np.sum(np.reshape(cotangent, shape[:axis] + (shape[axis] // rep if rep else 0, rep) + shape[axis + 1:]),
+                  axis=axis + 1)
+
+
+@repeat_elements.gradient("x")
+def _repeat_elements_gradient(cotangent, result, x, rep, axis):
+    """Each slice's ``rep`` copies' cotangents added up."""
+    return {"x": repeated_gradient(cotangent, rep, axis)}
 
 
 def repeat(x: Any, n: int) -> Any:
@@ -90,6 +137,12 @@ def repeat(x: Any, n: int) -> Any:
 @op
 def _repeat(x, n):
     return np.repeat(x[:, np.newaxis, :], n, axis=1)
+
+
+@_repeat.gradient("x")
+def _repeat_gradient(cotangent, result, x, n):
+    """The ``n`` copies' cotangents added up."""
+    return {"x": np.sum(cotangent, axis=1)}
 
 
 @op
@@ -134,10 +187,24 @@ def _tile(x, n):
     return np.tile(x, n)
 
 
+@_tile.gradient("x")
+def _tile_gradient(cotangent, result, x, n):
+    """The tiles' cotangents added up: each axis of the result split into (copies, size)."""
+    shape = np.shape(x)
+    rank = max(len(n), len(shape))  # numpy.tile (classic Keras) pads the shorter of n and the shape with ones
+    copies, sizes = (1,) * (rank - len(n)) + tuple(n), (1,) * (rank - len(shape)) + shape
+    split = [size for pair in zip(copies, sizes) for size in pair]
+    summed = np.sum(np.reshape(cotangent, split), axis=tuple(range(0, 2 * rank, 2)))
+    return {"x": np.reshape(summed, shape)}
+
+
 @op
 def flatten(x):
     """``x``'s elements in row-major order, as a 1-D tensor (a scalar gives shape ``(1,)``)."""
     return np.reshape(x, -1)
+
+
+flatten.gradient("x")(_same_elements_gradient)
 
 
 @op
@@ -150,11 +217,17 @@ def batch_flatten(x):
     return np.reshape(x, (x.shape[0], int(np.prod(x.shape[1:]))))
 
 
+batch_flatten.gradient("x")(_same_elements_gradient)
+
+
 @op
 def expand_dims(x, axis=-1):
     """``x`` with a new axis of size 1 at position ``axis`` of the result, in
     ``[-ndim - 1, ndim]`` (-1: a new last axis)."""
     return np.expand_dims(x, axis)
+
+
+expand_dims.gradient("x")(_same_elements_gradient)
 
 
 @op
@@ -163,6 +236,9 @@ def squeeze(x, axis):
     if x.shape[axis] != 1:
         raise ValueError(f"squeeze: axis {axis} of a tensor of shape {x.shape} has size {x.shape[axis]}, not 1")
     return np.squeeze(x, axis)
+
+
+squeeze.gradient("x")(_same_elements_gradient)
 
 
 def temporal_padding(x: Any, padding: Sequence[int] = (1, 1)) -> Any:
@@ -207,11 +283,23 @@ def _pad(x, widths):
     return np.pad(x, widths)
 
 
+@_pad.gradient("x")
+def _pad_gradient(cotangent, result, x, widths):
+    """The cotangent of the cells that were ``x``'s (the padding's is dropped)."""
+    return {"x": cotangent[tuple(np.s_[before:before + n] for (before, _), n in zip(widths, np.shape(x)))]}
+
+
 @op
 def stack(x, axis=0):
     """The same-shape tensors of the list ``x`` joined along a new axis ``axis``
     of the result, in ``[-ndim - 1, ndim]`` of the inputs' rank."""
     return np.stack(x, axis=axis)
+
+
+@stack.gradient("x")
+def _stack_gradient(cotangent, result, x, axis):
+    """The cotangent's slices along the new axis, one per stacked tensor."""
+    return {"x": list(np.moveaxis(cotangent, axis, 0))}
 
 
 @op
@@ -229,6 +317,13 @@ def reverse(x, axes):
     return np.flip(x, axis=axes) if axes else x
 
 
+@reverse.gradient("x")
+def _reverse_gradient(cotangent, result, x, axes):
+    """The cotangent reversed back."""
+    axes = (axes,) if np.ndim(axes) == 0 else tuple(axes)
+    return {"x": np.flip(cotangent, axis=axes) if axes else cotangent}
+
+
 def slice(x: Any, start: Sequence[int], size: Sequence[int]) -> Any:  # noqa: A001 (the entry's name)
     """The block of ``x`` beginning at index ``start`` with extent ``size``, one
     entry per axis of ``x`` (``ValueError`` otherwise); a size of -1 means "to the
@@ -241,7 +336,20 @@ def slice(x: Any, start: Sequence[int], size: Sequence[int]) -> Any:  # noqa: A0
 
 @op
 def _slice(x, start, size):
-    return x[tuple(np.s_[b:None if s == -1 else b + s] for b, s in zip(start, size))]
+    return x[_block(start, size)]
+
+
+def _block(start: Sequence[int], size: Sequence[int]) -> tuple:
+    """The index of the block ``slice`` takes (a size of -1: to the end)."""
+    return tuple(np.s_[b:None if s == -1 else b + s] for b, s in zip(start, size))
+
+
+@_slice.gradient("x")
+def _slice_gradient(cotangent, result, x, start, size):
+    """The cotangent in the block's place, zeros around it."""
+    gradient = np.zeros(np.shape(x))
+    gradient[_block(start, size)] = cotangent
+    return {"x": gradient}
 
 
 @op

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .config import floatx
-from .dispatch import SymbolicTensor, Tensor, TensorBase, Variable, op, unique_name
+from .dispatch import SymbolicTensor, Tensor, TensorBase, Variable, no_gradient, op, unique_name
 
 __all__ = [
     "variable", "constant", "is_variable", "is_tensor", "is_sparse", "to_dense",
@@ -213,13 +213,29 @@ def ones_like(x, dtype=None, name=None):
     return np.ones_like(x, dtype=x.dtype if dtype is None else _dtype(dtype))
 
 
+no_gradient(zeros_like, ones_like)  # their values do not depend on x's (TensorFlow: not differentiable)
+
+
 @op
 def identity(x, name=None):
     """A tensor with the value of ``x`` (a copy: later changes to a variable do not show)."""
     return np.array(x)
 
 
+@identity.gradient("x")
+def _identity_gradient(cotangent, result, x, name):
+    """The cotangent unchanged."""
+    return {"x": cotangent}
+
+
 @op
 def cast(x, dtype):
     """``x`` converted to ``dtype``: floats to integers truncate toward zero, booleans give 0/1."""
     return np.asarray(x).astype(_dtype(dtype))
+
+
+@cast.gradient("x")
+def _cast_gradient(cotangent, result, x, dtype):
+    """The cotangent unchanged between float types (TensorFlow's CastGrad); a cast from or to
+    an integer or bool type passes no gradient (only float tensors carry one)."""
+    return {"x": cotangent}

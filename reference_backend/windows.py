@@ -102,6 +102,24 @@ def windows(x: np.ndarray, kernel: Sequence[int], strides: Sequence[int], dilati
     return view[picks]
 
 
+def windows_adjoint(view_cotangent: np.ndarray, shape: Sequence[int], kernel: Sequence[int],
+                    strides: Sequence[int], dilations: Sequence[int], padding: str) -> np.ndarray:
+    """The cotangent of a channels-last input of ``shape`` whose ``windows`` view (same
+    kernel, strides, dilations, padding) has the cotangent ``view_cotangent``: each window
+    cell's cotangent added back to the input cell it read, one strided slice per tap; the
+    padding's cotangents dropped. (The reverse pass of every windowed op.)"""
+    rank = len(kernel)
+    sizes = tuple(shape[1:1 + rank])
+    extents = [padded_extent(size, k, s, d, padding) for size, k, s, d in zip(sizes, kernel, strides, dilations)]
+    padded = np.zeros((shape[0],) + tuple(size + before + after for size, (before, after, _) in zip(sizes, extents))
+                      + (shape[-1],), view_cotangent.dtype)
+    for tap in np.ndindex(*kernel):
+        cells = tuple(slice(j * d, j * d + (o - 1) * s + 1, s) for j, (_, _, o), s, d in zip(tap, extents, strides,
+                                                                                              dilations))
+        padded[(slice(None),) + cells] += view_cotangent[(...,) + tap]
+    return padded[(slice(None),) + tuple(slice(before, before + size) for (before, _, _), size in zip(extents, sizes))]
+
+
 def reduce_taps(view: np.ndarray, ufunc: np.ufunc, rank: int) -> np.ndarray:
     """``ufunc`` reduced over the last ``rank`` axes (the kernel taps) of a
     ``windows`` view: ``(batch, *outputs, channels)``. One vectorised ``ufunc``
