@@ -64,23 +64,28 @@ def main() -> None:
     repeat = 3 if options.quick else 10
     print(f"{'loss':45} {'params':>7} {'exact ms':>9} {'one loss ms':>12} {'differences s':>14} {'speed-up':>9}")
     for name, (build, x, w) in _losses(np.random.default_rng(0)).items():
-        xp = K.placeholder(shape=x.shape, dtype="float64")
-        wp = K.placeholder(shape=w.shape, dtype="float64")
-        loss = build(xp, wp)
-        forward = K.function([xp, wp], [loss])
-        exact = K.function([xp, wp], K.gradients(loss, [wp]))
-        exact_seconds = _best(lambda: exact([x, w]), repeat)
-        one_loss = _best(lambda: forward([x, w]), repeat)
-        differences_seconds = one_loss * 2 * w.size
-        print(f"{name:45} {w.size:7d} {exact_seconds * 1e3:9.2f} {one_loss * 1e3:12.3f} {differences_seconds:14.2f} "
-              f"{differences_seconds / exact_seconds:8.0f}x")
-        if name.startswith("dense") and not options.quick:
-            start = timeit.default_timer()
-            numerical = _finite_differences(lambda v: float(forward([x, v])[0]), w)
-            measured = timeit.default_timer() - start
-            error = np.max(np.abs(numerical - exact([x, w])[0]))
-            print(f"{'':45} full finite differences: {measured:.2f} s; largest difference from exact: {error:.1e}")
+        _measure(name, build, x, w, repeat, full=name.startswith("dense") and not options.quick)
 
+
+def _measure(name: str, build: Callable[[Any, Any], Any], x: np.ndarray, w: np.ndarray, repeat: int,
+             full: bool) -> None:
+    """One line of the table for the loss ``build(x, w)``; with ``full``, finite differences run in full too."""
+    xp = K.placeholder(shape=x.shape, dtype="float64")
+    wp = K.placeholder(shape=w.shape, dtype="float64")
+    loss = build(xp, wp)
+    forward = K.function([xp, wp], [loss])
+    exact = K.function([xp, wp], K.gradients(loss, [wp]))
+    exact_seconds = _best(lambda: exact([x, w]), repeat)
+    one_loss = _best(lambda: forward([x, w]), repeat)
+    differences_seconds = one_loss * 2 * w.size
+    print(f"{name:45} {w.size:7d} {exact_seconds * 1e3:9.2f} {one_loss * 1e3:12.3f} {differences_seconds:14.2f} "
+          f"{differences_seconds / exact_seconds:8.0f}x")
+    if full:
+        start = timeit.default_timer()
+        numerical = _finite_differences(lambda v: float(forward([x, v])[0]), w)
+        measured = timeit.default_timer() - start
+        error = np.max(np.abs(numerical - exact([x, w])[0]))
+        print(f"{'':45} full finite differences: {measured:.2f} s; largest difference from exact: {error:.1e}")
 
 if __name__ == "__main__":
     main()
