@@ -6,8 +6,8 @@ swaps the default test paths for the installed suite, loads the backend,
 prints what is tested in the header, turns every check's result into an
 outcome, and ends with the gap report, the report files and the exit status
 (0: no gap, or only gaps the ``--baseline`` expects; 1: gaps, or under
-``--strict-baseline`` a known gap that is gone; 4: the backend could not be
-loaded, or an option or the baseline file is bad).
+``--strict-baseline`` a known gap that is gone; 4: no check was selected, the backend could not
+be loaded, or an option or the baseline file is bad). ``--collect-only`` gives no verdict.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ class ConformanceSession:
 
     def __init__(self, run: ConformanceRun):
         self.run = run
-        self.write_errors: list[str] = []
+        self.errors: list[str] = []  # one line each: a report that could not be written, an empty selection
         self.exitstatus: int | pytest.ExitCode = pytest.ExitCode.OK  # the run's, once it is known
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
@@ -227,9 +227,16 @@ class ConformanceSession:
             worker_output["conformance_entries"] = self.run.entry_of
             worker_output["conformance_to_run"] = sorted(self.run.to_run)
             return
+        if session.config.option.collectonly:
+            return  # nothing ran, so there is no verdict to give and no report to write
+        if not self.run.to_run:
+            self.errors = ["no conformance check was selected (paths, -k or -m left none of the suite's "
+                                 "checks); expected no paths (the installed suite) or a selection that keeps some"]
+            session.exitstatus = self.exitstatus = pytest.ExitCode.USAGE_ERROR
+            return
         self.run.finish()
-        self.write_errors = self.run.write_reports()
-        if self.write_errors:
+        self.errors = self.run.write_reports()
+        if self.errors:
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
         elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
             session.exitstatus = pytest.ExitCode.TESTS_FAILED if self.run.failed() else pytest.ExitCode.OK
@@ -246,10 +253,10 @@ class ConformanceSession:
             os._exit(int(self.exitstatus))
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
-        if self.run.report is None:
+        if self.run.report is None and not self.errors:
             return
         terminalreporter.write_sep("=", "keras backend conformance")
-        for line in terminal_lines(self.run.report):
+        for line in terminal_lines(self.run.report) if self.run.report is not None else []:
             terminalreporter.write_line(line)
-        for line in self.write_errors:
+        for line in self.errors:
             terminalreporter.write_line(f"ERROR: {line}", red=True)

@@ -50,13 +50,18 @@ def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("KERAS_BACKEND", raising=False)
     monkeypatch.setenv("KERAS_HOME", str(pytester.path / "keras-home"))
 
+    def fresh(name: str) -> bool:
+        return name.partition(".")[0] in ("reference_backend", "broken_backends") or name.startswith(
+            "conformance.suite.")
+
+    imported_before = {name for name in sys.modules if fresh(name)}
+
     def run(*args: str) -> SuiteRun:
         # Each run imports its backend and the suite's check modules afresh, as a new pytest
         # process would: hypothesis' pytest plugin wraps a parametrized check's settings
         # once per item, so reused check functions would carry ever longer settings
         # chains from run to run (until RecursionError), and the profile of their first run.
-        for name in [n for n in sys.modules if n.partition(".")[0] in ("reference_backend", "broken_backends")
-                     or n.startswith("conformance.suite.")]:
+        for name in [n for n in sys.modules if fresh(n)]:
             monkeypatch.delitem(sys.modules, name)
         path = pytester.path / "report.json"
         path.unlink(missing_ok=True)
@@ -64,7 +69,11 @@ def run_suite(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch):
         report = json.loads(path.read_text()) if path.exists() else None
         return SuiteRun(int(result.ret), "\n".join(result.outlines + result.errlines), report)
 
-    return run
+    yield run
+    # Modules first imported by a run (a reference_backend submodule, say, holding that run's --floatx)
+    # must not serve later tests in this process; monkeypatch then restores the ones the runs replaced.
+    for name in [n for n in sys.modules if fresh(n) and n not in imported_before]:
+        del sys.modules[name]
 
 
 class _InvolvementCollector:

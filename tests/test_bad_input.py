@@ -99,3 +99,19 @@ def test_unwritable_report_path(run_suite_subprocess, tmp_path, where, fragment)
     run = run_suite_subprocess("--backend=reference_backend", f"--conformance-markdown={tmp_path / where}",
                                report=False)
     assert_one_clear_line(run, "--conformance-markdown=", fragment)
+
+
+def test_selecting_no_check_is_a_usage_error(run_suite_subprocess, tmp_path):
+    """Paths that hold no check of the suite judge nothing: no report may claim a verdict."""
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "test_plain.py").write_text("def test_plain():\n    pass\n")
+    run = run_suite_subprocess("--backend=reference_backend", str(tmp_path / "plain"))
+    assert_one_clear_line(run, "no conformance check was selected")
+    assert run.report is None
+
+
+def test_collect_only_gives_no_verdict(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=reference_backend", "--entries=abs", "--collect-only", "-q")
+    assert run.ret == 0, run.output
+    assert run.report is None and "keras backend conformance" not in run.output
+    assert "test_presence.py::test_presence[abs]" in run.output

@@ -63,7 +63,8 @@ def test_markdown_and_junit_reports(run_suite, pytester):
     assert run.ret == 1
     text = markdown.read_text()
     assert text.startswith("## Keras backend conformance: `broken_backends.eye_all_ones`")
-    assert "| `eye` | mismatch | eval(eye(" in text
+    eye_row = next(line for line in text.splitlines() if line.startswith("| `eye` | mismatch |"))
+    assert "eval(eye(3, dtype=None)): worst element at index (0, 1): expected 0.0, got 1.0" in eye_row
     assert "<testcase" in junit.read_text()
 
 
