@@ -74,7 +74,7 @@ def test_bad_floatx_option(run_suite_subprocess):
 @pytest.mark.parametrize("option, fragment", [
     ("--check-timeout=-1", "--check-timeout=-1: expected a number of seconds >= 0"),
     ("--check-timeout=soon", "--check-timeout: invalid float value: 'soon'"),
-    ("--conformance-profile=quick", "--conformance-profile: invalid choice: 'quick'"),
+    ("--conformance-profile=sloppy", "--conformance-profile: invalid choice: 'sloppy'"),
 ])
 def test_bad_run_options(run_suite_subprocess, option, fragment):
     assert_one_clear_line(run_suite_subprocess("--backend=reference_backend", option), fragment)
