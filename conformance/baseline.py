@@ -18,11 +18,14 @@ of float64 alone is neither expected nor "fixed" under float32).
 
 Contracts:
 
-* ``load`` reads and validates a file; any problem (unreadable, not TOML, a key
-  or category it does not know, an entry the catalogue does not have, an empty
-  reason) raises ``BaselineError`` whose message is one line naming the file,
-  the gap (by its position) and what was expected.
-* ``Baseline.covering(entry, check)`` is the first gap that covers a check, or None.
+* ``load`` reads and validates a file; any problem (unreadable, not UTF-8, not
+  TOML, nested too deeply to parse, a value of the wrong type, a key or category
+  it does not know, an entry the catalogue does not have, an empty reason) raises
+  ``BaselineError`` whose message is one line naming the file, the gap (by its
+  position) and what was expected.
+* ``Baseline.covering(entry, check)`` is the first gap that covers a check, or None;
+  a pattern decides in time linear in the check's name, however many stars it has
+  (``wildcards``).
 * ``Baseline.under(floatx)`` is the baseline with only the gaps that apply under ``floatx``.
 * ``render`` writes gaps back in the same format; ``load(render(gaps))`` gives
   the same gaps.
@@ -30,7 +33,6 @@ Contracts:
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +46,8 @@ else:  # pragma: no cover - exercised by the oldest-numpy env (Python 3.10)
 
 from .catalogue import CATALOGUE
 from .contract import FLOAT_TYPES
+from .untrusted_text import capped, escape_surrogates, printable
+from .wildcards import Wildcards
 
 GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
 _KEYS = ("entry", "check", "category", "reason", "floatx")
@@ -65,13 +69,11 @@ class KnownGap:
     floatx: tuple[str, ...] | None = None  # the floatx it applies under; None: all
 
     def covers(self, entry: str, check: str) -> bool:
-        return entry == self.entry and (self.check is None or self._pattern.fullmatch(check) is not None)
+        return entry == self.entry and (self.check is None or self._pattern.matches(check))
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        # Only * and ? are wildcards: check names contain brackets ('test_x[graph]')
-        # that fnmatch would read as character classes.
-        return re.compile(re.escape(self.check or "").replace(r"\*", ".*").replace(r"\?", "."))
+    def _pattern(self) -> Wildcards:
+        return Wildcards(self.check or "")
 
     def label(self) -> str:
         """``entry`` or ``entry[check]``, as the report names a known gap."""
@@ -99,8 +101,14 @@ def load(path: str) -> Baseline:
             data = tomllib.load(handle)
     except OSError as error:
         raise BaselineError(f"cannot read baseline {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise BaselineError(f"baseline {path} is not UTF-8 text (byte {error.object[error.start]:#04x} at offset "
+                            f"{error.start}); expected a TOML file, which is UTF-8") from None
     except tomllib.TOMLDecodeError as error:
         raise BaselineError(f"baseline {path} is not valid TOML: {error}") from None
+    except RecursionError:  # the parser recurses once per level of nested arrays or inline tables
+        raise BaselineError(f"baseline {path} nests arrays or tables too deeply to parse; "
+                            "expected [[gap]] tables of strings") from None
     return Baseline(path, tuple(parse(data, path)))
 
 
@@ -108,39 +116,47 @@ def parse(data: dict[str, Any], path: str) -> list[KnownGap]:
     """The gaps of an already-decoded baseline document."""
     extra = sorted(set(data) - {"gap"})
     if extra:
-        raise BaselineError(f"baseline {path}: unknown top-level key {extra[0]!r}; expected only [[gap]] tables")
+        raise BaselineError(f"baseline {path}: unknown top-level key {_shown(extra[0])}; expected only [[gap]] tables")
     tables = data.get("gap", [])
     if not isinstance(tables, list):
         raise BaselineError(f"baseline {path}: 'gap' must be an array of tables, written [[gap]]")
     return [_gap(table, f"baseline {path}, gap {number}") for number, table in enumerate(tables, start=1)]
 
 
-def _gap(table: dict[str, Any], where: str) -> KnownGap:
+def _gap(table: object, where: str) -> KnownGap:
+    if not isinstance(table, dict):
+        raise BaselineError(f"{where}: expected a table of {', '.join(_KEYS)}, written [[gap]]; got {_shown(table)}")
     unknown = sorted(set(table) - set(_KEYS))
     if unknown:
-        raise BaselineError(f"{where}: unknown key {unknown[0]!r}; expected {', '.join(_KEYS)}")
+        raise BaselineError(f"{where}: unknown key {_shown(unknown[0])}; expected {', '.join(_KEYS)}")
     absent = [key for key in _REQUIRED_KEYS if key not in table]
     if absent:
         raise BaselineError(f"{where}: missing {absent[0]!r}; every gap needs {', '.join(_REQUIRED_KEYS)}")
     floatx = table.get("floatx")
     if floatx is not None and (not isinstance(floatx, list) or not floatx
                                or any(value not in FLOAT_TYPES for value in floatx)):
-        raise BaselineError(f"{where}: 'floatx' must be a non-empty list of {', '.join(FLOAT_TYPES)}; got {floatx!r}")
+        raise BaselineError(f"{where}: 'floatx' must be a non-empty list of {', '.join(FLOAT_TYPES)}; "
+                            f"got {_shown(floatx)}")
     for key in (key for key in table if key != "floatx"):
         if not isinstance(table[key], str) or not table[key].strip():
-            raise BaselineError(f"{where}: {key!r} must be a non-empty string; got {table[key]!r}")
+            raise BaselineError(f"{where}: {key!r} must be a non-empty string; got {_shown(table[key])}")
     entry = table["entry"]
     if entry not in CATALOGUE:
-        raise BaselineError(f"{where}: {entry!r} is not an entry of the catalogue")
+        raise BaselineError(f"{where}: {_shown(entry)} is not an entry of the catalogue")
     if table["category"] not in GAP_CATEGORIES:
-        raise BaselineError(f"{where}: category {table['category']!r} is not one of {', '.join(GAP_CATEGORIES)}")
+        raise BaselineError(f"{where}: category {_shown(table['category'])} is not one of {', '.join(GAP_CATEGORIES)}")
     return KnownGap(entry=entry, category=table["category"], reason=table["reason"].strip(),
                     check=table.get("check"), floatx=None if floatx is None else tuple(floatx))
 
 
+def _shown(value: object) -> str:
+    """A value as an error line quotes it: its repr, cut short (a value can be a whole file long)."""
+    return capped(repr(value), 100)
+
+
 def render(gaps: Iterable[KnownGap], header: str = "") -> str:
     """A baseline document holding ``gaps`` (``header`` becomes its leading comment)."""
-    lines = [f"# {line}".rstrip() for line in header.splitlines()]
+    lines = [f"# {printable(line)}".rstrip() for line in header.splitlines()]  # it quotes the backend's version
     for gap in gaps:
         lines += ["", "[[gap]]", f"entry = {_toml_string(gap.entry)}"]
         if gap.check is not None:
@@ -152,7 +168,8 @@ def render(gaps: Iterable[KnownGap], header: str = "") -> str:
 
 
 def _toml_string(text: str) -> str:
-    """A TOML basic string: backslashes, quotes and control characters escaped."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    """A TOML basic string: backslashes, quotes and control characters escaped, and lone
+    surrogates (which TOML cannot hold, even escaped) written as the text of their escape."""
+    escaped = escape_surrogates(text).replace("\\", "\\\\").replace('"', '\\"')
     escaped = "".join(ch if ch >= " " and ch != "\x7f" else f"\\u{ord(ch):04x}" for ch in escaped)
     return f'"{escaped}"'

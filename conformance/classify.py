@@ -23,6 +23,7 @@ from .outcomes import PRESENCE_CHECK, Aspect, CheckOutcome, OutcomeKind
 from .recording import EntryMissing
 from .reproduction import failing_call, reproduction
 from .traits import summary, traits
+from .untrusted_text import capped, exception_text
 from .watchdog import CheckTimeout
 
 # Memory addresses vary between runs, and so do the numbers backends give the
@@ -35,7 +36,16 @@ _NUMBERED_NAME = re.compile(r"""(['"][A-Za-z][\w./]*?)_\d+(['":])""")
 def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, check: Check,
              module_name: str) -> CheckOutcome:
     """The outcome of one phase (setup, call or teardown) of a check, from its
-    pytest report and the ``check``'s record of what it called."""
+    pytest report and the ``check``'s record of what it called. Its message and
+    example quote the backend (an exception, an answer): they are capped, lone
+    surrogates escaped (``untrusted_text.capped``), as every report carries them."""
+    outcome = _classified(item, call, report, check, module_name)
+    outcome.message, outcome.example = capped(outcome.message), capped(outcome.example)
+    return outcome
+
+
+def _classified(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, check: Check,
+                module_name: str) -> CheckOutcome:
     entry, aspect = judged_entry(item)
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, aspect=aspect,
                            check=PRESENCE_CHECK if aspect is Aspect.PRESENCE else item.name,
@@ -70,21 +80,21 @@ def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.Test
     outcome.raised_by = raised_by or ""
     if isinstance(error, CheckTimeout):
         outcome.kind = OutcomeKind.ERROR
-        outcome.message = f"{failing_call(log) or 'the check'}: {_text(error)}"
+        outcome.message = f"{failing_call(log) or 'the check'}: {exception_text(error)}"
     elif raised_by is not None:
         outcome.kind = OutcomeKind.ERROR
         failing = failing_call(log) or f"K.{raised_by}(...)"
-        outcome.message = _clean(f"{failing} raised {type(error).__name__}: {_text(error)}")
+        outcome.message = _clean(f"{failing} raised {type(error).__name__}: {exception_text(error)}")
     elif isinstance(error, Unsupported):
         outcome.kind = OutcomeKind.UNSUPPORTED
-        outcome.message = _clean(_text(error))
+        outcome.message = _clean(exception_text(error))
     elif isinstance(error, AssertionError) or error is None:
         outcome.kind = OutcomeKind.MISMATCH
-        outcome.message = _clean(_text(error) if error is not None else str(report.longrepr))
+        outcome.message = _clean(exception_text(error) if error is not None else str(report.longrepr))
     else:
         outcome.kind = OutcomeKind.MISMATCH
         outcome.message = _clean(f"the check could not use the backend's answer: "
-                                 f"{type(error).__name__}: {_text(error)}")
+                                 f"{type(error).__name__}: {exception_text(error)}")
     if call.when != "call":
         outcome.message = f"during {call.when}: {outcome.message}"
     return outcome
@@ -99,14 +109,6 @@ def crash_outcome(item: pytest.Item, how: str, entries_called: list[str]) -> dic
                         kind=OutcomeKind.ERROR, message=f"the check's process {how}{where}",
                         raised_by=entries_called[-1] if entries_called else "",
                         involved=tuple(dict.fromkeys(e for e in entries_called if e != entry))).to_dict()
-
-
-def _text(error: object) -> str:
-    """``str(error)``, even for exceptions whose ``__str__`` itself fails."""
-    try:
-        return str(error)
-    except Exception:
-        return f"<unprintable {type(error).__name__}>"
 
 
 def _clean(text: str) -> str:

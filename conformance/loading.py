@@ -2,9 +2,12 @@
 
 Name resolution: ``--backend`` > ``KERAS_BACKEND`` > the ``"backend"`` key of
 ``keras.json`` (under ``KERAS_HOME``, else ``~/.keras``) > the reference
-backend. ``tensorflow`` means ``tf_keras.backend``. Loading: the module must
-import and define every required entry (``placeholder``, ``variable``,
-``function``), as Keras 2's loader demands.
+backend. ``tensorflow`` means ``tf_keras.backend``. An empty or blank
+``--backend`` or ``KERAS_BACKEND`` is refused: in a CI job it is a variable that
+was not set, and testing another backend instead would pass by accident (Keras
+2.3.1's loader ignores an empty ``KERAS_BACKEND``; a conformance run does not).
+Loading: the module must import and define every required entry
+(``placeholder``, ``variable``, ``function``), as Keras 2's loader demands.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from .catalogue import REQUIRED_ENTRIES
 from .contract import DATA_FORMATS, FLOAT_TYPES
+from .untrusted_text import capped, exception_text
 
 REFERENCE_BACKEND = "reference_backend"
 # Keras 2 backend names that are not module paths.
@@ -108,11 +112,12 @@ def read_keras_json(path: str) -> dict[str, Any] | None:
 def resolve_backend_name(option: str | None, environ: Mapping[str, str] = os.environ,
                          setup: str = "") -> BackendChoice:
     """The backend to test, resolved as Keras 2 resolves it (see module docstring), with the
-    ``setup`` to run before importing it (see ``run_setup``)."""
-    if option:
-        choice = BackendChoice(option, "--backend")
-    elif environ.get("KERAS_BACKEND"):
-        choice = BackendChoice(environ["KERAS_BACKEND"], "KERAS_BACKEND")
+    ``setup`` to run before importing it (see ``run_setup``); ``option`` is ``--backend``, None
+    when not given."""
+    if option is not None:
+        choice = BackendChoice(_named(option, "--backend"), "--backend")
+    elif "KERAS_BACKEND" in environ:
+        choice = BackendChoice(_named(environ["KERAS_BACKEND"], "KERAS_BACKEND"), "KERAS_BACKEND")
     else:
         path = keras_json_path(environ)
         settings = read_keras_json(path)
@@ -154,6 +159,13 @@ def run_setup(setup):
         if function:
             getattr(module, function)()
 """
+
+
+def _named(name: str, where: str) -> str:
+    if not name.strip():
+        raise BackendLoadError(f"{where} is {'blank' if name else 'empty'} ({name!r}); expected a module path such "
+                               "as my_package.my_backend, or 'reference'")
+    return name
 
 
 def import_backend(choice: BackendChoice) -> LoadedBackend:
@@ -244,7 +256,7 @@ def _import_failure(choice: BackendChoice, error: BaseException) -> str:
     where = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     location = f" at {where.filename}:{where.lineno}" if where else ""
     return (f"backend {choice.name!r} (from {choice.source}) failed to import: "
-            f"{type(error).__name__}: {error}{location}")
+            f"{type(error).__name__}: {capped(exception_text(error))}{location}")
 
 
 def _version_of(module: ModuleType) -> str:

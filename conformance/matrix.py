@@ -10,6 +10,9 @@ entry's status in that run (``—`` when the run did not select it). Totals per
 run close the table. Without ``--markdown`` or ``--html`` the Markdown goes to
 standard output. The HTML page is self-contained (inline CSS): a colour per
 status, a legend, the gap message or the blocking entry as each cell's tooltip.
+Text the reports quote (names, versions, messages) is escaped in both formats and
+each tooltip capped (``untrusted_text``); both outputs are rendered before either
+file is opened, and each is replaced in one step (``report_files.write_atomically``).
 
 Exit status: 0 when the table was written (whatever the reports say: gating is
 the test run's job), 2 on bad input (a file that is missing, not JSON, not a
@@ -21,7 +24,6 @@ which file and what was expected.
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import sys
@@ -32,6 +34,8 @@ from typing import Any, NoReturn
 from .catalogue import CATALOGUE
 from .outcomes import GAP_STATUSES, STATUSES, Status
 from .rendering import SCHEMA_VERSION
+from .report_files import write_atomically
+from .untrusted_text import capped, escape_surrogates, for_html, for_markdown
 
 PROG = "keras-conformance-matrix"
 BAD_INPUT = 2
@@ -73,9 +77,10 @@ class Run:
             return "blocked by " + ", ".join(found["blocked_by"])
         for gap in found.get("gaps", []):
             known = gap.get("expected")
+            # Capped again: a report written before messages were capped can hold megabytes.
             if known:
-                return f"known {known['category']}: {_first_line(known['reason'])}"
-            return _first_line(gap.get("message") or gap.get("kind", ""))
+                return capped(f"known {known['category']}: {_first_line(known['reason'])}")
+            return capped(_first_line(gap.get("message") or gap.get("kind", "")))
         return str(found.get("note") or MEANINGS.get(found["status"], found["status"]))
 
     def totals(self) -> dict[str, int]:
@@ -148,10 +153,10 @@ def _headline(run: Run) -> str:
 
 def to_markdown(runs: Sequence[Run]) -> str:
     out = ["## Keras backend conformance matrix", ""]
-    out += [f"- **{_md(run.label)}**: {_headline(run)}, "
-            f"version {_md(str(run.data.get('backend', {}).get('version', '?')))}"
-            f" (`{_md(os.path.basename(run.path))}`)" for run in runs]
-    out += ["", "| entry | category | " + " | ".join(_md(run.label) for run in runs) + " |",
+    out += [f"- **{for_markdown(run.label)}**: {_headline(run)}, "
+            f"version {for_markdown(str(run.data.get('backend', {}).get('version', '?')))}"
+            f" ({for_markdown(os.path.basename(run.path))})" for run in runs]
+    out += ["", "| entry | category | " + " | ".join(for_markdown(run.label) for run in runs) + " |",
             "|---|---|" + "---|" * len(runs)]
     for entry in entry_rows(runs):
         cells = [_md_status(run.status(entry)) for run in runs]
@@ -167,12 +172,8 @@ def _md_status(status: str) -> str:
     return f"**{status}**" if status in GAP_STATUSES else status
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def to_html(runs: Sequence[Run]) -> str:
-    esc = html.escape
+    esc = for_html
     css = "\n".join(f"td.s-{_css_name(status)} {{ background: {colour}; }}" for status, colour in COLOURS.items())
     head = "".join(f"<th>{esc(run.label)}<br><small>{esc(_headline(run))}</small></th>" for run in runs)
     rows = []
@@ -246,24 +247,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         runs = load_runs(args.reports)
-        outputs = [(args.markdown, to_markdown), (args.html, to_html)]
-        if not args.markdown and not args.html:
-            sys.stdout.write(to_markdown(runs))
-        for path, render in outputs:
-            if path:
-                _write(path, render(runs))
     except BadInput as problem:
         print(f"{PROG}: error: {problem}", file=sys.stderr)
         return BAD_INPUT
+    if not args.markdown and not args.html:
+        sys.stdout.write(escape_surrogates(to_markdown(runs)))
+        return 0
+    # Every output rendered before any file is opened; each then replaced in one step.
+    outputs = [(path, render(runs)) for path, render in ((args.markdown, to_markdown), (args.html, to_html)) if path]
+    for path, text in outputs:
+        try:
+            write_atomically(path, text)
+        except OSError as error:
+            print(f"{PROG}: error: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+            return BAD_INPUT
     return 0
-
-
-def _write(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise BadInput(f"cannot write {path}: {error.strerror or error}") from None
 
 
 if __name__ == "__main__":

@@ -27,7 +27,8 @@ from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import CheckOutcome, OutcomeKind
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import terminal_lines
-from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
+from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
+from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
@@ -60,7 +61,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "examples, random; --hypothesis-seed repeats a run)")
     group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT, metavar="SECONDS",
                     help=f"a check running longer is stopped and reported as an error of its entry "
-                         f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit)")
+                         f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit; at most {MAX_CHECK_TIMEOUT:g}, one day)")
     group.addoption("--isolate", action="store_true",
                     help="run each check in a new child process, forked from the state the backend had after "
                          "import (slower); by default one child runs the checks until the backend crashes it")
@@ -76,9 +77,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Parser, args: list[str]) -> None:
-    """With ``--backend`` and no explicit paths, collect the installed suite, not the current directory."""
+    """With ``--backend`` (even an empty one, which the run refuses) and no explicit paths, collect the
+    installed suite, not the current directory: its conftest files are not even imported."""
     namespace = early_config.known_args_namespace
-    if getattr(namespace, "backend", None) and not namespace.file_or_dir:
+    if getattr(namespace, "backend", None) is not None and not namespace.file_or_dir:
         args.append(str(SUITE_DIR))
         namespace.file_or_dir = [str(SUITE_DIR)]
 
@@ -89,7 +91,10 @@ def pytest_configure(config: pytest.Config) -> None:
         # Overflow to inf and NaN from invalid operations are part of what is checked, not news.
         config.addinivalue_line("filterwarnings", "ignore:(overflow|invalid value|divide by zero):RuntimeWarning")
         _quiet_pytest_summaries(config)
-        run = ConformanceRun.start(config)
+        try:
+            run = ConformanceRun.start(config)
+        except pytest.UsageError as error:  # its line may quote a backend's message or the user's input
+            raise pytest.UsageError(printable(str(error))) from None
         config.stash[RUN_KEY] = run
         config.pluginmanager.register(ConformanceSession(run), "conformance-session")
 
@@ -105,7 +110,7 @@ def _quiet_pytest_summaries(config: pytest.Config) -> None:
 
 
 def _is_conformance_run(config: pytest.Config) -> bool:
-    if config.getoption("backend"):
+    if config.getoption("backend") is not None:  # an empty one too: the run refuses it
         return True
     for arg in config.args:
         target = arg.split("::")[0]
@@ -119,6 +124,18 @@ def _is_conformance_run(config: pytest.Config) -> bool:
 
 def _in_suite(item: pytest.Item) -> bool:
     return SUITE_DIR in Path(item.path).resolve().parents
+
+
+def _bound_failure_text(report: pytest.TestReport) -> None:
+    """pytest's own record of a failure quotes the backend's message whole: capped and its lone
+    surrogates escaped (``untrusted_text``), as in every report, it crosses to an xdist controller
+    (which cannot carry a surrogate) and reaches a JUnit file at a bounded size."""
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple):  # a skip: (path, line, reason)
+        path, line, reason = longrepr
+        report.longrepr = (path, line, capped(reason))
+    elif longrepr is not None:
+        report.longrepr = capped_lines(report.longreprtext)
 
 
 class ConformanceSession:
@@ -135,7 +152,7 @@ class ConformanceSession:
                                      ) if run.forks else None
 
     def pytest_report_header(self) -> list[str]:
-        return self.run.header_lines()
+        return [printable(line) for line in self.run.header_lines()]
 
     def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
         """Keep the checks of the selected entries; every check must name its entry."""
@@ -189,9 +206,10 @@ class ConformanceSession:
             except Exception as error:  # a bug of the suite must not end the whole run
                 outcome = CheckOutcome(nodeid=item.nodeid, entry=judged_entry(item)[0], check=item.name,
                                        kind=OutcomeKind.ERROR,
-                                       message=f"the suite could not classify this check: {error!r}")
+                                       message=capped(f"the suite could not classify this check: {error!r}"))
             report.user_properties.append(("conformance", outcome.to_dict()))
             self._mark_known(report, outcome)
+            _bound_failure_text(report)
         return report
 
     def _mark_known(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
@@ -208,7 +226,7 @@ class ConformanceSession:
             self.run.record(CheckOutcome.from_dict(value), report.when)
         if report.failed and not outcomes:
             # A failure no check classified, such as an xdist worker that crashed mid-check.
-            self.run.unclassified[report.nodeid] = (report.longreprtext.strip().splitlines() or ["failed"])[-1]
+            self.run.unclassified[report.nodeid] = capped((report.longreprtext.strip().splitlines() or ["failed"])[-1])
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: object) -> None:
@@ -231,7 +249,7 @@ class ConformanceSession:
             return  # nothing ran, so there is no verdict to give and no report to write
         if not self.run.to_run:
             self.errors = ["no conformance check was selected (paths, -k or -m left none of the suite's "
-                                 "checks); expected no paths (the installed suite) or a selection that keeps some"]
+                           "checks); expected no paths (the installed suite) or a selection that keeps some"]
             session.exitstatus = self.exitstatus = pytest.ExitCode.USAGE_ERROR
             return
         self.run.finish()
@@ -256,7 +274,8 @@ class ConformanceSession:
         if self.run.report is None and not self.errors:
             return
         terminalreporter.write_sep("=", "keras backend conformance")
+        # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
         for line in terminal_lines(self.run.report) if self.run.report is not None else []:
-            terminalreporter.write_line(line)
+            terminalreporter.write_line(printable(line))
         for line in self.errors:
-            terminalreporter.write_line(f"ERROR: {line}", red=True)
+            terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)

@@ -15,6 +15,7 @@ from .baseline import render as render_baseline
 from .catalogue import CATEGORIES, KERAS_2_3_IMPORTS
 from .outcomes import GAP_STATUSES, STATUSES, Status
 from .traits import DESCRIPTIONS
+from .untrusted_text import for_markdown
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
@@ -157,11 +158,14 @@ def _expected_lines(report: GapReport) -> list[str]:
 # -- Markdown ------------------------------------------------------------------------------
 
 def markdown(report: GapReport) -> str:
+    """The report as Markdown; text from outside the suite (messages, reasons, the backend's
+    version and name) is escaped (``untrusted_text.for_markdown``): it renders as itself."""
     info = report.info
     out = [f"## Keras backend conformance: `{info.backend}`", "",
-           f"- version: {info.version}", f"- source: {info.source}",
-           f"- floatx: {info.floatx}, image data format: {info.image_data_format}, contract: {info.contract}",
-           f"- hypothesis: {info.hypothesis}", "", f"**{headline(report)}**", ""]
+           f"- version: {for_markdown(info.version)}", f"- source: {for_markdown(info.source)}",
+           f"- floatx: {for_markdown(info.floatx)}, image data format: {for_markdown(info.image_data_format)}, "
+           f"contract: {info.contract}",
+           f"- hypothesis: {for_markdown(info.hypothesis)}", "", f"**{for_markdown(headline(report))}**", ""]
     if info.load_error:
         return "\n".join(out) + "\n"
     out += ["| category | " + " | ".join(STATUSES) + " |", "|---|" + "---:|" * len(STATUSES)]
@@ -174,7 +178,7 @@ def markdown(report: GapReport) -> str:
     if gaps:
         out += ["", "### Gaps", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
         for verdict in gaps:
-            text = "<br>".join(_markdown_cell(g.message) for g in verdict.new_gaps())
+            text = "<br>".join(for_markdown(g.message) for g in verdict.new_gaps())
             out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
     expected = _expected_gaps(report)
     if expected:
@@ -183,14 +187,14 @@ def markdown(report: GapReport) -> str:
                 "| entry | check | category | reason |", "|---|---|---|---|"]
         for entry, known in expected:
             check = f"`{known.check}`" if known.check else "every check"
-            out.append(f"| `{entry}` | {_markdown_cell(check)} | {known.category} | {_markdown_cell(known.reason)} |")
+            out.append(f"| `{entry}` | {for_markdown(check)} | {known.category} | {for_markdown(known.reason)} |")
     if report.audit and report.audit.warnings():
-        out += [""] + [f"- :warning: {_markdown_cell(line)}" for line in report.audit.warnings()]
+        out += [""] + [f"- :warning: {for_markdown(line)}" for line in report.audit.warnings()]
     ways = report.ways_followed()
     if ways:
         out += ["", "### Where tf_keras and classic Keras 2.3 differ", "",
                 "| the backend follows | where |", "|---|---|"]
-        out += [f"| {way} | {_markdown_cell('; '.join(points))} |" for way, points in ways.items()]
+        out += [f"| {way} | {for_markdown('; '.join(points))} |" for way, points in ways.items()]
     out += ["", "<details><summary>All entries</summary>", "", "| entry | category | status | checks passed |",
             "|---|---|---|---|"]
     for name in sorted(report.entries):
@@ -268,7 +272,3 @@ def baseline_text(report: GapReport) -> str:
 def _first_line(text: str, width: int = 160) -> str:
     line = (text.splitlines() or [""])[0]
     return line if len(line) <= width else line[:width - 1] + "…"
-
-
-def _markdown_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")

@@ -17,7 +17,6 @@ from types import ModuleType
 
 import pytest
 
-from . import rendering
 from .baseline import Baseline, BaselineError
 from .baseline import load as load_baseline
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
@@ -36,6 +35,8 @@ from .oracles import Oracle, oracles
 from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
 from .profiles import describe, load_profile
 from .recording import RecordingBackend
+from .report_files import ReportPaths, write_report_files
+from .untrusted_text import capped, exception_text, printable
 from .verdict import GapReport, RunInfo, judge
 
 _CONTRACT_WORDS = {
@@ -47,27 +48,7 @@ _CONTRACT_WORDS = {
 # 2 busy cores the slowest check took 147 s against Theano (compiling C code) and over 60 s against
 # tf_keras in graph mode, where an idle machine needs a few seconds.
 DEFAULT_CHECK_TIMEOUT = 300.0
-
-
-@dataclass
-class ReportPaths:
-    json: str | None
-    markdown: str | None
-    baseline: str | None = None  # --write-baseline
-
-    def validate(self) -> None:
-        """Fail early when a report could not be written."""
-        for option, path in (("--conformance-report", self.json), ("--conformance-markdown", self.markdown),
-                             ("--write-baseline", self.baseline)):
-            if path is None:
-                continue
-            directory = os.path.dirname(os.path.abspath(path))
-            if os.path.isdir(path):
-                raise pytest.UsageError(f"{option}={path} is a directory; expected a file path")
-            if not os.path.isdir(directory):
-                raise pytest.UsageError(f"{option}={path}: the directory {directory} does not exist")
-            if not os.access(directory, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
-                raise pytest.UsageError(f"{option}={path}: not writable")
+MAX_CHECK_TIMEOUT = 86400.0  # one day: longer is no limit on a check but a typo (and overflows the timer)
 
 
 @dataclass
@@ -121,11 +102,14 @@ class ConformanceRun:
                 f"(entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"),
                             config.getoption("write_baseline"))
-        paths.validate()
+        baseline_path = config.getoption("baseline")
+        paths.validate(baseline_path)
         baseline = None
-        if config.getoption("baseline"):
+        if baseline_path is not None:
+            if not baseline_path.strip():  # an unset variable in a CI job: every known gap would fail the run
+                raise pytest.UsageError(f"--baseline={baseline_path!r} is empty; expected a TOML file of known gaps")
             try:
-                baseline = load_baseline(config.getoption("baseline"))
+                baseline = load_baseline(baseline_path)
             except BaselineError as error:
                 raise pytest.UsageError(f"--baseline: {error}") from None
         elif config.getoption("strict_baseline"):
@@ -135,9 +119,9 @@ class ConformanceRun:
         hypothesis_in_force = (describe(user_profile, seed) if user_profile else
                                load_profile(config.getoption("conformance_profile"), seed))
         check_timeout = config.getoption("check_timeout")
-        if check_timeout < 0:
-            raise pytest.UsageError(f"--check-timeout={check_timeout:g}: "
-                                    "expected a number of seconds >= 0 (0: no limit)")
+        if not 0 <= check_timeout <= MAX_CHECK_TIMEOUT:  # NaN fails both
+            raise pytest.UsageError(f"--check-timeout={check_timeout:g}: expected a number of seconds >= 0 and at "
+                                    f"most {MAX_CHECK_TIMEOUT:g} (one day); 0: no limit")
         isolate = config.getoption("isolate")
         if isolate and not hasattr(os, "fork"):
             raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")
@@ -174,7 +158,7 @@ class ConformanceRun:
                                             "which the backend does not define") from None
                 except Exception as error:
                     raise pytest.UsageError(f"{flag}={value}: {module.__name__}.{setter} raised "
-                                            f"{type(error).__name__}: {error}") from None
+                                            f"{type(error).__name__}: {capped(exception_text(error))}") from None
                 if applied != value:
                     raise pytest.UsageError(f"{flag}={value}: after {module.__name__}.{setter}({value!r}), "
                                             f"{getter}() returns {applied!r}")
@@ -235,21 +219,7 @@ class ConformanceRun:
     def write_reports(self) -> list[str]:
         """Write the requested files; returns one error line per file that could not be written."""
         assert self.report is not None, "finish() first"
-        return _write(self.report, self.paths)
-
-
-def _write(report: GapReport, paths: ReportPaths) -> list[str]:
-    errors = []
-    for option, path, text in (("--conformance-report", paths.json, rendering.json_text),
-                               ("--conformance-markdown", paths.markdown, rendering.markdown),
-                               ("--write-baseline", paths.baseline, rendering.baseline_text)):
-        if path and not (text is rendering.baseline_text and report.info.load_error):  # nothing judged
-            try:
-                with open(path, "w", encoding="utf-8") as handle:
-                    handle.write(text(report))
-            except OSError as error:
-                errors.append(f"cannot write {option}={path}: {error.strerror or error}")
-    return errors
+        return write_report_files(self.report, self.paths)
 
 
 def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, selected: list[str],
@@ -268,8 +238,8 @@ def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, s
                     OutcomeKind.SKIPPED if CATALOGUE[name].optional(contract) else OutcomeKind.MISSING)
             outcomes.append(CheckOutcome(nodeid=f"presence::{name}", entry=name, check=PRESENCE_CHECK,
                                          kind=kind, missing_entry=name if kind == OutcomeKind.MISSING else ""))
-    for line in _write(judge(info, selected, outcomes), paths):
-        print(f"ERROR: {line}")
+    for line in write_report_files(judge(info, selected, outcomes), paths):
+        print(printable(f"ERROR: {line}"))
 
 
 def _setting(module: ModuleType, getter: str) -> str:

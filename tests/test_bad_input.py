@@ -39,6 +39,15 @@ def test_an_import_that_ends_the_process_is_one_line_and_a_report(run_suite_subp
     assert run.report is not None and run.report["load_error"], run.output
 
 
+def test_an_import_error_is_shown_as_text_and_capped(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=unloadable_backends.raises_hostile_message_on_import")
+    line = assert_one_clear_line(run, "failed to import: RuntimeError: byte \\udc80, \\x1b[31mred\\x1b[0m\\x1b[2J; xxx",
+                                 "more characters cut] at ")
+    assert "\x1b" not in run.output and len(line) < 5000
+    assert run.report["load_error"].startswith("backend 'unloadable_backends.raises_hostile_message_on_import'")
+    assert len(run.report["load_error"]) < 5000
+
+
 def test_missing_required_entries_are_all_named_and_reported(run_suite_subprocess):
     run = run_suite_subprocess("--backend=unloadable_backends.lacks_required")
     assert_one_clear_line(run, "lacks the required entries placeholder, function")
@@ -79,10 +88,30 @@ def test_bad_floatx_option(run_suite_subprocess):
     assert_one_clear_line(run, "--floatx: invalid choice: 'bogus'")
 
 
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_backend_option_is_refused_not_ignored(run_suite_subprocess, tmp_path, value):
+    # Today's pitfall: --backend="$UNSET" ran the current directory's own tests and passed.
+    (tmp_path / "cwd").mkdir()
+    (tmp_path / "cwd" / "test_own.py").write_text("def test_passes():\n    pass\n")
+    run = run_suite_subprocess(f"--backend={value}")
+    assert_one_clear_line(run, f"--backend is {'blank' if value else 'empty'} ({value!r}); expected a module path")
+    assert "test_own" not in run.output
+    assert run.report["load_error"].startswith("--backend is")  # nothing lost: the report says why
+
+
+@pytest.mark.parametrize("value", ["", " "])
+def test_an_empty_keras_backend_variable_is_refused(run_suite_subprocess, value):
+    run = run_suite_subprocess("--pyargs", "conformance.suite", env={"KERAS_BACKEND": value})
+    assert_one_clear_line(run, f"KERAS_BACKEND is {'blank' if value else 'empty'} ({value!r}); expected a module path")
+
+
 @pytest.mark.parametrize("option, fragment", [
-    ("--check-timeout=-1", "--check-timeout=-1: expected a number of seconds >= 0"),
+    ("--check-timeout=-1", "--check-timeout=-1: expected a number of seconds >= 0 and at most 86400 (one day)"),
+    ("--check-timeout=nan", "--check-timeout=nan: expected a number of seconds >= 0 and at most 86400 (one day)"),
+    ("--check-timeout=inf", "--check-timeout=inf: expected a number of seconds >= 0 and at most 86400 (one day)"),
+    ("--check-timeout=1e20", "--check-timeout=1e+20: expected a number of seconds >= 0 and at most 86400"),
     ("--check-timeout=soon", "--check-timeout: invalid float value: 'soon'"),
-    ("--conformance-profile=slow", "--conformance-profile: invalid choice: 'slow'"),
+    ("--conformance-profile=sloppy", "--conformance-profile: invalid choice: 'sloppy'"),
 ])
 def test_bad_run_options(run_suite_subprocess, option, fragment):
     assert_one_clear_line(run_suite_subprocess("--backend=reference_backend", option), fragment)
@@ -115,3 +144,18 @@ def test_collect_only_gives_no_verdict(run_suite_subprocess):
     assert run.ret == 0, run.output
     assert run.report is None and "keras backend conformance" not in run.output
     assert "test_presence.py::test_presence[abs]" in run.output
+
+
+def test_an_empty_report_path_is_refused(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=reference_backend", "--conformance-markdown=", report=False)
+    assert_one_clear_line(run, "--conformance-markdown='' is empty; expected a file path")
+
+
+@pytest.mark.parametrize("option", ["--conformance-report", "--conformance-markdown"])
+def test_a_report_on_the_baseline_file_is_refused(run_suite_subprocess, tmp_path, option):
+    baseline = tmp_path / "known.toml"
+    baseline.write_text('[[gap]]\nentry = "ones"\ncategory = "bug"\nreason = "triaged"\n')
+    run = run_suite_subprocess("--backend=reference_backend", "--entries=ones", f"--baseline={baseline}",
+                               f"{option}={baseline}", report=False)
+    assert_one_clear_line(run, f"{option}={baseline} is the --baseline file")
+    assert baseline.read_text() == '[[gap]]\nentry = "ones"\ncategory = "bug"\nreason = "triaged"\n'

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_bad_input import assert_one_clear_line
 
 from conformance.baseline import load
@@ -32,6 +33,23 @@ def test_a_bad_baseline_stops_the_run_with_one_line(run_suite_subprocess, tmp_pa
     path = write(tmp_path, ONES_KNOWN.replace('"bug"', '"meh"'))
     run = run_suite_subprocess("--backend=reference_backend", f"--baseline={path}")
     assert_one_clear_line(run, "--baseline: baseline", "category 'meh' is not one of")
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (b"gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, written [[gap]]; got 1"),
+    (ONES_KNOWN.replace("ignores", "ignor\xe9s").encode("latin-1"), "is not UTF-8 text (byte 0xe9 at offset"),
+    (("gap = " + "[" * 100_000 + "]" * 100_000).encode(), "nests arrays or tables too deeply to parse"),
+])
+def test_a_baseline_the_parser_cannot_take_is_one_line_too(run_suite_subprocess, tmp_path, content, fragment):
+    path = tmp_path / "baseline.toml"
+    path.write_bytes(content)
+    run = run_suite_subprocess("--backend=reference_backend", f"--baseline={path}")
+    assert_one_clear_line(run, f"--baseline: baseline {path}", fragment)
+
+
+def test_an_empty_baseline_path_is_refused_not_ignored(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=reference_backend", "--baseline=")
+    assert_one_clear_line(run, "--baseline='' is empty; expected a TOML file of known gaps")
 
 
 def test_strict_baseline_needs_a_baseline(run_suite_subprocess):

@@ -10,6 +10,8 @@ import pkgutil
 import pytest
 from conftest import TESTS_DIR, assert_caught_on_its_entry_only
 
+from conformance.baseline import KnownGap, load
+
 MISBEHAVING = sorted(info.name for info in pkgutil.iter_modules([str(TESTS_DIR / "misbehaving_backends")]))
 
 
@@ -57,3 +59,36 @@ def test_a_run_stopped_early_is_incomplete_and_fails(run_suite_subprocess):
 def test_a_thread_the_backend_leaves_running_does_not_keep_the_run_alive(run_suite_subprocess):
     run = run_suite_subprocess("--backend=allowed_backends.leaves_a_thread_running", "--entries=abs")
     assert run.ret == 0 and run.statuses() == {"abs": "conform"}, run.output
+
+
+def test_a_backend_s_message_is_data_in_every_report(run_suite_subprocess, tmp_path):
+    """zeros raises with a lone surrogate, ANSI sequences, HTML and 10 MB of text in its message.
+    Once, that crashed the run at its end and emptied the Markdown and the baseline being
+    updated, recoloured the terminal, made reports of 80 MB, and stopped xdist workers."""
+    backend = "--backend=misbehaving_backends.raises_hostile_message_in_zeros"
+    triaged = '[[gap]]\nentry = "rnn"\ncategory = "known-difference"\nreason = "triaged by hand"\n'
+    baseline, markdown, junit = tmp_path / "known.toml", tmp_path / "summary.md", tmp_path / "junit.xml"
+    baseline.write_text(triaged)
+    run = run_suite_subprocess(backend, "--entries=zeros", f"--conformance-markdown={markdown}",
+                               f"--baseline={baseline}", f"--write-baseline={baseline}", f"--junitxml={junit}")
+    assert run.ret == 1 and "Traceback" not in run.output, run.output[-2000:]
+    written = {path.name: path.read_text(encoding="utf-8")
+               for path in (baseline, markdown, junit, tmp_path / "report.json")}
+    assert all(len(text) < 100_000 for text in [run.output, *written.values()])
+
+    assert "\x1b" not in run.output and "byte \\udc80 undecodable, \\x1b[31mred\\x1b[0m\\x1b[2J, <script>" in run.output
+    messages = [gap["message"] for gap in run.report["entries"]["zeros"]["gaps"]]
+    assert messages and all("byte \\udc80 undecodable, \x1b[31mred" in message and len(message) < 4300
+                            and message.endswith(" more characters cut]") for message in messages)
+    assert "\x1b" not in written["summary.md"] and "<script" not in written["summary.md"]
+    assert "byte \\udc80 undecodable, \\x1b[31mred\\x1b[0m\\x1b[2J, &lt;script&gt;alert(1)&lt;/script&gt; \\| a pipe" \
+        in written["summary.md"]
+    gaps = load(str(baseline)).gaps  # the baseline survives, updated: the triaged gap as written, the new ones
+    assert gaps[0] == KnownGap("rnn", "known-difference", "triaged by hand")
+    assert {gap.entry for gap in gaps[1:]} == {"zeros"} and len(gaps) == 1 + len(messages)
+    assert all("raised ValueError: byte \\udc80 undecodable, \x1b[31mred" in gap.reason for gap in gaps[1:])
+
+    baseline.write_text(triaged)
+    serial = run_suite_subprocess(backend, "--entries=zeros", f"--baseline={baseline}")
+    parallel = run_suite_subprocess(backend, "--entries=zeros", f"--baseline={baseline}", "-n", "2")
+    assert parallel.report == serial.report and serial.report["entries"]["zeros"] == run.report["entries"]["zeros"]

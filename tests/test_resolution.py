@@ -43,10 +43,6 @@ def test_tensorflow_means_tf_keras(tmp_path):
     assert choice.name == "tf_keras.backend"
 
 
-def test_empty_keras_backend_is_ignored(tmp_path):
-    assert resolve_backend_name(None, {**keras_home(tmp_path), "KERAS_BACKEND": ""}).name == "reference_backend"
-
-
 def test_import_does_not_touch_the_users_keras_home(monkeypatch, tmp_path):
     monkeypatch.delenv("KERAS_HOME", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
@@ -59,3 +55,13 @@ def test_missing_required_entries_error_names_them_all():
     with pytest.raises(BackendLoadError) as caught:
         import_backend(resolve_backend_name("json", {}))  # a module, but not a backend
     assert caught.value.missing_required == ("placeholder", "variable", "function")
+
+
+@pytest.mark.parametrize("value, word", [("", "empty"), ("  ", "blank")])
+def test_an_empty_name_is_refused_not_skipped(tmp_path, value, word):
+    # An unset CI variable: testing keras.json's backend or the reference instead would pass by accident.
+    env = keras_home(tmp_path, {"backend": "from_json"})
+    with pytest.raises(BackendLoadError, match=rf"^--backend is {word} \('{value}'\); expected a module path"):
+        resolve_backend_name(value, env)
+    with pytest.raises(BackendLoadError, match=rf"^KERAS_BACKEND is {word} \('{value}'\); expected a module path"):
+        resolve_backend_name(None, {**env, "KERAS_BACKEND": value})

@@ -13,6 +13,7 @@ from conformance.classify import classify, crash_outcome
 from conformance.compare import Mismatch, Unsupported
 from conformance.outcomes import PRESENCE_CHECK, Aspect, OutcomeKind
 from conformance.recording import EntryMissing, RecordingBackend
+from conformance.untrusted_text import MESSAGE_LIMIT
 from conformance.watchdog import CheckTimeout
 
 
@@ -56,6 +57,23 @@ def test_an_error_escaping_a_backend_call_is_that_call_s_error(backend):
     # Addresses and creation-order numbers vary from run to run; the report must not.
     assert outcome.message == ("K.log(t1) raised ValueError: log of <Tensor at 0x…> named 'input_…'")
     assert outcome.reproduction.splitlines()[-1] == "K.log(t1)  # raised ValueError"
+
+
+def test_a_message_is_capped_and_encodable_whatever_the_backend_put_in_it(backend):
+    huge = "byte \udc80 " + "x" * 10_000_000
+
+    def log(x):
+        raise ValueError(huge)
+
+    backend.module.log = log
+    with pytest.raises(ValueError) as raised:
+        backend.log(backend.variable([1.0]))
+    raised_by_the_backend = classify(item("log", name="test_log"), *phase(raised.value), backend.check, "toy")
+    judged_by_the_check = classify(item(), *phase(Mismatch(f"expected 1.0, got {huge}")), backend.check, "toy")
+    for outcome in (raised_by_the_backend, judged_by_the_check):
+        assert "byte \\udc80 xxx" in outcome.message and outcome.message.endswith(" more characters cut]")
+        assert len(outcome.message) < MESSAGE_LIMIT + 100
+        outcome.message.encode("utf-8")
 
 
 @pytest.mark.parametrize("error, kind, fragment", [

@@ -9,6 +9,7 @@ import sys
 import pytest
 from synthetic import INFO, outcome
 
+from conformance import matrix
 from conformance.baseline import Baseline, KnownGap
 from conformance.matrix import COLOURS, main
 from conformance.rendering import json_text
@@ -116,3 +117,32 @@ def test_runs_as_a_module(reports, tmp_path):
     done = subprocess.run([sys.executable, "-m", "conformance.matrix", reports[0], str(tmp_path / "none.json")],
                           capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr.strip().endswith("none.json: no such file")
+
+
+def test_a_report_s_text_is_escaped_and_capped_in_both_outputs(tmp_path, capsys):
+    # As a report written before messages were capped holds it: 10 MB, a lone surrogate, HTML.
+    message = "byte \udc80 <script>alert(1)</script> | \x1b[2J" + "x" * 10_000_000
+    hostile = write_report(tmp_path, "hostile.json", "<img src=x onerror=alert(1)>", "float32",
+                           [outcome("ones", "error", message=message), outcome("zeros"), outcome("eye")])
+    markdown, page = tmp_path / "matrix.md", tmp_path / "matrix.html"
+    assert main([hostile, f"--markdown={markdown}", f"--html={page}"]) == 0, capsys.readouterr().err
+    text, html_text = markdown.read_text(encoding="utf-8"), page.read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt; [float32, channels_last, keras-2]" in text
+    assert "<img" not in text + html_text and "<script" not in html_text and "\x1b" not in text + html_text
+    assert 'title="byte \\udc80 &lt;script&gt;alert(1)&lt;/script&gt; | \x1b' not in html_text
+    assert "byte \\udc80 &lt;script&gt;alert(1)&lt;/script&gt; | \\x1b[2J" in html_text
+    assert "more characters cut]" in html_text
+    assert len(html_text) < 100_000 and len(text) < 100_000
+
+
+def test_every_output_is_rendered_before_either_file_is_opened(reports, tmp_path, monkeypatch, capsys):
+    markdown = tmp_path / "matrix.md"
+    markdown.write_text("previous")
+
+    def broken(runs):
+        raise RuntimeError("a renderer's bug")
+
+    monkeypatch.setattr(matrix, "to_html", broken)
+    with pytest.raises(RuntimeError):
+        main([*reports, f"--markdown={markdown}", f"--html={tmp_path / 'matrix.html'}"])
+    assert markdown.read_text() == "previous" and not (tmp_path / "matrix.html").exists()

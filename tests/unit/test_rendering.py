@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from synthetic import INFO, outcome, report
@@ -101,3 +102,14 @@ def test_an_incomplete_run_says_so_first_and_fails():
     assert json_report(incomplete)["checks_not_run"] == ["suite/test_x.py::test_a", "suite/test_x.py::test_b"]
     assert "INCOMPLETE" in markdown(incomplete)
     assert not report(OUTCOMES).incomplete()
+
+
+def test_markdown_shows_a_backend_s_text_as_text():
+    hostile = "<img src=x onerror=alert(1)> | \x1b[31mred\x1b[0m\nsecond line"
+    text = markdown(report([outcome("eval", "error", check="a", message=hostile), outcome("variable")]))
+    escaped = "&lt;img src=x onerror=alert(1)&gt; \\| \\x1b[31mred\\x1b[0m<br>second line"
+    assert f"| `eval` | error | {escaped} |" in text
+    failed = judge(dataclasses.replace(INFO, version="1.0<script>", load_error=hostile), [], [])
+    page = markdown(failed)
+    assert "- version: 1.0&lt;script&gt;" in page and f"could not be tested: {escaped}**" in page
+    assert "<img" not in page + text and "<script" not in page and "\x1b" not in page + text
