@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -43,9 +43,12 @@ TF_KERAS = Way(Family.TF_KERAS)
 CLASSIC = Way(Family.CLASSIC)
 
 
-def both(check: Callable[[], None]) -> list[tuple[Way, Callable[[], None]]]:
-    """``check`` as the behaviour of both families (for ``either``, beside a convention of one)."""
-    return [(TF_KERAS, check), (CLASSIC, check)]
+Behaviour = TypeVar("Behaviour")
+
+
+def both(behaviour: Behaviour) -> list[tuple[Way, Behaviour]]:
+    """``behaviour`` (a check for ``either``, an ``Answer`` for ``agree``) as both families' own."""
+    return [(TF_KERAS, behaviour), (CLASSIC, behaviour)]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ class Answer:
 
     expected: Any = None
     raises: type[BaseException] | None = None
+
+    @classmethod
+    def given_by(cls, found: Attempt) -> Answer:
+        """What ``found`` gave: its result, or the type of the exception it raised."""
+        return cls(raises=type(found.error)) if found.error is not None else cls(expected=found.result)
 
     def same_as(self, other: Answer) -> bool:
         if self.raises is not None or other.raises is not None:

@@ -50,7 +50,7 @@ class Oracle:
             found = attempt(lambda: evaluate(module, "eager", function, *call.args, what=name, **call.kwargs))
         else:
             found = attempt(lambda: function(*call.args, **call.kwargs))
-        return Answer(raises=type(found.error)) if found.error is not None else Answer(expected=found.result)
+        return Answer.given_by(found)
 
 
 def oracles(contract: Contract) -> list[Oracle]:

@@ -119,18 +119,26 @@ def resize_images(x, height_factor, width_factor, data_format, interpolation="ne
         return np.repeat(np.repeat(x, height_factor, axis=rows), width_factor, axis=cols)
     if interpolation != "bilinear":
         raise NotImplementedError(f"the reference resizes with 'nearest' and 'bilinear' only, not {interpolation!r}")
+    return bilinear(x, (rows, cols), (height_factor, width_factor), half_pixel_centres=True)
+
+
+def bilinear(x: np.ndarray, axes: tuple[int, ...], factors: tuple[int, ...], half_pixel_centres: bool) -> np.ndarray:
+    """``x`` stretched by ``factors`` along ``axes`` by linear interpolation, one axis at a time,
+    in float32 (TensorFlow's bilinear resize answers float32 whatever the input)."""
     result = x.astype(np.float32)
-    for axis, factor in ((rows, height_factor), (cols, width_factor)):
-        result = _linear_upsample(result, axis, factor)
+    for axis, factor in zip(axes, factors):
+        result = _linear_upsample(result, axis, factor, half_pixel_centres)
     return result
 
 
-def _linear_upsample(x: np.ndarray, axis: int, factor: int) -> np.ndarray:
-    """``x`` stretched ``factor`` times along ``axis`` by linear interpolation
-    with half-pixel centres (``tf.image.resize``'s bilinear, one axis at a time)."""
+def _linear_upsample(x: np.ndarray, axis: int, factor: int, half_pixel_centres: bool) -> np.ndarray:
+    """``x`` stretched ``factor`` times along ``axis`` by linear interpolation. Output cell ``i``
+    reads the source coordinate ``(i + 0.5) / factor - 0.5`` with half-pixel centres
+    (``tf.image.resize``), ``i / factor`` without (TF1's ``resize_bilinear``); clamped to the edges."""
     size = x.shape[axis]
     scale = np.float32(size) / np.float32(size * factor)  # TensorFlow multiplies by the float32 scale
-    source = (np.arange(size * factor, dtype=np.float32) + np.float32(0.5)) * scale - np.float32(0.5)
+    shift = np.float32(0.5 if half_pixel_centres else 0.0)
+    source = (np.arange(size * factor, dtype=np.float32) + shift) * scale - shift
     floor = np.floor(source)
     lower = np.clip(floor.astype(np.int64), 0, size - 1)
     upper = np.clip(np.ceil(source).astype(np.int64), 0, size - 1)
