@@ -9,7 +9,7 @@ so the report can say which family a backend follows.
 
 * ``Answer``: a result to compare within the tolerance, or an exception type to raise;
 * ``attempt``: run a computation once, keeping its result or the exception it raised
-  (``answer_of``: a reference's attempt as an ``Answer``);
+  (``answer_of``: what an attempt gave, as an ``Answer``);
 * ``agree``: judge an attempt against the admitted answers;
 * ``either``: for hand-written checks, one block of assertions per way.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -44,9 +44,12 @@ TF_KERAS = Way(Family.TF_KERAS)
 CLASSIC = Way(Family.CLASSIC)
 
 
-def both(check: Callable[[], None]) -> list[tuple[Way, Callable[[], None]]]:
-    """``check`` as the behaviour of both families (for ``either``, beside a convention of one)."""
-    return [(TF_KERAS, check), (CLASSIC, check)]
+Behaviour = TypeVar("Behaviour")
+
+
+def both(behaviour: Behaviour) -> list[tuple[Way, Behaviour]]:
+    """``behaviour`` (a check for ``either``, an ``Answer`` for ``agree``) as both families' own."""
+    return [(TF_KERAS, behaviour), (CLASSIC, behaviour)]
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ def attempt(compute: Callable[[], Any]) -> Attempt:
 
 
 def answer_of(found: Attempt) -> Answer:
-    """What a reference's attempt answers: its result, or the type of the exception it raised."""
+    """What an attempt gave, as an ``Answer``: its result, or the type of the exception it raised."""
     return Answer(raises=type(found.error)) if found.error is not None else Answer(expected=found.result)
 
 

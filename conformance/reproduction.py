@@ -11,9 +11,12 @@ the line of the call that raised.
 
 from __future__ import annotations
 
+import ast
 import inspect
+import io
 import math
 import textwrap
+import tokenize
 from collections.abc import Callable
 from typing import Any
 
@@ -123,7 +126,8 @@ def _scalar_source(value: Any) -> str:
 
 def bound(function: Callable[..., Any], K: Any, **known: Any) -> Callable[..., Any]:
     """``function(K, *tensors, **known)`` as a function of ``*tensors`` (an rnn step, a map_fn
-    function written once against a backend ``K``), carrying its source for reproductions."""
+    function written once against a backend ``K``), carrying its source for reproductions.
+    ``function`` may use only ``np`` and ``K`` (the names a reproduction defines) in its body."""
     name = function.__name__.lstrip("_")
     given = "".join(f", {key}={value!r}" for key, value in known.items())
 
@@ -132,6 +136,35 @@ def bound(function: Callable[..., Any], K: Any, **known: Any) -> Callable[..., A
 
     call.__name__ = name
     call.__reproduction__ = (  # type: ignore[attr-defined]
-        textwrap.dedent(inspect.getsource(function))
+        _unannotated_source(function)
         + f"\n\ndef {name}(*tensors):\n    return {function.__name__}(K, *tensors{given})\n")
     return call
+
+
+def _unannotated_source(function: Callable[..., Any]) -> str:
+    """``function``'s source, its signature without annotations: they name types (``Any``) that a
+    reproduction, which imports only numpy and the backend, does not define. The body is kept as
+    written, comments included."""
+    source = textwrap.dedent(inspect.getsource(function))
+    definition = ast.parse(source).body[0]
+    assert isinstance(definition, ast.FunctionDef), f"{function.__name__} is not a plain function"
+    # The body starts after the colon that ends the signature (the first one outside brackets).
+    depth, colon = 0, None
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+        elif token.type == tokenize.OP and token.string == ":" and depth == 0 and token.start[0] >= definition.lineno:
+            colon = token.end
+            break
+    assert colon is not None
+    lines = source.splitlines()
+    rest = lines[colon[0] - 1][colon[1]:].strip()
+    body = ([f"    {rest}"] if rest and not rest.startswith("#") else []) + lines[colon[0]:]
+    for argument in (*definition.args.posonlyargs, *definition.args.args, *definition.args.kwonlyargs,
+                     definition.args.vararg, definition.args.kwarg):
+        if argument is not None:
+            argument.annotation = None
+    definition.returns, definition.decorator_list, definition.body = None, [], [ast.Pass()]
+    return "\n".join([ast.unparse(definition).splitlines()[0], *body]) + "\n"

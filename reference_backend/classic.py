@@ -19,29 +19,27 @@ from __future__ import annotations
 
 import builtins
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from . import *  # noqa: F403 - every entry the families agree on (any, max, ... shadow builtins here)
 from . import __all__ as _all
+from . import classic_conv as _classic_conv
 from . import conditionals as _conditionals
-from . import conv as _conv
 from . import losses as _losses
 from . import nn as _nn
 from . import reductions as _reductions
 from . import session as _session
 from . import shapes as _shapes
+from .classic_conv import conv1d, local_conv1d, resize_images  # noqa: F401 - classic Keras 2.3's own answers
 from .config import floatx as _floatx
 from .dispatch import Placeholder as _Placeholder
 from .dispatch import SymbolicTensor as _SymbolicTensor
 from .dispatch import TensorBase as _TensorBase
 from .dispatch import no_gradient as _no_gradient
 from .dispatch import op as _op
-from .windows import data_format_of as _data_format_of
-from .windows import int_tuple as _int_tuple
-from .windows import padded_extent as _padded_extent
 
 # Classic Keras 2.3 has no learning_phase_scope (tf_keras added it); its phase is set with set_learning_phase.
 __all__ = [name for name in _all if name != "learning_phase_scope"]
@@ -255,44 +253,36 @@ def _one_hot_refusing(indices, num_classes):
     return np.asarray(_shapes.one_hot(np.where(indices < 0, indices + num_classes, indices), num_classes))
 
 
-def _convolution(entry: str, flipped: bool, padding_at_start: bool, full: bool) -> Callable[..., np.ndarray]:
-    """A convolution entry the way Theano computes it (BT:152-154 feeds Theano ``convert_kernel``
-    kernels; TH231:2108-2115 crops 'same' so the odd padding cell is at the start, as NP231's
-    scipy 'same'; TH231:2017-2026 accepts 'full'): the kernel's spatial axes reversed when
-    ``flipped``, explicit padding before a 'valid' call when ``padding_at_start`` or ``full``."""
-    transposed = entry.endswith("_transpose")
-
-    def compute(x, kernel, *args, **kwargs):
-        x, kernel = np.asarray(x), np.asarray(kernel)
-        rank = x.ndim - 2
-        if flipped:
-            kernel = kernel[(builtins.slice(None, None, -1),) * rank]
-        names = ("output_shape", "strides", "padding", "data_format", "dilation_rate") if transposed else (
-            "strides", "padding", "data_format", "dilation_rate")
-        options = {**dict(zip(names, args)), **kwargs}
-        padding = options.get("padding", "valid")
-        if not transposed and (padding == "same" and padding_at_start or padding == "full" and full):
-            x = _pad_spatial(x, kernel.shape[:rank], options, padding)
-            options["padding"] = "valid"
-        return np.asarray(getattr(_conv, entry)(x, kernel, **options))
-    return compute
+def _clip_upper_bound_last(x, min_value, max_value):
+    """``numpy.clip``'s order: the lower bound applied first, then the upper, so the upper bound wins
+    where tensor bounds cross (NP231:428-429 ``np.clip``, the ``{{np_implementation}}`` of TF231:2007-2027;
+    Theano's ``T.clip``). Python-number bounds with ``max_value < min_value`` still clip to
+    ``min_value`` (TF231:2019-2022, TH231:717-720 raise ``max_value`` to it first)."""
+    x = np.asarray(x)
+    if isinstance(min_value, (int, float)) and isinstance(max_value, (int, float)) and max_value < min_value:
+        max_value = min_value
+    low = -np.inf if min_value is None else np.asarray(min_value, x.dtype)
+    high = np.inf if max_value is None else np.asarray(max_value, x.dtype)
+    return np.broadcast_to(np.minimum(np.maximum(x, low), high), x.shape).astype(x.dtype)
 
 
-def _pad_spatial(x: np.ndarray, kernel: Sequence[int], options: dict[str, Any], padding: str) -> np.ndarray:
-    rank = len(kernel)
-    layout = _data_format_of(options.get("data_format"))
-    strides = _int_tuple(options.get("strides", 1), rank, "strides")
-    dilations = _int_tuple(options.get("dilation_rate", 1), rank, "dilation_rate")
-    first = 2 if layout == "channels_first" else 1
-    widths = [(0, 0)] * x.ndim
-    for axis, (k, s, d) in enumerate(zip(kernel, strides, dilations)):
-        span = d * (k - 1) + 1
-        if padding == "full":
-            widths[first + axis] = (span - 1, span - 1)
-        else:
-            before, after, _ = _padded_extent(x.shape[first + axis], k, s, d, "same")
-            widths[first + axis] = (after, before)  # the odd cell first
-    return np.pad(x, widths)
+def _switch_of_the_branches_shape(condition, then_expression, else_expression):
+    """``switch`` as TF1's ``tf.where`` decides it (Keras 2.3.1 on TF 1.14/1.15) and Theano's
+    ``T.switch`` with undeclared broadcasting: a condition that is not a scalar must have the branches'
+    shape once Keras has aligned it (TF231:3163-3171: trailing axes appended, tiled where the branches
+    are longer, so a size-1 axis stretches and no other does; TH231:1710-1716 appends broadcastable
+    axes), else ``ValueError`` (tf1.15 array_ops.py:3706-3743). A rank-1 condition against branches
+    of higher rank (TF1 selects along their first axis) is left to the classic entry."""
+    then_value = np.asarray(then_expression() if callable(then_expression) else then_expression)
+    else_value = else_expression() if callable(else_expression) else else_expression
+    shape = np.shape(condition)
+    if 0 < len(shape) <= then_value.ndim and (len(shape) >= 2 or then_value.ndim == 1):
+        aligned = shape + (1,) * (then_value.ndim - len(shape))
+        if len(shape) >= 2:  # TF231 tiles only conditions of rank 2 and more
+            aligned = tuple(c * b if b > c else c for c, b in zip(aligned, then_value.shape))
+        if aligned != then_value.shape:
+            raise ValueError(f"the condition's shape {shape} does not fit branches of shape {then_value.shape}")
+    return np.asarray(switch(condition, then_value, else_value))
 
 
 def _ctc_theano(y_true, y_pred, input_length, label_length):
@@ -343,27 +333,6 @@ def _not_implemented(*args: Any, **kwargs: Any) -> Any:
     raise NotImplementedError("not implemented in classic Keras 2.3's Theano backend")
 
 
-def _conventions_of_convolutions() -> dict[str, list[tuple[str, Callable[..., Any]]]]:
-    made: dict[str, list[tuple[str, Callable[..., Any]]]] = {}
-    for entry in ("conv1d", "conv2d", "conv3d"):
-        made[entry] = [
-            ("flipped kernels (Theano's true convolution; BT feeds it convert_kernel)",
-             _convolution(entry, flipped=True, padding_at_start=False, full=False)),
-            ("'same' pads the odd cell at the start (Theano, numpy_backend)",
-             _convolution(entry, flipped=False, padding_at_start=True, full=False)),
-            ("flipped kernels, 'same' padded at the start (Theano)",
-             _convolution(entry, flipped=True, padding_at_start=True, full=False)),
-            ("padding='full' accepted (Theano, numpy_backend)",
-             _convolution(entry, flipped=False, padding_at_start=False, full=True)),
-            ("flipped kernels, padding='full' accepted (Theano)",
-             _convolution(entry, flipped=True, padding_at_start=False, full=True)),
-        ]
-    for entry in ("conv2d_transpose", "conv3d_transpose"):
-        made[entry] = [("flipped kernels (Theano's true convolution; BT feeds it convert_kernel)",
-                        _convolution(entry, flipped=True, padding_at_start=False, full=False))]
-    return made
-
-
 CONVENTIONS: dict[str, list[tuple[str, Callable[..., Any]]]] = {
     "binary_crossentropy": [("clipped, no second epsilon; logits through a sigmoid (Theano, numpy_backend)",
                              _binary_theano)],
@@ -387,6 +356,10 @@ CONVENTIONS: dict[str, list[tuple[str, Callable[..., Any]]]] = {
                  _one_hot_refusing)],
     "ctc_batch_cost": [("Theano's CTC: (1, batch), float64, -log(T * P) of smoothed probabilities", _ctc_theano)],
     "ctc_decode": [(NOT_IMPLEMENTED, _not_implemented)],
-    **_conventions_of_convolutions(),
+    "clip": [("numpy's order: where tensor bounds cross, the upper bound wins (Theano, numpy_backend)",
+              _clip_upper_bound_last)],
+    "switch": [("no broadcasting: a condition not of the branches' shape raises (Theano; Keras 2.3.1 on TF1)",
+                _switch_of_the_branches_shape)],
+    **_classic_conv.conventions(),
 }
 """Entry -> the other answers classic Keras 2.3 accepted: (what the way is, a function computing it)."""

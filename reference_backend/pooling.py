@@ -176,10 +176,7 @@ def resize_images(x, height_factor, width_factor, data_format, interpolation="ne
         return np.repeat(np.repeat(x, height_factor, axis=rows), width_factor, axis=cols)
     if interpolation != "bilinear":
         raise NotImplementedError(f"the reference resizes with 'nearest' and 'bilinear' only, not {interpolation!r}")
-    result = x.astype(np.float32)
-    for axis, factor in ((rows, height_factor), (cols, width_factor)):
-        result = _linear_upsample(result, axis, factor)
-    return result
+    return bilinear(x, (rows, cols), (height_factor, width_factor), half_pixel_centres=True)
 
 
 @resize_images.gradient("x")
@@ -193,11 +190,24 @@ def _resize_images_gradient(cotangent, result, x, height_factor, width_factor, d
     return {"x": _linear_upsample_adjoint(columns_undone, rows, x.shape[rows])}
 
 
-def _linear_taps(size: int, factor: int, axis: int, ndim: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def bilinear(x: np.ndarray, axes: tuple[int, ...], factors: tuple[int, ...], half_pixel_centres: bool) -> np.ndarray:
+    """``x`` stretched by ``factors`` along ``axes`` by linear interpolation, one axis at a time,
+    in float32 (TensorFlow's bilinear resize answers float32 whatever the input)."""
+    result = x.astype(np.float32)
+    for axis, factor in zip(axes, factors):
+        result = _linear_upsample(result, axis, factor, half_pixel_centres)
+    return result
+
+
+def _linear_taps(size: int, factor: int, axis: int, ndim: int, half_pixel_centres: bool = True
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(lower, upper, weight)``: the two source cells of each of the ``size * factor`` cells
-    of the stretched axis and the weight of the upper one (shaped to broadcast along ``axis``)."""
+    of the stretched axis and the weight of the upper one (shaped to broadcast along ``axis``).
+    Output cell ``i`` reads the source coordinate ``(i + 0.5) / factor - 0.5`` with half-pixel
+    centres (``tf.image.resize``), ``i / factor`` without (TF1's ``resize_bilinear``), clamped."""
     scale = np.float32(size) / np.float32(size * factor)  # TensorFlow multiplies by the float32 scale
-    source = (np.arange(size * factor, dtype=np.float32) + np.float32(0.5)) * scale - np.float32(0.5)
+    shift = np.float32(0.5 if half_pixel_centres else 0.0)
+    source = (np.arange(size * factor, dtype=np.float32) + shift) * scale - shift
     floor = np.floor(source)
     lower = np.clip(floor.astype(np.int64), 0, size - 1)
     upper = np.clip(np.ceil(source).astype(np.int64), 0, size - 1)
@@ -206,17 +216,16 @@ def _linear_taps(size: int, factor: int, axis: int, ndim: int) -> tuple[np.ndarr
     return lower, upper, (source - floor).reshape(shape)
 
 
-def _linear_upsample(x: np.ndarray, axis: int, factor: int) -> np.ndarray:
-    """``x`` stretched ``factor`` times along ``axis`` by linear interpolation
-    with half-pixel centres (``tf.image.resize``'s bilinear, one axis at a time)."""
-    lower, upper, weight = _linear_taps(x.shape[axis], factor, axis, x.ndim)
+def _linear_upsample(x: np.ndarray, axis: int, factor: int, half_pixel_centres: bool) -> np.ndarray:
+    """``x`` stretched ``factor`` times along ``axis`` by linear interpolation (``_linear_taps``)."""
+    lower, upper, weight = _linear_taps(x.shape[axis], factor, axis, x.ndim, half_pixel_centres)
     below, above = np.take(x, lower, axis=axis), np.take(x, upper, axis=axis)
     return below + (above - below) * weight
 
 
 def _linear_upsample_adjoint(cotangent: np.ndarray, axis: int, size: int) -> np.ndarray:
-    """The cotangent of ``_linear_upsample``'s input (``size`` cells along ``axis``): each
-    stretched cell's cotangent shared by its two source cells as their weights."""
+    """The cotangent of the half-pixel ``_linear_upsample``'s input (``size`` cells along ``axis``):
+    each stretched cell's cotangent shared by its two source cells as their weights."""
     lower, upper, weight = _linear_taps(size, cotangent.shape[axis] // size, axis, cotangent.ndim)
     shape = list(cotangent.shape)
     shape[axis] = size

@@ -11,7 +11,8 @@ same draws (``CALLS`` with one layout). Window sizes, strides, dilations and
 paddings are drawn per spatial axis; 'valid' windows always fit (tf_keras
 answers garbage or crashes when they do not). Strides > 1 together with
 dilation > 1 is never drawn (TensorFlow refuses it in conv1d/2d/3d, pinned as
-an error there, and answers garbage in depthwise convolutions).
+an error there, where Theano's subsampled answer is a classic convention, and
+answers garbage in depthwise convolutions).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..calls import Call, Weights, call
+from ..families import Answer
 from .records import Entry, Example
 
 CATEGORY = 'conv and pooling'
@@ -255,7 +257,9 @@ ENTRIES: tuple[Entry, ...] = (
                       why="causal: zeros before the first step; the kernel is not flipped"),
               Example(call(_image([1, 2, 3], (1, 1, 3)), _kernel([1, 10], (2, 1, 1)), padding="causal",
                            data_format="channels_first"), _image([10, 21, 32], (1, 1, 3)),
-                      why="causal pads the steps, not the channels, under channels_first"),
+                      classic=Answer(raises=ValueError),
+                      why="causal pads the steps, not the channels, under channels_first "
+                          "(classic Keras 2.3 refuses causal padding under channels_first, TF231:3647-3651)"),
               Example(call(_image([1, 2, 3, 4, 5], (1, 5, 1)), _kernel([1, 0, 1], (3, 1, 1)), strides=2,
                            dilation_rate=2, data_format="channels_last"), raises=ValueError,
                       why="strides > 1 with dilation > 1"),
@@ -317,7 +321,9 @@ ENTRIES: tuple[Entry, ...] = (
                       why="channels_last patches are flattened step-major, then channel"),
               Example(call(_image([1, 3, 5, 2, 4, 6], (1, 2, 3)), _kernel([1, 10, 0, 0, 0, 0, 0, 1], (2, 4, 1)),
                            (2,), (1,), data_format="channels_first"), _image([31, 6], (1, 1, 2)),
-                      why="channels_first patches are flattened channel-major"),
+                      classic=Answer(raises=ValueError),
+                      why="channels_first patches are flattened channel-major (classic Keras 2.3 ignores "
+                          "data_format: 2 steps of 3 channels, too short for 2 windows of 2, TF231:4132-4168)"),
               Example(call(_image([1], (1, 1, 1)), _kernel([1], (1, 1, 1)), (1,), (1,), data_format=_BAD_FORMAT),
                       raises=ValueError, why="unknown data_format"),
           )),
@@ -368,7 +374,9 @@ ENTRIES: tuple[Entry, ...] = (
                       _image([1, 1, 2, 2] * 2, (1, 2, 4, 1)), why="nearest repeats each cell"),
               Example(call(_image([0, 4], (1, 1, 2, 1)), 1, 2, "channels_last", interpolation="bilinear"),
                       _image([0, 1, 3, 4], (1, 1, 4, 1)), dtype="float32",
-                      why="bilinear with half-pixel centres, clamped at the edges; float32"),
+                      classic=Answer(_image([0, 2, 4, 4], (1, 1, 4, 1))),
+                      why="bilinear with half-pixel centres, clamped at the edges; float32 (classic Keras 2.3: "
+                          "TF1's resize_bilinear, no half-pixel centres, TF231:2492)"),
               Example(call(_image([1], (1, 1, 1, 1)), 2, 2, None), raises=ValueError,
                       why="data_format is required"),
               Example(call(_image([1], (1, 1, 1, 1)), 2, 2, "channels_last", interpolation="cubic"),

@@ -1,5 +1,6 @@
-"""Broken on purpose: conv2d's 'same' padding puts the odd padded cell at the start (scipy's
-convention) instead of the end (TensorFlow's); only even windows show it."""
+"""Broken for tf_keras only: conv2d's 'same' padding puts the odd padded cell at the start (scipy's
+convention) instead of the end (TensorFlow's); only even windows show it. Classic Keras 2.3 accepts
+it (Theano, numpy_backend: a convention of reference_backend.classic)."""
 
 import builtins
 
@@ -11,6 +12,7 @@ from reference_backend import dispatch as _dispatch
 
 BROKEN_ENTRY = 'conv2d'
 EXPECTED_MESSAGE = "padding='same'"
+OPTIONS = ("--contract=tf_keras",)
 
 
 @_dispatch.op

@@ -1,5 +1,6 @@
-"""Broken on purpose: conv2d_transpose scatters the taps in reverse order (the kernel flipped),
-which is a convolution's transpose, not a cross-correlation's."""
+"""Broken for tf_keras only: conv2d_transpose scatters the taps in reverse order (the kernel flipped),
+which is a convolution's transpose, not a cross-correlation's. Classic Keras 2.3 accepts it (Theano's
+flipped kernels: a convention of reference_backend.classic)."""
 
 import numpy as np
 
@@ -9,6 +10,7 @@ from reference_backend import dispatch as _dispatch
 
 BROKEN_ENTRY = 'conv2d_transpose'
 EXPECTED_MESSAGE = "conv2d_transpose("
+OPTIONS = ("--contract=tf_keras",)
 
 
 @_dispatch.op

@@ -1,5 +1,6 @@
-"""Broken on purpose: with a scalar condition switch calls both callable branches, then
-picks one (the result is right, but the unchosen branch ran, as tf.cond never does eagerly)."""
+"""Broken for tf_keras only: with a scalar condition switch calls both callable branches, then
+picks one (the result is right, but the unchosen branch ran, as tf.cond never does eagerly). Classic
+Keras 2.3 builds both branches (reference_backend.classic.switch)."""
 
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import conditionals as _conditionals

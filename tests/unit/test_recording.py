@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import types
+from typing import Any
 
 import numpy as np
 import pytest
 
 from conformance.check import Check
 from conformance.recording import BackendMisbehaved, EntryHung, EntryMissing, RecordingBackend
-from conformance.reproduction import failing_call, reproduction
+from conformance.reproduction import bound, failing_call, reproduction
 from conformance.watchdog import CheckTimeout
 
 SOURCE = """
@@ -169,3 +170,26 @@ def test_calls_inside_another_call_are_not_replayed_and_items_of_results_are_nam
     lines = reproduction(check.log, "toy_backend").splitlines()
     assert lines[2:5] == ["", "def step(x):", "    return K.abs(x)"]
     assert lines[-3:] == ["t1 = K.variable([-1.0])", "t2 = K.rnn(step, t1)", "t5 = K.eval(t2[1][0])"]
+
+
+def _halved(K: Any, accumulator: Any, x: Any) -> Any:
+    # annotated, as a step written in the suite's typed modules may be
+    return accumulator * 0.5 + K.abs(x)
+
+
+def _magnitude(K: Any, x: Any, *, twice: bool = False) -> Any: return K.abs(K.abs(x) if twice else x)  # noqa: E704
+
+
+@pytest.mark.parametrize("step, tensors, expected, kept", [
+    (_halved, (np.array([4.0]), np.array([-1.0])), [3.0], "    # annotated, as a step"),
+    (_magnitude, (np.array([-1.5]),), [1.5], "    return K.abs(K.abs(x) if twice else x)"),
+])
+def test_a_bound_steps_reproduction_defines_it_without_annotations(module, check, step, tensors, expected, kept):
+    backend = RecordingBackend(module, check)
+    module.foldl = lambda function, *elems: function(*elems)
+    backend.foldl(bound(step, backend), *tensors)
+    text = reproduction(check.log, "toy_backend").replace("import toy_backend as K", "")
+    assert "Any" not in text and kept in text  # the body as written, comments and all
+    namespace: dict[str, Any] = {"K": module}
+    exec(text, namespace)  # the reproduction runs as printed: it defines only np and K
+    np.testing.assert_array_equal(np.asarray(namespace["t1"]), expected)
