@@ -18,6 +18,8 @@ of float64 alone is neither expected nor "fixed" under float32).
 
 Contracts:
 
+* ``resolve`` turns ``--baseline``'s value into a path: an existing file as given, else a name
+  such as ``tf_keras`` names a baseline shipped in this package (``shipped_names``);
 * ``load`` reads and validates a file; any problem (unreadable, not UTF-8, not
   TOML, nested too deeply to parse, a value of the wrong type, a key or category
   it does not know, an entry the catalogue does not have, an empty reason) raises
@@ -33,10 +35,13 @@ Contracts:
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -50,6 +55,7 @@ from .untrusted_text import capped, escape_surrogates, printable
 from .wildcards import Wildcards
 
 GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
+SHIPPED = Path(__file__).resolve().parent / "baselines"  # the triaged gaps of real backends, as package data
 _KEYS = ("entry", "check", "category", "reason", "floatx")
 _REQUIRED_KEYS = ("entry", "category", "reason")
 
@@ -94,13 +100,30 @@ class Baseline:
         return Baseline(self.path, tuple(gap for gap in self.gaps if gap.floatx is None or floatx in gap.floatx))
 
 
+def shipped_names() -> list[str]:
+    """The names of the baselines shipped in this package (``--baseline=tf_keras``)."""
+    return sorted(path.stem for path in SHIPPED.glob("*.toml"))
+
+
+def resolve(value: str) -> str:
+    """The file ``--baseline=value`` names: ``value`` itself when it exists or looks like a path,
+    else the shipped baseline of that name (so a pip user needs no clone of the repository);
+    an unknown name is returned unchanged, for ``load`` to report with the shipped names."""
+    if os.path.exists(value) or not re.fullmatch(r"[\w.-]+", value) or value.endswith(".toml"):
+        return value
+    shipped = SHIPPED / f"{value}.toml"
+    return str(shipped) if shipped.is_file() else value
+
+
 def load(path: str) -> Baseline:
     """Read and validate the baseline at ``path`` (see the module docstring)."""
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
     except OSError as error:
-        raise BaselineError(f"cannot read baseline {path}: {error.strerror or error}") from None
+        shipped = ", ".join(shipped_names())
+        raise BaselineError(f"cannot read baseline {path}: {error.strerror or error}; expected a TOML file or the "
+                            f"name of a shipped baseline ({shipped})") from None
     except UnicodeDecodeError as error:
         raise BaselineError(f"baseline {path} is not UTF-8 text (byte {error.object[error.start]:#04x} at offset "
                             f"{error.start}); expected a TOML file, which is UTF-8") from None

@@ -68,7 +68,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
     group.addoption("--baseline", metavar="FILE",
-                    help="a TOML file of known gaps: they are reported as 'expected' and do not fail the run")
+                    help="a TOML file of known gaps: they are reported as 'expected' and do not fail the run; "
+                         "or the name of a baseline shipped with the suite (tf_keras, tf_keras_graph, theano)")
     group.addoption("--strict-baseline", action="store_true",
                     help="with --baseline: a known gap that is fixed (or matches no check) fails the run")
     group.addoption("--write-baseline", metavar="FILE",

@@ -19,6 +19,7 @@ import pytest
 
 from .baseline import Baseline, BaselineError
 from .baseline import load as load_baseline
+from .baseline import resolve as resolve_baseline
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
 from .check import Check
 from .config_guard import ConfigGuard
@@ -103,11 +104,14 @@ class ConformanceRun:
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"),
                             config.getoption("write_baseline"))
         baseline_path = config.getoption("baseline")
+        if baseline_path is not None and baseline_path.strip():
+            baseline_path = resolve_baseline(baseline_path)
         paths.validate(baseline_path)
         baseline = None
         if baseline_path is not None:
             if not baseline_path.strip():  # an unset variable in a CI job: every known gap would fail the run
-                raise pytest.UsageError(f"--baseline={baseline_path!r} is empty; expected a TOML file of known gaps")
+                raise pytest.UsageError(f"--baseline={baseline_path!r} is empty; expected a TOML file of known gaps or "
+                                        "the name of a shipped one")
             try:
                 baseline = load_baseline(baseline_path)
             except BaselineError as error:

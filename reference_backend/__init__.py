@@ -18,13 +18,18 @@ entry's docstring is its contract. Modules by subject:
   rule registered next to each op (``@entry.gradient``).
 """
 
+from importlib import metadata as _metadata
+
 from . import (conditionals, config, control_flow, conv, ctc, elementwise, gradients, graph, graph_ops, linalg,
                losses, nn, random, reductions, rnn as _rnn_module, session, shapes, tensors)
 
 _MODULES = (config, session, tensors, graph, graph_ops, elementwise, reductions, linalg, shapes, nn, losses, conv,
             random, conditionals, control_flow, _rnn_module, ctc, gradients)
 
-__version__ = "0.1.0"
+try:  # one source: the version pyproject.toml gives the distribution
+    __version__ = _metadata.version("keras-backend-conformance")
+except _metadata.PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "unknown"
 
 # The backend's namespace is the union of its modules' public entries.
 __all__ = [name for module in _MODULES for name in module.__all__]

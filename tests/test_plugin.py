@@ -101,3 +101,22 @@ def test_examples_depend_on_the_check_alone(tmp_path):
     assert short_ids[0].startswith("test_") and long_ids[0].startswith("conformance/suite/test_")
     assert len(first) > 50
     assert first == second
+
+
+def test_python_m_conformance_runs_where_plugins_are_not_autoloaded(tmp_path):
+    """``python -m conformance`` gives the verdict ``pytest`` gives, even with plugin autoloading off."""
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS_DIR), *sys.path]),
+                   "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    reports = {}
+    for name, command in (("module", [sys.executable, "-m", "conformance"]),
+                          ("pytest", [sys.executable, "-m", "pytest", "-p", "conformance.plugin",
+                                      "-p", "_hypothesis_pytestplugin"])):
+        path = tmp_path / f"{name}.json"
+        done = subprocess.run([*command, "-p", "no:cacheprovider", "--backend=broken_backends.eye_all_ones",
+                               "--entries=eye,abs", f"--conformance-report={path}"], cwd=tmp_path, env=environment,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert "Warning" not in done.stdout, done.stdout
+        reports[name] = json.loads(path.read_text())
+    assert reports["module"]["entries"] == reports["pytest"]["entries"]
+    assert reports["module"]["entries"]["eye"]["status"] == "mismatch"

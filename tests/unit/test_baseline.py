@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conformance.baseline import BaselineError, KnownGap, load, render
+from conformance.baseline import SHIPPED, BaselineError, KnownGap, load, render, resolve, shipped_names
 from conformance.watchdog import deadline
 
 
@@ -117,3 +117,23 @@ def test_render_writes_any_text_as_valid_toml(tmp_path):
     loaded = load(str(path)).gaps[0]
     assert loaded.reason == "byte \\udc80, \x1b[31mred\x1b[0m, nul \x00" and loaded.check == "test_x[\\udcff]"
     assert path.read_text().startswith("# backend version 1.0\\x1b[2J \\udc80\n")
+
+
+# -- shipped baselines, by name -----------------------------------------------------------
+
+@pytest.mark.parametrize("name", shipped_names())
+def test_every_shipped_baseline_loads_by_its_name(name):
+    assert resolve(name) == str(SHIPPED / f"{name}.toml")
+    assert load(resolve(name)).gaps
+
+
+def test_a_file_wins_over_a_shipped_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tf_keras").write_text(ONES_KNOWN)
+    assert resolve("tf_keras") == "tf_keras"
+    assert resolve("sub/tf_keras") == "sub/tf_keras" and resolve("mine.toml") == "mine.toml"
+
+
+def test_an_unknown_name_lists_the_shipped_ones():
+    with pytest.raises(BaselineError, match="expected a TOML file or the name of a shipped baseline .*tf_keras"):
+        load(resolve("tf_kears"))
