@@ -23,6 +23,9 @@ import pytest
 
 from .classify import classify, crash_outcome
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
+from .listing import FORMATS
+from .listing import entries as listed_entries
+from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import CheckOutcome, OutcomeKind
 from .profiles import PROFILES, key_examples_by_check
@@ -65,6 +68,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--isolate", action="store_true",
                     help="run each check in a new child process, forked from the state the backend had after "
                          "import (slower); by default one child runs the checks until the backend crashes it")
+    group.addoption("--list-entries", nargs="?", const="text", choices=FORMATS, metavar="FORMAT",
+                    help="print every entry of the contract (category, families, signature, one-line contract) "
+                         "as text, markdown or json, and exit")
     group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
     group.addoption("--baseline", metavar="FILE",
@@ -84,6 +90,16 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
     if getattr(namespace, "backend", None) is not None and not namespace.file_or_dir:
         args.append(str(SUITE_DIR))
         namespace.file_or_dir = [str(SUITE_DIR)]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> int | None:
+    """``--list-entries``: the contract, printed instead of a run."""
+    form = config.getoption("list_entries")
+    if form is None:
+        return None
+    sys.stdout.write(render_listing(listed_entries(), form))
+    return 0
 
 
 def pytest_configure(config: pytest.Config) -> None:
