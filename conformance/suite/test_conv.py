@@ -1,12 +1,13 @@
 """Conv and pooling checks a record cannot express: ``data_format`` left to
-its default (None) follows ``image_data_format()``.
+its default (None) follows ``image_data_format()``, under each layout in one run.
 
-The calls come from the family's own strategies (``conformance.catalogue.conv.CALLS``),
-drawn in the layout currently set, then made without ``data_format``; the answer
-expected is the backend's own to the same call with that layout named
-explicitly (its result, or the exception it raised): whether that answer is right
-is judged by the entry's other checks, this one judges only the default. Run the
-suite with ``--image-data-format=channels_first`` to check the other layout.
+The check sets the layout it judges (``set_image_data_format``; the config guard
+restores the run's afterwards), draws a call from the family's own strategies
+(``conformance.catalogue.conv.CALLS``) in that layout, and makes it without
+``data_format``. The answer expected is the backend's own to the same call with
+the layout named explicitly (its result, or the exception it raised): whether
+that answer is right is judged by the entry's other checks, this one judges only
+the default.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from conformance.calls import Call
 from conformance.catalogue import CATALOGUE
 from conformance.catalogue.conv import CALLS
 from conformance.check import given
+from conformance.contract import DATA_FORMATS
 from conformance.families import agree, answer_of, attempt, both
 from conformance.markers import entry_param
 from conformance.routes import ROUTES, evaluate
@@ -25,13 +27,14 @@ from conformance.routes import ROUTES, evaluate
 DEFAULTED = [name for name in CALLS if CATALOGUE[name].parameters()["data_format"].default is None]
 
 
-@pytest.mark.parametrize("name, route", [entry_param(name, name, route, id=f"{name}-{route}")
-                                         for name in DEFAULTED for route in ROUTES])
+@pytest.mark.parametrize("name, layout, route", [entry_param(name, name, layout, route, id=f"{name}-{layout}-{route}")
+                                                 for name in DEFAULTED for layout in DATA_FORMATS
+                                                 for route in ROUTES])
 @given(data=st.data())
-def test_data_format_defaults_to_image_data_format(backend, name, route, data):
+def test_data_format_defaults_to_image_data_format(backend, name, layout, route, data):
     entry = CATALOGUE[name]
     function = backend.entry(name)
-    layout = backend.settings.image_data_format
+    backend.set_image_data_format(layout)
     drawn = data.draw(CALLS[name](backend.settings.floatx, (layout,)), label="call")
     explicit = attempt(lambda: evaluate(backend, route, function, *drawn.args, what=drawn.render(name),
                                         **drawn.kwargs))
