@@ -10,6 +10,7 @@ files the options ask for.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 from dataclasses import dataclass, field
@@ -98,8 +99,7 @@ class ConformanceRun:
         if not selected:
             raise pytest.UsageError(
                 f"--entries={config.getoption('entries')!r} matches no entry; expected names or globs "
-                f"of the catalogue, comma-separated, such as 'conv*,rnn' "
-                f"(entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
+                f"of the catalogue, comma-separated, such as 'conv*,rnn' ({_nearest_names(patterns)})")
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"),
                             config.getoption("write_baseline"))
         baseline_path = config.getoption("baseline")
@@ -240,6 +240,16 @@ def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, s
                                          kind=kind, missing_entry=name if kind == OutcomeKind.MISSING else ""))
     for line in write_report_files(judge(info, selected, outcomes), paths):
         print(printable(f"ERROR: {line}"))
+
+
+def _nearest_names(patterns: list[str]) -> str:
+    """What the user probably meant by ``patterns`` that match nothing: the catalogue names closest
+    to each (a typo such as 'conv_2d'), else the first names of the catalogue, as a hint in one line."""
+    close = dict.fromkeys(name for pattern in patterns
+                          for name in difflib.get_close_matches(pattern.lower(), CATALOGUE, n=3, cutoff=0.6))
+    if close:
+        return f"did you mean {', '.join(close)}?"
+    return f"entries: {', '.join(list(CATALOGUE)[:6])}, ..."
 
 
 def _setting(module: ModuleType, getter: str) -> str:
