@@ -68,6 +68,29 @@ def test_markdown_and_junit_reports(run_suite, pytester):
     assert "<testcase" in junit.read_text()
 
 
+def test_a_half_written_backend_s_report_shows_findings_first_then_what_to_implement(run_suite):
+    """Findings (mismatch, error) first; then one block of missing entries grouped by what to implement
+    next, with what the tensors lack and every name Keras 2.3.1's loader imports; then the table."""
+    run = run_suite("--backend=half_written_backend")
+    assert run.ret == 1
+    lines = run.output.splitlines()
+    findings = lines.index("FINDINGS: 6 entries answer wrongly or raise (fix these first):")
+    missing = next(n for n, line in enumerate(lines) if line.startswith("missing: ") and "in this order" in line)
+    table = next(n for n, line in enumerate(lines) if line.startswith("category "))
+    assert findings < missing < table
+    finding_lines = lines[findings:missing]
+    assert "  sqrt: mismatch: sqrt(0.5) by the eager route: worst element at index (): expected 0.7071" in "\n".join(
+        finding_lines)
+    assert "  log: error: K.log(t1) raised NotImplementedError: log is not written yet (4 checks)" in finding_lines
+    block = "\n".join(lines[missing:table])
+    assert "1. needed first" in block and "dtype (blocks" in block
+    assert "tensors: the checks use Python's operators" in block and "Placeholder lacks `*`, `+`" in block
+    assert "imported by Keras 2.3.1's loader (134 of its 143 names are missing" in block
+    assert "     conv and pooling: conv1d, conv2d," in block and "more" not in block
+    assert not any(": missing: the backend does not define" in line for line in lines)
+    assert run.statuses("mismatch", "error", "missing")["sqrt"] == "mismatch"
+
+
 def test_json_report_is_deterministic(run_suite):
     first = run_suite("--backend=broken_backends.function_ignores_updates").report
     second = run_suite("--backend=broken_backends.function_ignores_updates").report
