@@ -21,10 +21,11 @@ from typing import Any
 
 import pytest
 
+from .catalogue import CATALOGUE
 from .classify import classify, crash_outcome
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .markers import MARKER_HELP, entry_marker, judged_entry
-from .outcomes import CheckOutcome, OutcomeKind
+from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
@@ -33,6 +34,7 @@ from .watchdog import Supervisor, deadline
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 RUN_KEY = pytest.StashKey[ConformanceRun]()
+PHASES_KEY = pytest.StashKey[dict[str, CheckOutcome]]()  # a check's outcome of each phase so far
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -207,10 +209,25 @@ class ConformanceSession:
                 outcome = CheckOutcome(nodeid=item.nodeid, entry=judged_entry(item)[0], check=item.name,
                                        kind=OutcomeKind.ERROR,
                                        message=capped(f"the suite could not classify this check: {error!r}"))
-            report.user_properties.append(("conformance", outcome.to_dict()))
+            phases = item.stash.setdefault(PHASES_KEY, {})
+            phases[call.when] = outcome
+            if call.when == "teardown":  # the phase a JUnit file takes a test case's properties from
+                outcome = check_outcome(phases)
+            report.user_properties.append(("conformance", outcome.to_property()))
+            self._fail_missing(report, outcome)
             self._mark_known(report, outcome)
             _bound_failure_text(report)
         return report
+
+    def _fail_missing(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
+        """The presence check of an entry the contract requires and the backend lacks fails (pytest
+        would count it a skip: ``EntryMissing`` is one, so that the entry's other checks are skips):
+        a JUnit file counts one failure per missing entry, as the report counts one gap."""
+        if (outcome.aspect is Aspect.PRESENCE and outcome.kind == OutcomeKind.MISSING
+                and outcome.missing_entry == outcome.entry and report.skipped
+                and not CATALOGUE[outcome.entry].optional(self.run.contract)):
+            report.outcome = "failed"
+            report.longrepr = f"{outcome.entry}: missing: {outcome.message}"
 
     def _mark_known(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
         """A check failing as the baseline expects is an xfail, in the terminal and in JUnit files alike."""
@@ -221,9 +238,10 @@ class ConformanceSession:
             report.wasxfail = f"known gap ({known.category}, {baseline.path}): {known.reason.splitlines()[0]}"
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        outcomes = [value for key, value in report.user_properties if key == "conformance" and isinstance(value, dict)]
+        outcomes = [value for key, value in report.user_properties
+                    if key == "conformance" and isinstance(value, (str, dict))]
         for value in outcomes:
-            self.run.record(CheckOutcome.from_dict(value), report.when)
+            self.run.record(CheckOutcome.from_property(value), report.when)
         if report.failed and not outcomes:
             # A failure no check classified, such as an xdist worker that crashed mid-check.
             self.run.unclassified[report.nodeid] = capped((report.longreprtext.strip().splitlines() or ["failed"])[-1])

@@ -33,7 +33,7 @@ from .loading import (
     resolve_backend_name,
 )
 from .oracles import Oracle, oracles
-from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
+from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import describe, load_profile
 from .recording import RecordingBackend
 from .report_files import ReportPaths, write_report_files
@@ -190,11 +190,7 @@ class ConformanceRun:
         phases: dict[str, dict[str, CheckOutcome]] = {}
         for (nodeid, when), outcome in self.outcomes.items():
             phases.setdefault(nodeid, {})[when] = outcome
-        by_check = {}
-        for nodeid, found in phases.items():
-            ordered = [found[w] for w in ("setup", "call", "teardown", "???") if w in found]
-            failed = [o for o in ordered if o.kind != OutcomeKind.PASSED]
-            by_check[nodeid] = failed[0] if failed else found.get("call", ordered[0])
+        by_check = {nodeid: check_outcome(found) for nodeid, found in phases.items()}
         unattributed = []
         for nodeid, text in sorted(self.unclassified.items()):
             if nodeid in by_check and by_check[nodeid].kind != OutcomeKind.PASSED:

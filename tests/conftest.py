@@ -83,8 +83,9 @@ class _InvolvementCollector:
         self.calling: dict[str, set[str]] = {}
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        for key, outcome in report.user_properties:
+        for key, value in report.user_properties:
             if key == "conformance":
+                outcome = json.loads(value) if isinstance(value, str) else value
                 for called in (outcome["entry"], *outcome["involved"]):
                     self.calling.setdefault(called, set()).add(outcome["entry"])
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import TESTS_DIR
@@ -89,6 +90,41 @@ def test_a_half_written_backend_s_report_shows_findings_first_then_what_to_imple
     assert "     conv and pooling: conv1d, conv2d," in block and "more" not in block
     assert not any(": missing: the backend does not define" in line for line in lines)
     assert run.statuses("mismatch", "error", "missing")["sqrt"] == "mismatch"
+
+
+def junit_cases(path: Path) -> tuple[dict[str, str], dict[str, ET.Element]]:
+    """A JUnit file's counts (its test suite's attributes) and its test cases by name."""
+    root = ET.parse(path).getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    assert suite is not None
+    return dict(suite.attrib), {case.get("name", ""): case for case in suite.iter("testcase")}
+
+
+def test_junit_counts_a_missing_entry_as_a_failure_and_states_outcomes_as_json(run_suite, pytester):
+    """One failure per missing entry (its presence check; its other checks stay skips); each test case's
+    property is JSON and says how the check ended; a baseline's missing entry stays an xfail."""
+    junit = pytester.path / "junit.xml"
+    entries = "--entries=zeros,ones,sqrt,abs,is_variable"
+    run = run_suite("--backend=half_written_backend", entries, f"--junitxml={junit}")
+    assert run.statuses("missing", "mismatch") == {"zeros": "missing", "ones": "missing", "sqrt": "mismatch"}
+    counts, cases = junit_cases(junit)
+    failing_checks = len(run.report["entries"]["sqrt"]["gaps"])
+    assert int(counts["failures"]) == 2 + failing_checks, counts
+    zeros = cases["test_presence[zeros]"]
+    assert zeros.find("failure") is not None
+    (prop,) = zeros.iter("property")
+    outcome = json.loads(prop.get("value", ""))
+    assert (prop.get("name"), outcome["entry"], outcome["kind"]) == ("conformance", "zeros", "missing")
+    assert cases["test_presence[is_variable]"].find("skipped") is not None  # optional under keras-2: not a gap
+    assert json.loads(next(cases["test_presence[abs]"].iter("property")).get("value", ""))["kind"] == "passed"
+
+    baseline = pytester.path / "known.toml"
+    baseline.write_text('[[gap]]\nentry = "zeros"\ncheck = "presence"\ncategory = "unsupported"\nreason = "later"\n')
+    known = run_suite("--backend=half_written_backend", entries, f"--junitxml={junit}", f"--baseline={baseline}")
+    assert known.statuses("expected") == {"zeros": "expected"}
+    counts, cases = junit_cases(junit)
+    assert int(counts["failures"]) == 1 + failing_checks, counts
+    assert cases["test_presence[zeros]"].find("skipped") is not None
 
 
 def test_json_report_is_deterministic(run_suite):
