@@ -27,7 +27,7 @@ from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
-from .rendering import terminal_lines
+from .rendering import github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
@@ -297,3 +297,7 @@ class ConformanceSession:
             terminalreporter.write_line(printable(line))
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)
+        # In a GitHub Actions job, each gap entry becomes an annotation of the run (the runner sets the variable).
+        if os.environ.get("GITHUB_ACTIONS") == "true" and self.run.report is not None:
+            for line in github_annotations(self.run.report):
+                terminalreporter.write_line(printable(line))

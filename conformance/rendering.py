@@ -340,6 +340,34 @@ def _missing_markdown(report: GapReport) -> list[str]:
     return out + [""]
 
 
+# -- GitHub Actions ------------------------------------------------------------------------
+
+def github_annotations(report: GapReport) -> list[str]:
+    """One ``::error`` workflow command per entry with new gaps (missing, mismatch, error), for the
+    run's summary on GitHub: titled with the entry and its status, the message its first gap's first
+    line (and how many gaps it has). Data and properties are escaped as GitHub's runner reads them."""
+    lines = []
+    for verdict in report.with_status(Status.MISSING, Status.MISMATCH, Status.ERROR):
+        gaps = verdict.new_gaps()
+        if not gaps:
+            continue
+        more = f" (and {len(gaps) - 1} more gap{'s' if len(gaps) > 2 else ''})" if len(gaps) > 1 else ""
+        title = f"keras backend conformance: {verdict.name} {verdict.status}"
+        message = f"{verdict.name}: {gaps[0].kind}: {_first_line(gaps[0].message, 400)}{more}"
+        lines.append(f"::error title={_command_property(title)}::{_command_data(message)}")
+    return lines
+
+
+def _command_data(text: str) -> str:
+    """``text`` as a workflow command's message (GitHub's runner unescapes %25, %0D, %0A)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    """``text`` as a workflow command's property, where ':' and ',' end it unless escaped."""
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
 # -- JSON ----------------------------------------------------------------------------------
 
 def json_report(report: GapReport) -> dict[str, Any]:

@@ -127,6 +127,24 @@ def test_junit_counts_a_missing_entry_as_a_failure_and_states_outcomes_as_json(r
     assert cases["test_presence[zeros]"].find("skipped") is not None
 
 
+def test_github_actions_get_one_annotation_per_gap_entry(run_suite, monkeypatch):
+    entries = "--entries=zeros,sqrt,log,abs"
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert "::error" not in run_suite("--backend=half_written_backend", entries).output
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    run = run_suite("--backend=half_written_backend", entries)
+    annotations = [line for line in run.output.splitlines() if line.startswith("::error ")]
+    assert annotations == [
+        "::error title=keras backend conformance%3A zeros missing::zeros: missing: the backend does not define 'zeros'",
+        "::error title=keras backend conformance%3A sqrt mismatch::sqrt: mismatch: sqrt(0.5) by the eager route: "
+        "worst element at index (): expected 0.7071067690849304, got 0.8408964276313782 (|difference| 0.134 > "
+        "tolerance 1.91e-06 x (1 + |expected|)) (and 3 more gaps)",
+        "::error title=keras backend conformance%3A log error::log: error: K.log(t1) raised NotImplementedError: "
+        "log is not written yet (and 3 more gaps)"], run.output
+    assert run.output.splitlines().index(annotations[0]) > run.output.splitlines().index(
+        next(line for line in run.output.splitlines() if line.startswith("total ")))
+
+
 def test_json_report_is_deterministic(run_suite):
     first = run_suite("--backend=broken_backends.function_ignores_updates").report
     second = run_suite("--backend=broken_backends.function_ignores_updates").report

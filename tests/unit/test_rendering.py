@@ -15,6 +15,7 @@ from conformance.rendering import (
     SCHEMA_VERSION,
     WRAP_WIDTH,
     baseline_text,
+    github_annotations,
     headline,
     json_report,
     json_text,
@@ -160,3 +161,16 @@ def test_markdown_shows_a_backend_s_text_as_text():
     page = markdown(failed)
     assert "- version: 1.0&lt;script&gt;" in page and f"could not be tested: {escaped}**" in page
     assert "<img" not in page + text and "<script" not in page and "\x1b" not in page + text
+
+
+def test_github_annotations_are_one_error_per_gap_entry_escaped():
+    two = [outcome("eval", "mismatch", check="a", message="50% off,\nsecond line"),
+           outcome("eval", "mismatch", check="b", message="other")]
+    lines = github_annotations(report(OUTCOMES + two))
+    assert lines == [
+        "::error title=keras backend conformance%3A eval mismatch::eval: mismatch: 50%25 off, (and 1 more gap)",
+        "::error title=keras backend conformance%3A variable mismatch::variable: mismatch: variable(x): expected 1.0,"
+        " got 2.0",
+        "::error title=keras backend conformance%3A constant missing::constant: missing: not defined"]
+    baseline = Baseline("known.toml", (KnownGap("variable", "bug", "known", None),))
+    assert not any("variable" in line for line in github_annotations(report(OUTCOMES, baseline=baseline)))
