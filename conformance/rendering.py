@@ -72,22 +72,22 @@ Step = tuple[str, list[tuple[str, list[str]]]]
 
 
 def missing_steps(report: GapReport) -> list[Step]:
-    """The missing entries in the order to implement them, each name in one step: what Keras 2's loader
-    and every check need first, and those whose absence blocks other entries' checks; what the backend's
-    tensors lack (``operator_line``); the names Keras 2.3.1's loader imports (all it lacks, selected or
-    not: it needs them all); the rest. Within a step, names go by category, in catalogue order."""
+    """The missing entries in the order to implement them, each name in one step: first what Keras 2's
+    loader requires, the configuration every check reads and the entries whose absence blocks other
+    entries' checks (most blocking first); what the backend's tensors lack (``operator_line``); the names
+    Keras 2.3.1's loader imports (all it lacks, selected or not: it needs them all); the rest. In the
+    later steps, names go by category, in catalogue order."""
     missing = [v.name for v in report.with_status(Status.MISSING)]
     blocking = _blocking_absences(report)
-    first = [n for n in (*REQUIRED_ENTRIES, *sorted(CONFIGURATION)) if n in missing]
-    first += [n for n in missing if n in blocking and n not in first]
+    first = [("required by Keras 2's loader", [n for n in REQUIRED_ENTRIES if n in missing]),
+             ("the configuration every check reads", [n for n in CATALOGUE if n in CONFIGURATION and n in missing]),
+             ("other entries' checks call them", [f"{n} (blocks {count})" for n, count in blocking.items()])]
+    done = {n for n in missing if n in REQUIRED_ENTRIES or n in CONFIGURATION} | set(blocking)  # listed first
     loader_missing = report.info.keras_2_3_missing or []
-    loader = [n for n in loader_missing if n not in first]
-    rest = [n for n in missing if n not in first and n not in loader]
-    blocks = ("; the checks of other entries need " + ", ".join(f"{n} (blocks {c})" for n, c in blocking.items())
-              if blocking else "")
+    loader = [n for n in loader_missing if n not in done]
+    rest = [n for n in missing if n not in done and n not in loader]
     steps: list[Step] = [
-        (f"needed first (Keras 2 loads no backend without placeholder, variable and function; every check "
-         f"reads the configuration{blocks})", _by_category(first)),
+        ("needed first", [(label, names) for label, names in first if names]),
         (operator_line(report), []),
         (f"imported by Keras 2.3.1's loader ({len(loader_missing)} of its {len(KERAS_2_3_IMPORTS)} names are "
          "missing; Keras 2.3.1 cannot use the backend without them)", _by_category(loader)),
@@ -336,8 +336,14 @@ def _missing_markdown(report: GapReport) -> list[str]:
     out = [f"### Missing: {count} entr{'y' if count == 1 else 'ies'}, in the order to implement them", ""]
     for number, (title, lists) in enumerate(steps, 1):
         out.append(f"{number}. {for_markdown(title)}" + (":" if lists else ""))
-        out += [f"   - {category}: " + ", ".join(f"`{name}`" for name in names) for category, names in lists]
+        out += [f"   - {label}: " + ", ".join(_code_name(name) for name in names) for label, names in lists]
     return out + [""]
+
+
+def _code_name(listed: str) -> str:
+    """An entry's name as code, its note (' (blocks 3)') as text."""
+    name, space, note = listed.partition(" ")
+    return f"`{name}`{space}{note}"
 
 
 # -- GitHub Actions ------------------------------------------------------------------------

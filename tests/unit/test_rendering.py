@@ -78,8 +78,8 @@ def test_missing_entries_are_grouped_by_what_to_implement_next():
     steps = missing_steps(young)
     assert [title.split(" (")[0].split(":")[0] for title, _ in steps] == [
         "needed first", "tensors", "imported by Keras 2.3.1's loader", "the rest"]
-    assert steps[0][1] == [("config", ["floatx"]), ("variables and tensors", ["dtype"])]
-    assert "dtype (blocks 1)" in steps[0][0]
+    assert steps[0][1] == [("the configuration every check reads", ["floatx"]),
+                           ("other entries' checks call them", ["dtype (blocks 1)"])]
     assert "Node lacks `*`" in steps[1][0] and "`__rmul__`" in steps[1][0]
     loader_names = [name for _, names in steps[2][1] for name in names]
     assert sorted(loader_names) == sorted(set(loader_missing) - {"dtype"}) and "sum" in loader_names
@@ -92,7 +92,7 @@ def test_missing_entries_are_grouped_by_what_to_implement_next():
     assert all(name in shown for name in loader_missing) and "more" not in shown
     page = markdown(young)
     assert page.index("### Findings") < page.index("### Missing: 4 entries") < page.index("| category |")
-    assert "   - config: `floatx`" in page
+    assert "   - the configuration every check reads: `floatx`" in page
 
 
 def test_known_gaps_are_listed_apart_with_their_reason():
