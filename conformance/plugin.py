@@ -27,7 +27,7 @@ from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
-from .rendering import github_annotations, terminal_lines
+from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
@@ -294,7 +294,7 @@ class ConformanceSession:
         terminalreporter.write_sep("=", "keras backend conformance")
         # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
         for line in terminal_lines(self.run.report) if self.run.report is not None else []:
-            terminalreporter.write_line(printable(line))
+            terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)
         # In a GitHub Actions job, each gap entry becomes an annotation of the run (the runner sets the variable).

@@ -22,6 +22,7 @@ from .untrusted_text import for_markdown
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
+FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings, in red where the terminal has colours
 WRAP_WIDTH = 110  # the missing block's lists of names are wrapped, not one line of a thousand characters
 # Python's own words for an operator its operands do not support ("unsupported operand type(s) for *:
 # 'Placeholder' and 'float'", "bad operand type for unary -: 'Placeholder'").
@@ -221,7 +222,7 @@ def _finding_lines(report: GapReport) -> list[str]:
     if not found:
         return []
     verbs = "y answers wrongly or raises" if len(found) == 1 else "ies answer wrongly or raise"
-    lines = ["", f"FINDINGS: {len(found)} entr{verbs} (fix these first):"]
+    lines = ["", f"{FINDINGS_HEADER} {len(found)} entr{verbs} (fix these first):"]
     for verdict in found:
         # The same failure in several checks (each route of one call) is shown once, with its first example.
         alike = Counter((gap.kind, gap.message) for gap in verdict.new_gaps())
