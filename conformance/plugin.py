@@ -8,6 +8,8 @@ outcome, and ends with the gap report, the report files and the exit status
 (0: no gap, or only gaps the ``--baseline`` expects; 1: gaps, or under
 ``--strict-baseline`` a known gap that is gone; 4: no check was selected, the backend could not
 be loaded, or an option or the baseline file is bad). ``--collect-only`` gives no verdict.
+In a JUnit file, a required entry the backend lacks is one failure (its presence check), and each
+check's outcome is a JSON property; under GitHub Actions each gap entry is an ``::error`` annotation.
 """
 
 from __future__ import annotations

@@ -1,4 +1,9 @@
-"""The gap report as people and programs read it: terminal lines, Markdown, JSON, a baseline file.
+"""The gap report as people and programs read it: terminal lines, Markdown, JSON, a baseline file,
+GitHub Actions annotations.
+
+The terminal and the Markdown go in the order a backend author works: the findings (wrong answers,
+errors) first, then the missing entries in one block, in the order to implement them
+(``missing_steps``), then the table of categories and the rest.
 
 Every function here only reads a ``verdict.GapReport``. The JSON is stable:
 no timings, entries sorted by name, the same bytes for the same verdict.
@@ -55,7 +60,7 @@ def headline(report: GapReport) -> str:
 
 def loader_line(report: GapReport) -> str:
     """How Keras 2.3.1's loader fares ("" when the module did not import, or when names are missing:
-    the missing block lists them, ``missing_groups``)."""
+    the missing block lists them, ``missing_steps``)."""
     missing = report.info.keras_2_3_missing
     if missing is None or missing:
         return ""
@@ -69,7 +74,7 @@ def findings(report: GapReport) -> list[EntryVerdict]:
 
 
 Step = tuple[str, list[tuple[str, list[str]]]]
-"""One step of the missing block: its title and its (category, names) lists."""
+"""One step of the missing block: its title and its (label, names) lists, the label a category or a reason."""
 
 
 def missing_steps(report: GapReport) -> list[Step]:

@@ -174,3 +174,14 @@ def test_github_annotations_are_one_error_per_gap_entry_escaped():
         "::error title=keras backend conformance%3A constant missing::constant: missing: not defined"]
     baseline = Baseline("known.toml", (KnownGap("variable", "bug", "known", None),))
     assert not any("variable" in line for line in github_annotations(report(OUTCOMES, baseline=baseline)))
+
+
+def test_a_backend_that_cannot_load_gets_the_missing_block_in_markdown():
+    lacking = dataclasses.replace(INFO, load_error="lacks the required entries placeholder, function",
+                                  keras_2_3_missing=["placeholder", "function", "dot"])
+    absent = ("placeholder", "function", "dot")
+    failed = judge(lacking, (*absent, "floatx"), [
+        outcome(name, "missing", check=PRESENCE_CHECK, missing_entry=name) for name in absent] + [outcome("floatx")])
+    page = markdown(failed)
+    assert "1. needed first:\n   - required by Keras 2's loader: `placeholder`, `function`" in page
+    assert "   - linear algebra: `dot`" in page
