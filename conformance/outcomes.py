@@ -9,6 +9,7 @@ worker, a forked child) to the one that judges the run.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -90,8 +91,27 @@ class CheckOutcome:
         return {**asdict(self), "kind": str(self.kind), "aspect": str(self.aspect), "involved": list(self.involved),
                 "failing_traits": list(self.failing_traits)}
 
+    def to_property(self) -> str:
+        """As JSON text: how a check's report carries it (``report.user_properties``), to xdist's
+        controller and to the ``<property>`` of a JUnit file alike."""
+        return json.dumps(self.to_dict(), sort_keys=True)
+
+    @classmethod
+    def from_property(cls, value: str | dict[str, Any]) -> CheckOutcome:
+        """The outcome a report carries: JSON text (``to_property``), or plain data (``to_dict``) from
+        a check whose process died."""
+        return cls.from_dict(json.loads(value) if isinstance(value, str) else value)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CheckOutcome:
         return cls(**{**data, "kind": OutcomeKind(data["kind"]), "aspect": Aspect(data.get("aspect", "behaviour")),
                       "involved": tuple(data.get("involved", ())),
                       "failing_traits": tuple(data.get("failing_traits", ()))})
+
+
+def check_outcome(phases: dict[str, CheckOutcome]) -> CheckOutcome:
+    """The outcome of a whole check from its phases' (``when`` -> outcome, one phase at least): its
+    first phase that did not pass, else its call."""
+    ordered = [phases[when] for when in ("setup", "call", "teardown", "???") if when in phases]
+    failed = [outcome for outcome in ordered if outcome.kind != OutcomeKind.PASSED]
+    return failed[0] if failed else phases.get("call", ordered[0])

@@ -8,6 +8,8 @@ outcome, and ends with the gap report, the report files and the exit status
 (0: no gap, or only gaps the ``--baseline`` expects; 1: gaps, or under
 ``--strict-baseline`` a known gap that is gone; 4: no check was selected, the backend could not
 be loaded, or an option or the baseline file is bad). ``--collect-only`` gives no verdict.
+In a JUnit file, a required entry the backend lacks is one failure (its presence check), and each
+check's outcome is a JSON property; under GitHub Actions each gap entry is an ``::error`` annotation.
 """
 
 from __future__ import annotations
@@ -21,21 +23,23 @@ from typing import Any
 
 import pytest
 
+from .catalogue import CATALOGUE
 from .classify import classify, crash_outcome
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .listing import FORMATS
 from .listing import entries as listed_entries
 from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
-from .outcomes import CheckOutcome, OutcomeKind
+from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
-from .rendering import terminal_lines
+from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 RUN_KEY = pytest.StashKey[ConformanceRun]()
+PHASES_KEY = pytest.StashKey[dict[str, CheckOutcome]]()  # a check's outcome of each phase so far
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -224,10 +228,25 @@ class ConformanceSession:
                 outcome = CheckOutcome(nodeid=item.nodeid, entry=judged_entry(item)[0], check=item.name,
                                        kind=OutcomeKind.ERROR,
                                        message=capped(f"the suite could not classify this check: {error!r}"))
-            report.user_properties.append(("conformance", outcome.to_dict()))
+            phases = item.stash.setdefault(PHASES_KEY, {})
+            phases[call.when] = outcome
+            if call.when == "teardown":  # the phase a JUnit file takes a test case's properties from
+                outcome = check_outcome(phases)
+            report.user_properties.append(("conformance", outcome.to_property()))
+            self._fail_missing(report, outcome)
             self._mark_known(report, outcome)
             _bound_failure_text(report)
         return report
+
+    def _fail_missing(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
+        """The presence check of an entry the contract requires and the backend lacks fails (pytest
+        would count it a skip: ``EntryMissing`` is one, so that the entry's other checks are skips):
+        a JUnit file counts one failure per missing entry, as the report counts one gap."""
+        if (outcome.aspect is Aspect.PRESENCE and outcome.kind == OutcomeKind.MISSING
+                and outcome.missing_entry == outcome.entry and report.skipped
+                and not CATALOGUE[outcome.entry].optional(self.run.contract)):
+            report.outcome = "failed"
+            report.longrepr = f"{outcome.entry}: missing: {outcome.message}"
 
     def _mark_known(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
         """A check failing as the baseline expects is an xfail, in the terminal and in JUnit files alike."""
@@ -238,9 +257,10 @@ class ConformanceSession:
             report.wasxfail = f"known gap ({known.category}, {baseline.path}): {known.reason.splitlines()[0]}"
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        outcomes = [value for key, value in report.user_properties if key == "conformance" and isinstance(value, dict)]
+        outcomes = [value for key, value in report.user_properties
+                    if key == "conformance" and isinstance(value, (str, dict))]
         for value in outcomes:
-            self.run.record(CheckOutcome.from_dict(value), report.when)
+            self.run.record(CheckOutcome.from_property(value), report.when)
         if report.failed and not outcomes:
             # A failure no check classified, such as an xdist worker that crashed mid-check.
             self.run.unclassified[report.nodeid] = capped((report.longreprtext.strip().splitlines() or ["failed"])[-1])
@@ -293,6 +313,10 @@ class ConformanceSession:
         terminalreporter.write_sep("=", "keras backend conformance")
         # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
         for line in terminal_lines(self.run.report) if self.run.report is not None else []:
-            terminalreporter.write_line(printable(line))
+            terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)
+        # In a GitHub Actions job, each gap entry becomes an annotation of the run (the runner sets the variable).
+        if os.environ.get("GITHUB_ACTIONS") == "true" and self.run.report is not None:
+            for line in github_annotations(self.run.report):
+                terminalreporter.write_line(printable(line))

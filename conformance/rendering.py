@@ -1,4 +1,9 @@
-"""The gap report as people and programs read it: terminal lines, Markdown, JSON, a baseline file.
+"""The gap report as people and programs read it: terminal lines, Markdown, JSON, a baseline file,
+GitHub Actions annotations.
+
+The terminal and the Markdown go in the order a backend author works: the findings (wrong answers,
+errors) first, then the missing entries in one block, in the order to implement them
+(``missing_steps``), then the table of categories and the rest.
 
 Every function here only reads a ``verdict.GapReport``. The JSON is stable:
 no timings, entries sorted by name, the same bytes for the same verdict.
@@ -6,20 +11,32 @@ no timings, entries sorted by name, the same bytes for the same verdict.
 
 from __future__ import annotations
 
+import builtins
 import json
+import re
+import textwrap
 from collections import Counter, defaultdict
 from typing import Any
 
 from .baseline import KnownGap
 from .baseline import render as render_baseline
-from .catalogue import CATEGORIES, KERAS_2_3_IMPORTS
-from .outcomes import GAP_STATUSES, STATUSES, Status
+from .catalogue import CATALOGUE, CATEGORIES, CONFIGURATION, KERAS_2_3_IMPORTS, REQUIRED_ENTRIES
+from .outcomes import STATUSES, OutcomeKind, Status
 from .traits import DESCRIPTIONS
 from .untrusted_text import for_markdown
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
-LOADER_NAMES_SHOWN = 12  # in the terminal and Markdown; the JSON report lists them all
+FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings, in red where the terminal has colours
+WRAP_WIDTH = 110  # the missing block's lists of names are wrapped, not one line of a thousand characters
+# Python's own words for an operator its operands do not support ("unsupported operand type(s) for *:
+# 'Placeholder' and 'float'", "bad operand type for unary -: 'Placeholder'").
+_OPERATOR_ERROR = re.compile(r"unsupported operand type\(s\) for ([^:]+): '([\w.]+)' and '([\w.]+)'"
+                             r"|bad operand type for unary ([^:]+): '([\w.]+)'")
+# Code in backquotes: the Markdown report would render __add__ as a bold "add", and a * as emphasis.
+_OPERATOR_METHODS = ", ".join(f"`__{name}__`" for name in (
+    "add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "neg"))
+_NOT_TENSORS = frozenset(dir(builtins)) | {"NoneType"}  # operand types that are Python's, not the backend's
 
 
 def headline(report: GapReport) -> str:
@@ -42,16 +59,105 @@ def headline(report: GapReport) -> str:
 
 
 def loader_line(report: GapReport) -> str:
-    """Which names Keras 2.3.1's loader imports are missing ("" when the module did not import)."""
+    """How Keras 2.3.1's loader fares ("" when the module did not import, or when names are missing:
+    the missing block lists them, ``missing_steps``)."""
     missing = report.info.keras_2_3_missing
-    if missing is None:
+    if missing is None or missing:
         return ""
-    if not missing:
-        return f"Keras 2.3.1 loader: all {len(KERAS_2_3_IMPORTS)} names it imports are defined"
-    shown = ", ".join(missing[:LOADER_NAMES_SHOWN])
-    more = f" and {len(missing) - LOADER_NAMES_SHOWN} more" if len(missing) > LOADER_NAMES_SHOWN else ""
-    return (f"Keras 2.3.1 loader: {len(missing)} of the {len(KERAS_2_3_IMPORTS)} names it imports are "
-            f"missing, so Keras 2.3.1 cannot use this backend: {shown}{more}")
+    return f"Keras 2.3.1 loader: all {len(KERAS_2_3_IMPORTS)} names it imports are defined"
+
+
+def findings(report: GapReport) -> list[EntryVerdict]:
+    """The entries that answered wrongly or raised (``mismatch``, ``error``), in catalogue order: what
+    a report shows first, before the entries that are merely not written yet."""
+    return report.with_status(Status.MISMATCH, Status.ERROR)
+
+
+Step = tuple[str, list[tuple[str, list[str]]]]
+"""One step of the missing block: its title and its (label, names) lists, the label a category or a reason."""
+
+
+def missing_steps(report: GapReport) -> list[Step]:
+    """The missing entries in the order to implement them, each name in one step: first what Keras 2's
+    loader requires, the configuration every check reads and the entries whose absence blocks other
+    entries' checks (most blocking first); what the backend's tensors lack (``operator_line``); the names
+    Keras 2.3.1's loader imports (all it lacks, selected or not: it needs them all); the rest. In the
+    later steps, names go by category, in catalogue order."""
+    missing = [v.name for v in report.with_status(Status.MISSING)]
+    blocking = _blocking_absences(report)
+    first = [("required by Keras 2's loader", [n for n in REQUIRED_ENTRIES if n in missing]),
+             ("the configuration every check reads", [n for n in CATALOGUE if n in CONFIGURATION and n in missing]),
+             ("other entries' checks call them", [f"{n} (blocks {count})" for n, count in blocking.items()])]
+    done = {n for n in missing if n in REQUIRED_ENTRIES or n in CONFIGURATION} | set(blocking)  # listed first
+    loader_missing = report.info.keras_2_3_missing or []
+    loader = [n for n in loader_missing if n not in done]
+    rest = [n for n in missing if n not in done and n not in loader]
+    steps: list[Step] = [
+        ("needed first", [(label, names) for label, names in first if names]),
+        (operator_line(report), []),
+        (f"imported by Keras 2.3.1's loader ({len(loader_missing)} of its {len(KERAS_2_3_IMPORTS)} names are "
+         "missing; Keras 2.3.1 cannot use the backend without them)", _by_category(loader)),
+        ("the rest", _by_category(rest))]
+    return [(title, lists) for title, lists in steps if lists or title.startswith("tensors:")]
+
+
+def _blocking_absences(report: GapReport) -> dict[str, int]:
+    """Missing entry -> how many entries its absence blocks (``verdict`` notes them as 'NAME (missing)')."""
+    counts: Counter[str] = Counter()
+    for verdict in report.with_status(Status.BLOCKED):
+        counts.update(culprit.removesuffix(" (missing)") for culprit in verdict.blocked_by
+                      if culprit.endswith(" (missing)"))
+    return dict(counts.most_common())
+
+
+def _by_category(names: list[str]) -> list[tuple[str, list[str]]]:
+    """``names`` as (category, names) lists, in catalogue order."""
+    return [(category, members) for category in CATEGORIES
+            if (members := [n for n in CATALOGUE if n in names and CATALOGUE[n].category == category])]
+
+
+def operator_line(report: GapReport) -> str:
+    """What the backend's tensors lack, when a gap shows Python refusing an operator on one ("" when
+    none does): the checks compute with ``+``, ``-``, ``*``, ``/`` on tensors, as Keras layers do."""
+    lacking: dict[str, set[str]] = defaultdict(set)
+    example, gaps = "", 0
+    for verdict in report.entries.values():
+        for gap in verdict.new_gaps():
+            found = _OPERATOR_ERROR.search(gap.message)
+            if found is None:
+                continue
+            operator, *operands = [group for group in found.groups() if group is not None]
+            tensors = [name for name in operands if name not in _NOT_TENSORS and not name.startswith("numpy.")]
+            if not tensors:
+                continue  # Python's own types refusing each other: the check's bug, not the tensors'
+            for name in tensors:
+                lacking[name].add(f"`{operator.strip()}`")
+            example, gaps = example or found.group(0), gaps + 1
+    if not lacking:
+        return ""
+    which = "; ".join(f"{name} lacks {', '.join(sorted(ops))}" for name, ops in sorted(lacking.items()))
+    return (f"tensors: the checks use Python's operators `+`, `-`, `*`, `/` (and unary `-`) on the backend's tensors: "
+            f"{which} ({gaps} gap{'s' if gaps != 1 else ''}, e.g. `{example}`); define {_OPERATOR_METHODS} on them")
+
+
+def missing_lines(report: GapReport) -> list[str]:
+    """The terminal's missing block: one numbered step each (``missing_steps``), names wrapped."""
+    steps = missing_steps(report)
+    if not steps:
+        return []
+    count = len(report.with_status(Status.MISSING))
+    lines = ["", f"missing: {count} entr{'y' if count == 1 else 'ies'}; implement them in this order:"]
+    for number, (title, lists) in enumerate(steps, 1):
+        lines += _wrapped(f"{number}. {title}" + (":" if lists else ""), "  ", "     ")
+        for label, names in lists:
+            lines += _wrapped(f"{label}: {', '.join(names)}", "     ", "       ")
+    return lines
+
+
+def _wrapped(text: str, first_indent: str, indent: str) -> list[str]:
+    """``text`` wrapped at ``WRAP_WIDTH``, between words only (entry names have underscores, no hyphens)."""
+    return textwrap.wrap(text, WRAP_WIDTH, initial_indent=first_indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def common_cause_lines(report: GapReport) -> list[str]:
@@ -73,11 +179,16 @@ def category_rows(report: GapReport) -> list[tuple[str, dict[Status, int]]]:
 # -- terminal ------------------------------------------------------------------------------
 
 def terminal_lines(report: GapReport) -> list[str]:
+    """The report for a terminal: the headline, the findings (mismatch, error) with their reproductions,
+    the missing entries in one block grouped by what to implement next, then the category table and
+    the rest (common causes, known gaps, the families followed, blocked and skipped entries)."""
     lines = [headline(report)]
     info = report.info
     if info.load_error:
         return lines
     lines.append(f"{report.checks} checks, {report.examples} hypothesis examples; hypothesis {info.hypothesis}")
+    lines += _finding_lines(report)
+    lines += missing_lines(report)
     rows = category_rows(report)
     width = max([len("category")] + [len(c) for c, _ in rows])
     lines.append("")
@@ -86,21 +197,8 @@ def terminal_lines(report: GapReport) -> list[str]:
         lines.append(f"{category:<{width}}  " + " ".join(f"{tally[s]:>8}" for s in STATUSES))
     if loader_line(report):
         lines += ["", loader_line(report)]
-    gaps = report.with_status(*GAP_STATUSES)
     for cause in common_cause_lines(report):
         lines += ["", cause]
-    if gaps:
-        lines += ["", "gaps:"]
-        for verdict in gaps:
-            for gap in verdict.new_gaps():
-                first, *rest = gap.message.splitlines() or [""]
-                lines.append(f"  {verdict.name}: {gap.kind}: {first}")
-                lines += ["      " + line for line in rest]
-                if gap.example:
-                    lines += ["      " + line for line in gap.example.splitlines()]
-                if gap.reproduction:
-                    lines.append("      reproduce:")
-                    lines += ["        " + line for line in gap.reproduction.splitlines()]
     lines += _expected_lines(report)
     lines += _ways_lines(report)
     if report.unattributed:
@@ -119,6 +217,34 @@ def terminal_lines(report: GapReport) -> list[str]:
         lines += [f"skipped, {note}: {', '.join(names)}" for note, names in notes.items()]
     if report.audit and report.audit.warnings():
         lines += [""] + [f"WARNING: {line}" for line in report.audit.warnings()]
+    return lines
+
+
+def _finding_lines(report: GapReport) -> list[str]:
+    """Each new gap of each finding (``findings``): what was expected and what came, the example, the
+    reproduction."""
+    found = findings(report)
+    if not found:
+        return []
+    verbs = "y answers wrongly or raises" if len(found) == 1 else "ies answer wrongly or raise"
+    lines = ["", f"{FINDINGS_HEADER} {len(found)} entr{verbs} (fix these first):"]
+    for verdict in found:
+        # The same failure in several checks (each route of one call) is shown once, with its first example.
+        alike = Counter((gap.kind, gap.message) for gap in verdict.new_gaps())
+        shown: set[tuple[OutcomeKind, str]] = set()
+        for gap in verdict.new_gaps():
+            if (gap.kind, gap.message) in shown:
+                continue
+            shown.add((gap.kind, gap.message))
+            first, *rest = gap.message.splitlines() or [""]
+            times = alike[(gap.kind, gap.message)]
+            lines.append(f"  {verdict.name}: {gap.kind}: {first}" + (f" ({times} checks)" if times > 1 else ""))
+            lines += ["      " + line for line in rest]
+            if gap.example:
+                lines += ["      " + line for line in gap.example.splitlines()]
+            if gap.reproduction:
+                lines.append("      reproduce:")
+                lines += ["        " + line for line in gap.reproduction.splitlines()]
     return lines
 
 
@@ -167,19 +293,21 @@ def markdown(report: GapReport) -> str:
            f"contract: {info.contract}",
            f"- hypothesis: {for_markdown(info.hypothesis)}", "", f"**{for_markdown(headline(report))}**", ""]
     if info.load_error:
-        return "\n".join(out) + "\n"
+        return "\n".join(out + _missing_markdown(report)) + "\n"
+    found = findings(report)
+    if found:
+        out += ["### Findings", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
+        for verdict in found:
+            text = "<br>".join(for_markdown(m) for m in dict.fromkeys(g.message for g in verdict.new_gaps()))
+            out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
+        out.append("")
+    out += _missing_markdown(report)
     out += ["| category | " + " | ".join(STATUSES) + " |", "|---|" + "---:|" * len(STATUSES)]
     for category, tally in category_rows(report) + [("**total**", report.counts())]:
         out.append(f"| {category} | " + " | ".join(str(tally[s]) for s in STATUSES) + " |")
     if loader_line(report):
         out += ["", loader_line(report)]
     out += [""] + [f"- {cause}" for cause in common_cause_lines(report)] if report.common_causes() else []
-    gaps = report.with_status(*GAP_STATUSES)
-    if gaps:
-        out += ["", "### Gaps", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
-        for verdict in gaps:
-            text = "<br>".join(for_markdown(g.message) for g in verdict.new_gaps())
-            out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
     expected = _expected_gaps(report)
     if expected:
         assert report.audit is not None
@@ -203,6 +331,53 @@ def markdown(report: GapReport) -> str:
         out.append(f"| `{name}` | {verdict.category} | {detail} | {verdict.checks_passed}/{verdict.checks_total} |")
     out += ["", "</details>", ""]
     return "\n".join(out)
+
+
+def _missing_markdown(report: GapReport) -> list[str]:
+    """The missing block as a numbered list (``missing_steps``), with a blank line after it."""
+    steps = missing_steps(report)
+    if not steps:
+        return []
+    count = len(report.with_status(Status.MISSING))
+    out = [f"### Missing: {count} entr{'y' if count == 1 else 'ies'}, in the order to implement them", ""]
+    for number, (title, lists) in enumerate(steps, 1):
+        out.append(f"{number}. {for_markdown(title)}" + (":" if lists else ""))
+        out += [f"   - {label}: " + ", ".join(_code_name(name) for name in names) for label, names in lists]
+    return out + [""]
+
+
+def _code_name(listed: str) -> str:
+    """An entry's name as code, its note (' (blocks 3)') as text."""
+    name, space, note = listed.partition(" ")
+    return f"`{name}`{space}{note}"
+
+
+# -- GitHub Actions ------------------------------------------------------------------------
+
+def github_annotations(report: GapReport) -> list[str]:
+    """One ``::error`` workflow command per entry with new gaps (missing, mismatch, error), for the
+    run's summary on GitHub: titled with the entry and its status, the message its first gap's first
+    line (and how many gaps it has). Data and properties are escaped as GitHub's runner reads them."""
+    lines = []
+    for verdict in report.with_status(Status.MISSING, Status.MISMATCH, Status.ERROR):
+        gaps = verdict.new_gaps()
+        if not gaps:
+            continue
+        more = f" (and {len(gaps) - 1} more gap{'s' if len(gaps) > 2 else ''})" if len(gaps) > 1 else ""
+        title = f"keras backend conformance: {verdict.name} {verdict.status}"
+        message = f"{verdict.name}: {gaps[0].kind}: {_first_line(gaps[0].message, 400)}{more}"
+        lines.append(f"::error title={_command_property(title)}::{_command_data(message)}")
+    return lines
+
+
+def _command_data(text: str) -> str:
+    """``text`` as a workflow command's message (GitHub's runner unescapes %25, %0D, %0A)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _command_property(text: str) -> str:
+    """``text`` as a workflow command's property, where ':' and ',' end it unless escaped."""
+    return _command_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 # -- JSON ----------------------------------------------------------------------------------

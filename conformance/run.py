@@ -10,6 +10,7 @@ files the options ask for.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import os
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from .loading import (
     resolve_backend_name,
 )
 from .oracles import Oracle, oracles
-from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind
+from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import describe, load_profile
 from .recording import RecordingBackend
 from .report_files import ReportPaths, write_report_files
@@ -99,8 +100,7 @@ class ConformanceRun:
         if not selected:
             raise pytest.UsageError(
                 f"--entries={config.getoption('entries')!r} matches no entry; expected names or globs "
-                f"of the catalogue, comma-separated, such as 'conv*,rnn' "
-                f"(entries: {', '.join(list(CATALOGUE)[:6])}, ...)")
+                f"of the catalogue, comma-separated, such as 'conv*,rnn' ({_nearest_names(patterns)})")
         paths = ReportPaths(config.getoption("conformance_report"), config.getoption("conformance_markdown"),
                             config.getoption("write_baseline"))
         baseline_path = config.getoption("baseline")
@@ -194,11 +194,7 @@ class ConformanceRun:
         phases: dict[str, dict[str, CheckOutcome]] = {}
         for (nodeid, when), outcome in self.outcomes.items():
             phases.setdefault(nodeid, {})[when] = outcome
-        by_check = {}
-        for nodeid, found in phases.items():
-            ordered = [found[w] for w in ("setup", "call", "teardown", "???") if w in found]
-            failed = [o for o in ordered if o.kind != OutcomeKind.PASSED]
-            by_check[nodeid] = failed[0] if failed else found.get("call", ordered[0])
+        by_check = {nodeid: check_outcome(found) for nodeid, found in phases.items()}
         unattributed = []
         for nodeid, text in sorted(self.unclassified.items()):
             if nodeid in by_check and by_check[nodeid].kind != OutcomeKind.PASSED:
@@ -244,6 +240,16 @@ def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, s
                                          kind=kind, missing_entry=name if kind == OutcomeKind.MISSING else ""))
     for line in write_report_files(judge(info, selected, outcomes), paths):
         print(printable(f"ERROR: {line}"))
+
+
+def _nearest_names(patterns: list[str]) -> str:
+    """What the user probably meant by ``patterns`` that match nothing: the catalogue names closest
+    to each (a typo such as 'conv_2d'), else the first names of the catalogue, as a hint in one line."""
+    close = dict.fromkeys(name for pattern in patterns
+                          for name in difflib.get_close_matches(pattern.lower(), CATALOGUE, n=3, cutoff=0.6))
+    if close:
+        return f"did you mean {', '.join(close)}?"
+    return f"entries: {', '.join(list(CATALOGUE)[:6])}, ..."
 
 
 def _setting(module: ModuleType, getter: str) -> str:

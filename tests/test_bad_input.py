@@ -122,6 +122,11 @@ def test_entries_matching_nothing(run_suite_subprocess):
     assert_one_clear_line(run, "--entries='nothing*' matches no entry")
 
 
+def test_entries_typo_suggests_the_nearest_names(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=reference_backend", "--entries=conv_2d,sofmax")
+    assert_one_clear_line(run, "--entries='conv_2d,sofmax' matches no entry", "did you mean conv2d", "softmax")
+
+
 @pytest.mark.parametrize("where, fragment", [("missing-dir/report.json", "does not exist"),
                                              (".", "is a directory")])
 def test_unwritable_report_path(run_suite_subprocess, tmp_path, where, fragment):

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import TESTS_DIR
@@ -66,6 +67,81 @@ def test_markdown_and_junit_reports(run_suite, pytester):
     eye_row = next(line for line in text.splitlines() if line.startswith("| `eye` | mismatch |"))
     assert "eval(eye(3, dtype=None)): worst element at index (0, 1): expected 0.0, got 1.0" in eye_row
     assert "<testcase" in junit.read_text()
+
+
+def test_a_half_written_backend_s_report_shows_findings_first_then_what_to_implement(run_suite):
+    """Findings (mismatch, error) first; then one block of missing entries grouped by what to implement
+    next, with what the tensors lack and every name Keras 2.3.1's loader imports; then the table."""
+    run = run_suite("--backend=half_written_backend")
+    assert run.ret == 1
+    lines = run.output.splitlines()
+    findings = lines.index("FINDINGS: 6 entries answer wrongly or raise (fix these first):")
+    missing = next(n for n, line in enumerate(lines) if line.startswith("missing: ") and "in this order" in line)
+    table = next(n for n, line in enumerate(lines) if line.startswith("category "))
+    assert findings < missing < table
+    finding_lines = lines[findings:missing]
+    assert "  sqrt: mismatch: sqrt(0.5) by the eager route: worst element at index (): expected 0.7071" in "\n".join(
+        finding_lines)
+    assert "  log: error: K.log(t1) raised NotImplementedError: log is not written yet (4 checks)" in finding_lines
+    block = "\n".join(lines[missing:table])
+    assert "  1. needed first:\n     other entries' checks call them: dtype (blocks 3), int_shape (blocks 1)" in block
+    assert "tensors: the checks use Python's operators" in block and "Placeholder lacks `*`, `+`" in block
+    assert "imported by Keras 2.3.1's loader (134 of its 143 names are missing" in block
+    assert "     conv and pooling: conv1d, conv2d," in block and "more" not in block
+    assert not any(": missing: the backend does not define" in line for line in lines)
+    assert run.statuses("mismatch", "error", "missing")["sqrt"] == "mismatch"
+
+
+def junit_cases(path: Path) -> tuple[dict[str, str], dict[str, ET.Element]]:
+    """A JUnit file's counts (its test suite's attributes) and its test cases by name."""
+    root = ET.parse(path).getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    assert suite is not None
+    return dict(suite.attrib), {case.get("name", ""): case for case in suite.iter("testcase")}
+
+
+def test_junit_counts_a_missing_entry_as_a_failure_and_states_outcomes_as_json(run_suite, pytester):
+    """One failure per missing entry (its presence check; its other checks stay skips); each test case's
+    property is JSON and says how the check ended; a baseline's missing entry stays an xfail."""
+    junit = pytester.path / "junit.xml"
+    entries = "--entries=zeros,ones,sqrt,abs,is_variable"
+    run = run_suite("--backend=half_written_backend", entries, f"--junitxml={junit}")
+    assert run.statuses("missing", "mismatch") == {"zeros": "missing", "ones": "missing", "sqrt": "mismatch"}
+    counts, cases = junit_cases(junit)
+    failing_checks = len(run.report["entries"]["sqrt"]["gaps"])
+    assert int(counts["failures"]) == 2 + failing_checks, counts
+    zeros = cases["test_presence[zeros]"]
+    assert zeros.find("failure") is not None
+    (prop,) = zeros.iter("property")
+    outcome = json.loads(prop.get("value", ""))
+    assert (prop.get("name"), outcome["entry"], outcome["kind"]) == ("conformance", "zeros", "missing")
+    assert cases["test_presence[is_variable]"].find("skipped") is not None  # optional under keras-2: not a gap
+    assert json.loads(next(cases["test_presence[abs]"].iter("property")).get("value", ""))["kind"] == "passed"
+
+    baseline = pytester.path / "known.toml"
+    baseline.write_text('[[gap]]\nentry = "zeros"\ncheck = "presence"\ncategory = "unsupported"\nreason = "later"\n')
+    known = run_suite("--backend=half_written_backend", entries, f"--junitxml={junit}", f"--baseline={baseline}")
+    assert known.statuses("expected") == {"zeros": "expected"}
+    counts, cases = junit_cases(junit)
+    assert int(counts["failures"]) == 1 + failing_checks, counts
+    assert cases["test_presence[zeros]"].find("skipped") is not None
+
+
+def test_github_actions_get_one_annotation_per_gap_entry(run_suite, monkeypatch):
+    entries = "--entries=zeros,sqrt,log,abs"
+    assert "::error" not in run_suite("--backend=half_written_backend", entries).output
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    run = run_suite("--backend=half_written_backend", entries)
+    annotations = [line for line in run.output.splitlines() if line.startswith("::error ")]
+    assert annotations == [
+        "::error title=keras backend conformance%3A zeros missing::zeros: missing: the backend does not define 'zeros'",
+        "::error title=keras backend conformance%3A sqrt mismatch::sqrt: mismatch: sqrt(0.5) by the eager route: "
+        "worst element at index (): expected 0.7071067690849304, got 0.8408964276313782 (|difference| 0.134 > "
+        "tolerance 1.91e-06 x (1 + |expected|)) (and 3 more gaps)",
+        "::error title=keras backend conformance%3A log error::log: error: K.log(t1) raised NotImplementedError: "
+        "log is not written yet (and 3 more gaps)"], run.output
+    assert run.output.splitlines().index(annotations[0]) > run.output.splitlines().index(
+        next(line for line in run.output.splitlines() if line.startswith("total ")))
 
 
 def test_json_report_is_deterministic(run_suite):

@@ -8,14 +8,19 @@ import json
 from synthetic import INFO, outcome, report
 
 from conformance.baseline import Baseline, KnownGap, load
+from conformance.catalogue import KERAS_2_3_IMPORTS
+from conformance.contract import Contract
 from conformance.outcomes import PRESENCE_CHECK, STATUSES
 from conformance.rendering import (
     SCHEMA_VERSION,
+    WRAP_WIDTH,
     baseline_text,
+    github_annotations,
     headline,
     json_report,
     json_text,
     markdown,
+    missing_steps,
     terminal_lines,
 )
 from conformance.traits import DESCRIPTIONS, ZERO_SIZE
@@ -36,15 +41,58 @@ def test_headline_counts_the_judged_entries():
     assert headline(failed) == "backend b could not be tested: cannot import"
 
 
-def test_terminal_lines_show_the_table_the_gaps_and_who_is_blocked():
+def test_terminal_lines_show_findings_then_missing_then_the_table_and_who_is_blocked():
     lines = terminal_lines(report(OUTCOMES))
-    assert lines[2:4] == ["", f"{'category':<21}  " + " ".join(f"{s:>8}" for s in STATUSES)]
+    assert lines[2:4] == ["", "FINDINGS: 1 entry answers wrongly or raises (fix these first):"]
     text = "\n".join(lines)
     assert "  variable: mismatch: variable(x): expected 1.0, got 2.0" in text
     assert "      Falsifying example: test_variable(x=1.0)" in text
     assert "      reproduce:\n        import numpy as np\n        t1 = K.variable(np.array([1.0]))" in text
-    assert "  constant: missing: not defined" in text
+    missing = lines.index("missing: 1 entry; implement them in this order:")
+    assert lines[missing + 1:missing + 3] == ["  1. the rest:", "     variables and tensors: constant"]
+    table = lines.index(f"{'category':<21}  " + " ".join(f"{s:>8}" for s in STATUSES))
+    assert lines.index("FINDINGS: 1 entry answers wrongly or raises (fix these first):") < missing < table
     assert "blocked (judged again once these gaps are fixed): zeros (by variable)" in text
+
+
+def test_the_same_failure_of_several_checks_is_one_finding():
+    same = report([outcome("eval", "error", check=f"route{n}", message="eval(t) raised E: no") for n in range(3)])
+    shown = [line for line in terminal_lines(same) if "raised" in line]
+    assert shown == ["  eval: error: eval(t) raised E: no (3 checks)"]
+
+
+def test_missing_entries_are_grouped_by_what_to_implement_next():
+    """Needed first: what Keras 2's loader and every check need, and entries whose absence blocks others';
+    then what the tensors lack; then every name Keras 2.3.1's loader imports, wrapped; then the rest."""
+    loader_missing = sorted(KERAS_2_3_IMPORTS - {"eval", "variable", "zeros", "abs"})
+    info = dataclasses.replace(INFO, keras_2_3_missing=loader_missing, contract=Contract.TF_KERAS)
+    operator = "the check could not use the backend's answer: TypeError: unsupported operand type(s) for *: " \
+               "'Node' and 'float'"
+    young = judge(info, ("floatx", "variable", "zeros", "dtype", "abs", "sum", "clear_session"), [
+        outcome("floatx", "missing", check=PRESENCE_CHECK, missing_entry="floatx"),
+        outcome("dtype", "missing", check=PRESENCE_CHECK, missing_entry="dtype"),
+        outcome("sum", "missing", check=PRESENCE_CHECK, missing_entry="sum"),
+        outcome("clear_session", "missing", check=PRESENCE_CHECK, missing_entry="clear_session"),
+        outcome("zeros", "missing", check="check", missing_entry="dtype"),
+        outcome("variable"), outcome("abs", "mismatch", check="test_abs", message=operator)])
+    steps = missing_steps(young)
+    assert [title.split(" (")[0].split(":")[0] for title, _ in steps] == [
+        "needed first", "tensors", "imported by Keras 2.3.1's loader", "the rest"]
+    assert steps[0][1] == [("the configuration every check reads", ["floatx"]),
+                           ("other entries' checks call them", ["dtype (blocks 1)"])]
+    assert "Node lacks `*`" in steps[1][0] and "`__rmul__`" in steps[1][0]
+    loader_names = [name for _, names in steps[2][1] for name in names]
+    assert sorted(loader_names) == sorted(set(loader_missing) - {"dtype"}) and "sum" in loader_names
+    assert steps[3][1] == [("session", ["clear_session"])]  # required by tf_keras, not imported by Keras 2.3.1
+    lines = terminal_lines(young)
+    assert lines.index("FINDINGS: 1 entry answers wrongly or raises (fix these first):") < lines.index(
+        "missing: 4 entries; implement them in this order:")
+    assert max(len(line) for line in lines if not line.startswith("  abs:")) <= WRAP_WIDTH
+    shown = " ".join(lines).replace(",", " ").split()
+    assert all(name in shown for name in loader_missing) and "more" not in shown
+    page = markdown(young)
+    assert page.index("### Findings") < page.index("### Missing: 4 entries") < page.index("| category |")
+    assert "   - the configuration every check reads: `floatx`" in page
 
 
 def test_known_gaps_are_listed_apart_with_their_reason():
@@ -55,7 +103,7 @@ def test_known_gaps_are_listed_apart_with_their_reason():
     assert not any(line.startswith("  variable: mismatch") for line in lines)
 
 
-def test_markdown_has_the_table_the_gaps_and_every_entry():
+def test_markdown_has_the_findings_the_missing_the_table_and_every_entry():
     text = markdown(report(OUTCOMES))
     assert text.startswith("## Keras backend conformance: `b`\n")
     assert "| category | " + " | ".join(STATUSES) + " |" in text
@@ -113,3 +161,27 @@ def test_markdown_shows_a_backend_s_text_as_text():
     page = markdown(failed)
     assert "- version: 1.0&lt;script&gt;" in page and f"could not be tested: {escaped}**" in page
     assert "<img" not in page + text and "<script" not in page and "\x1b" not in page + text
+
+
+def test_github_annotations_are_one_error_per_gap_entry_escaped():
+    two = [outcome("eval", "mismatch", check="a", message="50% off,\nsecond line"),
+           outcome("eval", "mismatch", check="b", message="other")]
+    lines = github_annotations(report(OUTCOMES + two))
+    assert lines == [
+        "::error title=keras backend conformance%3A eval mismatch::eval: mismatch: 50%25 off, (and 1 more gap)",
+        "::error title=keras backend conformance%3A variable mismatch::variable: mismatch: variable(x): expected 1.0,"
+        " got 2.0",
+        "::error title=keras backend conformance%3A constant missing::constant: missing: not defined"]
+    baseline = Baseline("known.toml", (KnownGap("variable", "bug", "known", None),))
+    assert not any("variable" in line for line in github_annotations(report(OUTCOMES, baseline=baseline)))
+
+
+def test_a_backend_that_cannot_load_gets_the_missing_block_in_markdown():
+    lacking = dataclasses.replace(INFO, load_error="lacks the required entries placeholder, function",
+                                  keras_2_3_missing=["placeholder", "function", "dot"])
+    absent = ("placeholder", "function", "dot")
+    failed = judge(lacking, (*absent, "floatx"), [
+        outcome(name, "missing", check=PRESENCE_CHECK, missing_entry=name) for name in absent] + [outcome("floatx")])
+    page = markdown(failed)
+    assert "1. needed first:\n   - required by Keras 2's loader: `placeholder`, `function`" in page
+    assert "   - linear algebra: `dot`" in page
