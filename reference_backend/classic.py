@@ -255,9 +255,11 @@ def _one_hot_refusing(indices, num_classes):
 
 def _clip_upper_bound_last(x, min_value, max_value):
     """``numpy.clip``'s order: the lower bound applied first, then the upper, so the upper bound wins
-    where tensor bounds cross (NP231:428-429 ``np.clip``, the ``{{np_implementation}}`` of TF231:2007-2027;
-    Theano's ``T.clip``). Python-number bounds with ``max_value < min_value`` still clip to
-    ``min_value`` (TF231:2019-2022, TH231:717-720 raise ``max_value`` to it first)."""
+    where tensor bounds cross (NP231:428-429 ``np.clip``, the ``{{np_implementation}}`` of TF231:2007-2027).
+    Theano's ``T.clip`` is neither order: ``min`` where ``x < min``, else ``max`` where ``x > max``
+    (theano/scalar/basic.py:2231-2242), so it answers per element. Python-number bounds with
+    ``max_value < min_value`` still clip to ``min_value`` (TF231:2019-2022, TH231:717-720 raise
+    ``max_value`` to it first)."""
     x = np.asarray(x)
     if isinstance(min_value, (int, float)) and isinstance(max_value, (int, float)) and max_value < min_value:
         max_value = min_value
@@ -356,7 +358,7 @@ CONVENTIONS: dict[str, list[tuple[str, Callable[..., Any]]]] = {
                  _one_hot_refusing)],
     "ctc_batch_cost": [("Theano's CTC: (1, batch), float64, -log(T * P) of smoothed probabilities", _ctc_theano)],
     "ctc_decode": [(NOT_IMPLEMENTED, _not_implemented)],
-    "clip": [("numpy's order: where tensor bounds cross, the upper bound wins (Theano, numpy_backend)",
+    "clip": [("numpy's order: where tensor bounds cross, the upper bound wins (numpy_backend)",
               _clip_upper_bound_last)],
     "switch": [("no broadcasting: a condition not of the branches' shape raises (Theano; Keras 2.3.1 on TF1)",
                 _switch_of_the_branches_shape)],

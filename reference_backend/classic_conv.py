@@ -39,13 +39,21 @@ def conv1d(x: Any, kernel: Any, strides: Any = 1, padding: str = "valid", data_f
     return _conv.conv1d(x, kernel, strides, padding, data_format, dilation_rate)
 
 
-def local_conv1d(inputs: Any, kernel: Any, kernel_size: Any, strides: Any, data_format: str | None = None) -> Any:
-    """The reference's ``local_conv1d`` on ``(batch, steps, input_dim)`` inputs whatever ``data_format``
-    says: it is validated (``ValueError`` for an unknown layout), then ignored. TF231:4132-4168 and
-    TH231:2913-2930 are the same code: ``normalize_data_format``, then slices of axis 1; its docstring
-    gives no other layout, and ``LocallyConnected1D`` never passes one (keras/layers/local.py:155)."""
+@op
+def local_conv1d(inputs, kernel, kernel_size, strides, data_format=None):
+    """``local_conv1d`` as TF231:4132-4168 and TH231:2913-2930 (the same code) compute it:
+    ``data_format`` is validated (``ValueError`` for an unknown layout), then ignored; patch ``i``,
+    ``inputs[:, i * stride : i * stride + kernel_size, :]``, is reshaped to ``(1, -1, feature_dim)``
+    (``feature_dim``: the kernel's axis 1), so a kernel that does not fit the patches raises
+    ``ValueError`` (or, where the sizes divide, multiplies what the reshape made of them); then one
+    matrix product per output step. Its docstring gives no other layout, and ``LocallyConnected1D``
+    never passes one (keras/layers/local.py:155)."""
     data_format_of(data_format)
-    return _conv.local_conv1d(inputs, kernel, kernel_size, strides, "channels_last")
+    x, weights = np.asarray(inputs), np.asarray(kernel)
+    output_length, feature_dim = weights.shape[0], weights.shape[1]
+    (size,), (stride,) = int_tuple(kernel_size, 1, "kernel_size"), int_tuple(strides, 1, "strides")
+    patches = [x[:, i * stride:i * stride + size, :].reshape(1, -1, feature_dim) for i in range(output_length)]
+    return np.transpose(np.matmul(np.concatenate(patches, axis=0), weights), (1, 0, 2))
 
 
 @op

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from conformance.families import agree, answer_of, attempt
+from conformance.families import CLASSIC, agree, answer_of, attempt
 from conformance.markers import entry_param
 
 OTHER_EPSILON = 1e-2  # far from the default 1e-7 and from any floor a backend may hard-code
@@ -70,14 +70,36 @@ FOLLOWING: dict[str, tuple[str, Callable[[Any], Any]]] = {
 }
 
 
+class _WithConvention:
+    """Module ``module`` with entry ``name`` computed by a convention of classic Keras 2.3 (a function
+    of numpy arrays, ``reference_backend.classic.CONVENTIONS``): its arguments are read as arrays and
+    its answer made a variable of ``module`` again, so a computation written for a module can use it."""
+
+    def __init__(self, module: Any, name: str, function: Callable[..., Any]):
+        self._module, self._name, self._function = module, name, function
+
+    def __getattr__(self, attribute: str) -> Any:
+        if attribute != self._name:
+            return getattr(self._module, attribute)
+
+        def compute(*args: Any, **kwargs: Any) -> Any:
+            answer = np.asarray(self._function(*[np.asarray(arg) for arg in args], **kwargs))
+            return self._module.variable(answer, dtype=str(answer.dtype))
+        return compute
+
+
 @pytest.mark.parametrize("name", [entry_param(name, name, id=name) for name in FOLLOWING])
 def test_follows_the_setting_in_force(backend, run, name):
     setting, compute = FOLLOWING[name]
     value = _other_floatx(backend.settings.floatx) if setting == "floatx" else OTHER_EPSILON
-    references = [oracle for oracle in run.oracles if oracle.module is not None]
-    for module in [backend] + [oracle.module for oracle in references]:
+    references = [(oracle.way, oracle.module) for oracle in run.oracles if oracle.module is not None]
+    for module in [backend] + [module for _, module in references]:
         getattr(module, f"set_{setting}")(value)
-    expected = [(oracle.way, answer_of(attempt(functools.partial(compute, oracle.module)))) for oracle in references]
+    # Conventions of the classic family compute on its module, whose setting was just changed too.
+    classic = [module for way, module in references if way == CLASSIC]
+    references += [(oracle.way, _WithConvention(classic[0], name, oracle.function))
+                   for oracle in run.oracles if oracle.entry == name and oracle.function is not None and classic]
+    expected = [(way, answer_of(attempt(functools.partial(compute, module)))) for way, module in references]
     found = attempt(lambda: compute(backend))
     what = f"{name} after set_{setting}({value!r})"
     backend.check.follow(what, agree(found, expected, backend.contract, what))
