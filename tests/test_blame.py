@@ -30,7 +30,7 @@ def test_a_crash_inside_another_entry_s_call_is_that_entry_s(run_suite_subproces
 
 @pytest.mark.parametrize("name, trait, entries", [
     ("no_size_one_broadcasting", "a size-1 dimension broadcast against a larger one",
-     ["equal", "not_equal", "greater", "greater_equal", "less", "less_equal", "maximum", "minimum", "pow"]),
+     ["equal", "not_equal", "greater", "greater_equal", "less", "less_equal", "maximum", "minimum"]),
     ("reductions_refuse_zero_size", "zero-size tensors", ["max", "min", "sum", "prod", "mean"]),
 ])
 def test_one_root_cause_is_one_line(run_suite_subprocess, name, trait, entries):
