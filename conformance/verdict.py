@@ -326,7 +326,10 @@ def _audit(baseline: Baseline, verdicts: dict[str, EntryVerdict], outcomes: list
     for gap in baseline.gaps:
         if gap.entry not in verdicts:
             continue  # not selected (--entries): not judged
-        covered = [o for o in outcomes if gap.covers(o.entry, o.check)]
+        # A check covers its own entry's gaps and, where blame landed on the entry whose call raised,
+        # that entry's gaps too (a baseline lists a gap where the report shows it).
+        covered = [o for o in outcomes
+                   if gap.covers(o.entry, o.check) or (o.raised_by and gap.covers(o.raised_by, o.check))]
         if not covered:
             audit.unmatched.append(gap)
         elif (all(o.kind in (OutcomeKind.PASSED, OutcomeKind.SKIPPED) for o in covered)

@@ -144,3 +144,13 @@ def test_kinds_are_typed():
     report = build([outcome("eval", "error")], ("eval",))
     assert report.entries["eval"].gaps[0].kind is OutcomeKind.ERROR
     assert report.entries["eval"].status is Status.ERROR
+
+
+def test_a_known_gap_where_blame_landed_is_matched_by_the_check_that_raised_in_it():
+    # function's check raised in update_add: the report shows the gap on update_add, and so does the baseline.
+    raised = outcome("function", "error", ["update_add"], check="test_function_applies_update_ops",
+                     raised_by="update_add")
+    known = KnownGap("update_add", "unsupported", "refused in eager mode", "test_function_applies_update_ops")
+    report = build([raised], ["function", "update_add"], Baseline("b.toml", (known,)))
+    assert report.entries["update_add"].status == "expected"
+    assert report.audit.unmatched == [] and report.audit.fixed == []
