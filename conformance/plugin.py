@@ -79,7 +79,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
     group.addoption("--baseline", metavar="FILE",
                     help="a TOML file of known gaps: they are reported as 'expected' and do not fail the run; "
-                         "or the name of a baseline shipped with the suite (tf_keras, tf_keras_graph, theano)")
+                         "or the name of a baseline shipped with the suite (tf_keras, theano)")
     group.addoption("--strict-baseline", action="store_true",
                     help="with --baseline: a known gap that is fixed (or matches no check) fails the run")
     group.addoption("--write-baseline", metavar="FILE",
