@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import reference_backend.classic as classic
+from conformance.compare import tolerance
 from reference_backend.classic import CONVENTIONS
 
 
@@ -37,10 +38,12 @@ def test_theano_ctc_gives_keras_2_3_1s_own_values():
 
 
 def test_theano_ctc_rounds_the_smoothing_product_in_the_input_float_type():
-    # Theano 1.0.5 answers 6.668548402724206e-05 here: 0.9999 * p in float32, then float64.
+    # Theano 1.0.5 answers 6.668548402724206e-05 here: 0.9999 * p in float32, then float64. Judged as the
+    # suite judges float64 (16 epsilons, relative and absolute: numpy releases' log differ in the last
+    # bits); smoothing in float64 throughout would give 6.666888898765192e-05, 1.7e-8 away.
     cost = _convention("ctc_batch_cost", "Theano's CTC")(
         np.array([[0, -1]]), np.array([[[1.0, 1.0]]], np.float32), np.array([[1]]), np.array([[1]]))
-    np.testing.assert_allclose(cost, [[6.668548402724206e-05]], rtol=1e-12)
+    np.testing.assert_allclose(cost, [[6.668548402724206e-05]], rtol=tolerance("float64"), atol=tolerance("float64"))
 
 
 @pytest.mark.parametrize("indices, expected", [
