@@ -1,7 +1,7 @@
 """The reference backend's convolutions and pooling against tf_keras' on the same inputs.
 
     python benchmarks/bench_reference_vs_tf.py            # the reference alone
-    /tmp/tfvenv/bin/python benchmarks/bench_reference_vs_tf.py   # with tf_keras (when importable)
+    python benchmarks/bench_reference_vs_tf.py            # in a venv with tf_keras: against it too
 
 Each operation runs eagerly on concrete float32 inputs: a warm-up call, then
 the best of ``--repeat`` timings of ``--number`` calls (best-of filters out
