@@ -27,8 +27,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as bench_reference_vs_tf.p
 import numpy as np  # noqa: E402 (after the thread setting, which numpy reads on import)
 
 import reference_backend as K  # noqa: E402
-
-STEP = 2.0 ** -17
+from conformance.differences import central_differences  # noqa: E402
 
 
 def _losses(rng: np.random.Generator) -> dict[str, tuple[Callable[[Any, Any], Any], np.ndarray, np.ndarray]]:
@@ -44,17 +43,6 @@ def _losses(rng: np.random.Generator) -> dict[str, tuple[Callable[[Any, Any], An
 def _best(function: Callable[[], Any], repeat: int) -> float:
     function()
     return min(timeit.repeat(function, number=1, repeat=repeat))
-
-
-def _finite_differences(loss_at: Callable[[np.ndarray], float], w: np.ndarray) -> np.ndarray:
-    gradient = np.zeros(w.shape)
-    for index in np.ndindex(w.shape):
-        h = STEP * max(1.0, abs(w[index]))
-        up, down = w.copy(), w.copy()
-        up[index] += h
-        down[index] -= h
-        gradient[index] = (loss_at(up) - loss_at(down)) / (2 * h)
-    return gradient
 
 
 def main() -> None:
@@ -82,7 +70,7 @@ def _measure(name: str, build: Callable[[Any, Any], Any], x: np.ndarray, w: np.n
           f"{differences_seconds / exact_seconds:8.0f}x")
     if full:
         start = timeit.default_timer()
-        numerical = _finite_differences(lambda v: float(forward([x, v])[0]), w)
+        numerical = central_differences(lambda v: float(forward([x, v])[0]), w)
         measured = timeit.default_timer() - start
         error = np.max(np.abs(numerical - exact([x, w])[0]))
         print(f"{'':45} full finite differences: {measured:.2f} s; largest difference from exact: {error:.1e}")
