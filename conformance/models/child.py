@@ -28,7 +28,9 @@ def initial_weights(model: Any) -> list[np.ndarray]:
     """Fixed weights for ``model``: uniform in [-0.5, 0.5], scales and variances in [0.5, 1.5]."""
     rng = np.random.RandomState(1)
     weights = []
-    for variable, value in zip(model.weights, model.get_weights()):
+    # get_weights() goes layer by layer (model.weights puts every trainable weight first).
+    variables = [variable for layer in model.layers for variable in layer.weights]
+    for variable, value in zip(variables, model.get_weights()):
         positive = any(word in str(getattr(variable, "name", "")) for word in ("gamma", "variance"))
         low, high = (0.5, 1.5) if positive else (-0.5, 0.5)
         weights.append(rng.uniform(low, high, value.shape).astype(value.dtype))
