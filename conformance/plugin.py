@@ -29,7 +29,6 @@ from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .listing import FORMATS
 from .listing import entries as listed_entries
 from .listing import render as render_listing
-from .models.test_scenarios import MODEL_LINES
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
@@ -40,6 +39,7 @@ from .watchdog import Supervisor, deadline
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 MODEL_CHECKS = Path(__file__).resolve().parent / "models" / "test_scenarios.py"
+MODEL_TIER_PROPERTY = "model_tier"  # the property the model tier's checks report their lines under
 RUN_KEY = pytest.StashKey[ConformanceRun]()
 PHASES_KEY = pytest.StashKey[dict[str, CheckOutcome]]()  # a check's outcome of each phase so far
 
@@ -173,6 +173,7 @@ class ConformanceSession:
         self.errors: list[str] = []  # one line each: a report that could not be written, an empty selection
         self.exitstatus: int | pytest.ExitCode = pytest.ExitCode.OK  # the run's, once it is known
         self.model_failed = False  # a scenario of the model tier (--models) diverged
+        self.model_lines: list[str] = []  # what its checks said, each line once
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
         self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
@@ -266,6 +267,9 @@ class ConformanceSession:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.nodeid.split("::")[0].endswith(MODEL_CHECKS.name):
             self.model_failed = self.model_failed or report.failed  # its own lines follow the gap report
+            for key, lines in report.user_properties:
+                if key == MODEL_TIER_PROPERTY and isinstance(lines, list):
+                    self.model_lines.extend(line for line in lines if line not in self.model_lines)
             return
         outcomes = [value for key, value in report.user_properties
                     if key == "conformance" and isinstance(value, (str, dict))]
@@ -325,10 +329,9 @@ class ConformanceSession:
         # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
         for line in terminal_lines(self.run.report) if self.run.report is not None else []:
             terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
-        model_lines = terminalreporter.config.stash.get(MODEL_LINES, [])
-        if model_lines:
+        if self.model_lines:
             terminalreporter.write_sep("-", "model tier (Keras 2.3.1)")
-            for line in model_lines:
+            for line in self.model_lines:
                 terminalreporter.write_line(printable(line), red=" diverges " in line)
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)

@@ -46,7 +46,7 @@ def _read_h5py_3_strings(keras: Any) -> None:
     """Keras 2.3.1's ``load_weights`` calls ``.decode`` on the layer names it reads from the
     file, which h5py 3 answers as ``str`` (h5py 2 answered bytes, and has no wheel for Python
     3.11): its attribute reader is replaced by one that decodes bytes only."""
-    def load_attributes(group: Any, name: str) -> list:
+    def load_attributes(group: Any, name: str) -> list[str]:
         if name in group.attrs:
             values = list(group.attrs[name])
         else:

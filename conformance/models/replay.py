@@ -7,9 +7,11 @@ evaluated on that step's batch through the backend's own ``function``, then the
 call is replayed on those values in the backend and in the reference. The first
 call whose answer differs is the culprit; where every answer agrees, the same
 calls are replayed once more through ``gradients`` (a wrong gradient rule only
-shows there). Calls taking a callable (``rnn``'s step function is Keras code
-bound to the backend under test) cannot be replayed through the reference: they
-are named as the likely culprits when nothing replayed differs.
+shows there). ``rnn``'s step function is Keras code bound to the backend under
+test, so its call is judged against the contract's loop over that step function
+(``rnn_loop``); other calls taking a callable (``in_train_phase``'s branches) are
+not replayed (the calls their callables make are), and are named as the likely
+culprits when nothing replayed differs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib
+import inspect
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +29,7 @@ import numpy as np
 
 from ..calls import arrays_in
 from ..contract import DEFAULT_TOLERANCE
+from .rnn_loop import rnn_by_steps
 
 # Entries whose answer is not a computation on their tensor arguments (creation, evaluation,
 # bookkeeping) or is random: replaying them through the reference would compare nothing.
@@ -42,9 +46,11 @@ UPDATES = frozenset({"update", "update_add", "update_sub", "moving_average_updat
 
 @dataclass
 class Call:
+    """One recorded call of a backend entry while Keras built the model."""
+
     entry: str
-    args: tuple
-    kwargs: dict
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
     result: Any = None
 
 
@@ -53,7 +59,7 @@ class Recorder:
     """Wraps the backend module's functions in place; records calls while ``recording``."""
 
     module: Any
-    calls: list[Call] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list[Any])
     active: bool = False
 
     def install(self, names: set[str]) -> None:
@@ -65,14 +71,12 @@ class Recorder:
     def _wrap(self, name: str, function: Any) -> Any:
         @functools.wraps(function)
         def recorded(*args: Any, **kwargs: Any) -> Any:
-            if not self.active:
-                return function(*args, **kwargs)
-            self.active = False  # calls the entry makes itself are its own business
-            try:
-                result = function(*args, **kwargs)
-            finally:
-                self.active = True
-            self.calls.append(Call(name, args, kwargs, result))
+            result = function(*args, **kwargs)
+            if self.active:
+                # Calls made inside an entry are recorded too: Keras' own callables (in_train_phase's
+                # branches, rnn's step function) run there, and a backend calling its own entries
+                # only adds calls that keep their contracts.
+                self.calls.append(Call(name, args, kwargs, result))
             return result
         return recorded
 
@@ -107,7 +111,7 @@ def _map(structure: Any, function: Any) -> Any:
 class Values:
     """The concrete values of the backend's tensors at one training step."""
 
-    def __init__(self, module: Any, inputs: list, feed: list):
+    def __init__(self, module: Any, inputs: list[Any], feed: list[Any]):
         self.module, self.inputs, self.feed = module, inputs, feed
         self.cache: dict[int, np.ndarray | None] = {}
 
@@ -131,7 +135,7 @@ def _is_tensor(module: Any, leaf: Any) -> bool:
         return False
 
 
-def concrete_arguments(module: Any, call: Call, values: Values) -> tuple[tuple, dict] | None:
+def concrete_arguments(module: Any, call: Call, values: Values) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
     """The call's arguments with each tensor replaced by its value; None when one has none."""
     missing = object()
     def value(leaf: Any) -> Any:
@@ -145,7 +149,7 @@ def concrete_arguments(module: Any, call: Call, values: Values) -> tuple[tuple, 
     return args, kwargs
 
 
-def replay(module: Any, entry: str, args: tuple, kwargs: dict) -> Any:
+def replay(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
     """``entry`` of ``module`` on concrete arguments (arrays become the module's variables);
     the answer as numpy values (an update entry's: the variable afterwards)."""
     def as_variable(leaf: Any) -> Any:
@@ -163,7 +167,7 @@ def replay(module: Any, entry: str, args: tuple, kwargs: dict) -> Any:
     return _map(result, lambda leaf: np.asarray(module.eval(leaf)) if _is_tensor(module, leaf) else leaf)
 
 
-def replay_gradient(module: Any, entry: str, args: tuple, kwargs: dict) -> list[np.ndarray]:
+def replay_gradient(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[np.ndarray]:
     """The gradients of ``sum(entry(...) * c)`` (``c`` a fixed cotangent) in the call's float
     arrays, on the graph route (placeholders, ``gradients``, ``function``)."""
     floats = [leaf for leaf in _leaves((args, kwargs)) if isinstance(leaf, np.ndarray) and leaf.dtype.kind == "f"]
@@ -200,7 +204,7 @@ def differs(actual: Any, expected: Any) -> str | None:
     return None
 
 
-def reproduction(backend: str, entry: str, args: tuple, kwargs: dict, gradient: bool) -> list[str]:
+def reproduction(backend: str, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any], gradient: bool) -> list[str]:
     """Plain Python against the backend: the call on the step's values."""
     lines = ["import numpy as np", f"import {backend} as K"]
     names: dict[int, str] = {}
@@ -225,10 +229,21 @@ class _Name(str):
         return str(self)
 
 
+def expected_answer(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any], gradient: bool) -> Any:
+    """What the call must answer: the reference's replay; for ``rnn``, whose step function is
+    Keras code bound to ``module``, the contract's loop over that step function."""
+    import reference_backend
+    if entry != "rnn":
+        return (replay_gradient if gradient else replay)(reference_backend, entry, args, kwargs)
+    if gradient:
+        raise NotImplementedError("rnn's gradient is not replayed: its step function runs on the backend alone")
+    bound = inspect.signature(reference_backend.rnn).bind(*args, **kwargs)
+    return rnn_by_steps(module, **bound.arguments)
+
+
 def find_culprit(name: str, step: int) -> dict[str, Any]:
     """Record, train up to ``step`` (1-based; 0: inference before training), replay its calls;
     the first that differs."""
-    import reference_backend
     backend = os.environ["KERAS_BACKEND"]
     module = importlib.import_module(backend)
     from ..catalogue import KERAS_2_3_IMPORTS
@@ -259,7 +274,9 @@ def find_culprit(name: str, step: int) -> dict[str, Any]:
     for call in recorder.calls:
         if call.entry in NOT_REPLAYED:
             continue
-        if any(callable(leaf) and not _is_tensor(module, leaf) for leaf in _leaves((call.args, call.kwargs))):
+        takes_callable = any(callable(leaf) and not _is_tensor(module, leaf)
+                             for leaf in _leaves((call.args, call.kwargs)))
+        if takes_callable and call.entry != "rnn":
             not_replayed.append(call.entry)
             continue
         concrete = concrete_arguments(module, call, values)
@@ -269,7 +286,7 @@ def find_culprit(name: str, step: int) -> dict[str, Any]:
         for entry, args, kwargs in replayable:
             run = replay_gradient if gradient else replay
             try:
-                expected = run(reference_backend, entry, args, kwargs)
+                expected = expected_answer(module, entry, args, kwargs, gradient)
             except Exception:
                 continue  # the reference cannot replay it either (a gradient of an integer op): no evidence
             try:

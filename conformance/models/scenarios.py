@@ -35,7 +35,8 @@ ROWS = STEPS * BATCH
 
 
 def _one_hot(labels: np.ndarray, classes: int) -> np.ndarray:
-    return np.eye(classes, dtype="float32")[labels]
+    one_hot: np.ndarray = np.eye(classes, dtype="float32")[labels]
+    return one_hot
 
 
 def _dense_data(rng: np.random.RandomState) -> tuple[np.ndarray, np.ndarray]:

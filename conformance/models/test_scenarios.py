@@ -1,32 +1,31 @@
 """The model tier's checks, collected only with ``--models``: one per scenario.
 
-Each check's divergence report goes to ``MODEL_LINES`` (the run prints it after the gap
-report, since a conformance run shows no tracebacks) and fails the check.
+Each check's lines (its divergence report, or the one-line install hint) go to its report's
+``user_properties`` under ``MODEL_TIER_PROPERTY``, which the plugin prints after the gap report (a
+conformance run shows no tracebacks; the property reaches an xdist controller too); a divergence
+fails the check.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from ..plugin import MODEL_TIER_PROPERTY, RUN_KEY
 from .scenarios import SCENARIOS
 from .tier import ChildFailed, judge, keras_2_3_1_missing
-
-MODEL_LINES = pytest.StashKey[list[str]]()
 
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
 def test_model_trains_as_through_the_reference(scenario: str, request: pytest.FixtureRequest) -> None:
-    lines = request.config.stash.setdefault(MODEL_LINES, [])
     hint = keras_2_3_1_missing()
     if hint is not None:
-        if hint not in lines:
-            lines.append(hint)
+        request.node.user_properties.append((MODEL_TIER_PROPERTY, [hint]))
         pytest.skip(hint)
-    from ..plugin import RUN_KEY
     run = request.config.stash[RUN_KEY]
     try:
         report = judge(run.loaded.choice.name, scenario, floatx="float32")
     except ChildFailed as error:
         report = [f"{scenario}: {error}"]
-    lines.extend(report or [f"{scenario}: trains as through the reference"])
+    lines = report or [f"{scenario}: trains as through the reference"]
+    request.node.user_properties.append((MODEL_TIER_PROPERTY, lines))
     assert not report, "\n".join(report)

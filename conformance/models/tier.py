@@ -87,7 +87,7 @@ class Divergence:
     detail: str
 
 
-def _weights_difference(actual: list, expected: list, limit: float) -> str | None:
+def _weights_difference(actual: list[Any], expected: list[Any], limit: float) -> str | None:
     for i, (got, want) in enumerate(zip(actual, expected)):
         why = _difference(got, want, limit)
         if why is not None:
@@ -95,14 +95,16 @@ def _weights_difference(actual: list, expected: list, limit: float) -> str | Non
     return None
 
 
-def first_divergence(actual: dict, expected: dict, floatx: str, deterministic: bool) -> Divergence | None:
+def first_divergence(actual: dict[str, Any], expected: dict[str, Any], floatx: str,
+                     deterministic: bool) -> Divergence | None:
     """The first value of the run that departs from the reference's, in the order they arose."""
     checks: list[tuple[str, int, Any, Any, bool]] = [
         ("predictions before training", 0, actual["predictions_initial"], expected["predictions_initial"], False),
         ("evaluate before training", 0, actual["evaluate_initial"], expected["evaluate_initial"], False)]
     if deterministic:
         for step in range(1, STEPS + 1):
-            checks.append((f"loss of step {step}", step, actual["losses"][step - 1], expected["losses"][step - 1], False))
+            checks.append((f"loss of step {step}", step, actual["losses"][step - 1],
+                           expected["losses"][step - 1], False))
             checks.append((f"weights after step {step}", step, actual["weights"][step - 1],
                            expected["weights"][step - 1], True))
         checks += [("evaluate after training", STEPS, actual["evaluate"], expected["evaluate"], False),
