@@ -1,7 +1,6 @@
 """Broken on purpose: batch_normalization ignores the statistics it is given and normalises
 with the batch's own: training (``normalize_batch_in_training``) is right, inference wrong."""
 
-import numpy as np
 
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
