@@ -1,7 +1,8 @@
 """One scenario through one backend, in an interpreter whose Keras 2.3.1 is bound to it.
 
 ``python -m conformance.models.child SCENARIO OUTPUT [--culprit STEP]`` with
-``KERAS_BACKEND`` naming the backend module. It sets the scenario's initial weights
+``KERAS_BACKEND`` naming the backend module (and ``CONFORMANCE_BACKEND_SETUP`` the
+``--backend-setup`` to run before Keras imports it). It sets the scenario's initial weights
 (drawn here from a fixed seed, not by the backend's initialisers), trains
 ``STEPS`` batches with ``train_on_batch``, then ``evaluate``, ``predict``, one
 epoch of ``fit`` and a ``save_weights``/``load_weights`` round trip, and pickles
@@ -22,6 +23,8 @@ import zlib
 from typing import Any
 
 import numpy as np
+
+SETUP_VARIABLE = "CONFORMANCE_BACKEND_SETUP"
 
 
 def initial_weights(model: Any) -> list[np.ndarray]:
@@ -102,6 +105,10 @@ def run(name: str) -> dict[str, Any]:
 
 def main(argv: list[str]) -> None:
     name, output = argv[0], argv[1]
+    setup = os.environ.get(SETUP_VARIABLE, "")
+    if setup:
+        from ..loading import run_setup
+        run_setup(setup)
     if argv[2:4] and argv[2] == "--culprit":
         from .replay import find_culprit
         result: Any = find_culprit(name, int(argv[3]))

@@ -23,7 +23,7 @@ def test_model_trains_as_through_the_reference(scenario: str, request: pytest.Fi
         pytest.skip(hint)
     run = request.config.stash[RUN_KEY]
     try:
-        report = judge(run.loaded.choice.name, scenario, floatx="float32")
+        report = judge(run.loaded.choice.name, scenario, floatx="float32", setup=run.loaded.choice.setup)
     except ChildFailed as error:
         report = [f"{scenario}: {error}"]
     lines = report or [f"{scenario}: trains as through the reference"]

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .child import SETUP_VARIABLE
 from .scenarios import SCENARIOS, STEPS
 
 REFERENCE = "reference_backend"
@@ -41,11 +42,13 @@ def keras_2_3_1_missing() -> str | None:
     return None if found == "2.3.1" else f"{INSTALL_HINT} (keras {found} is installed)"
 
 
-def run_child(backend: str, scenario: str, culprit_step: int | None = None, timeout: float = 300) -> Any:
-    """What ``conformance.models.child`` answers for ``scenario`` through ``backend``."""
+def run_child(backend: str, scenario: str, culprit_step: int | None = None, setup: str = "",
+              timeout: float = 300) -> Any:
+    """What ``conformance.models.child`` answers for ``scenario`` through ``backend`` (after
+    ``setup``, a ``--backend-setup``)."""
     with tempfile.TemporaryDirectory() as home:
         output = os.path.join(home, "result.pickle")
-        environment = {**os.environ, "KERAS_BACKEND": backend, "KERAS_HOME": home,
+        environment = {**os.environ, "KERAS_BACKEND": backend, "KERAS_HOME": home, SETUP_VARIABLE: setup,
                        "PYTHONPATH": os.pathsep.join([str(SHIM), *sys.path])}
         command = [sys.executable, "-m", "conformance.models.child", scenario, output]
         if culprit_step is not None:
@@ -123,22 +126,23 @@ def first_divergence(actual: dict[str, Any], expected: dict[str, Any], floatx: s
     return None
 
 
-def judge(backend: str, scenario: str, floatx: str = "float32") -> list[str]:
-    """The scenario's divergence report (empty when the backend trains as the reference does)."""
+def judge(backend: str, scenario: str, floatx: str = "float32", setup: str = "") -> list[str]:
+    """The scenario's divergence report (empty when the backend trains as the reference does);
+    ``setup`` is the backend's ``--backend-setup``."""
     expected = run_child(REFERENCE, scenario)
-    actual = run_child(backend, scenario)
+    actual = run_child(backend, scenario, setup=setup)
     divergence = first_divergence(actual, expected, floatx, SCENARIOS[scenario].deterministic_training)
     if divergence is None:
         return []
     lines = [f"{scenario}: diverges at {divergence.what}: {divergence.detail}"]
     if divergence.step <= STEPS:
-        lines += culprit_lines(backend, scenario, divergence.step)
+        lines += culprit_lines(backend, scenario, divergence.step, setup)
     return lines
 
 
-def culprit_lines(backend: str, scenario: str, step: int) -> list[str]:
+def culprit_lines(backend: str, scenario: str, step: int, setup: str = "") -> list[str]:
     """The report's lines naming the culprit of ``step``."""
-    found = run_child(backend, scenario, culprit_step=step)
+    found = run_child(backend, scenario, culprit_step=step, setup=setup)
     if found["entry"] is None:
         likely = ", ".join(found["not_replayed"]) or "none"
         return [f"  no replayed call of step {step} differs ({found['replayed']} replayed); "
