@@ -30,7 +30,7 @@ from .listing import FORMATS
 from .listing import entries as listed_entries
 from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
-from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
+from .outcomes import GAP_STATUSES, Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
@@ -40,6 +40,7 @@ from .watchdog import Supervisor, deadline
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 MODEL_CHECKS = Path(__file__).resolve().parent / "models" / "test_scenarios.py"
 MODEL_TIER_PROPERTY = "model_tier"  # the property the model tier's checks report their lines under
+MODEL_TIER_CALLED_PROPERTY = "model_tier_called"  # and the entries a diverging scenario called
 RUN_KEY = pytest.StashKey[ConformanceRun]()
 PHASES_KEY = pytest.StashKey[dict[str, CheckOutcome]]()  # a check's outcome of each phase so far
 
@@ -173,7 +174,8 @@ class ConformanceSession:
         self.errors: list[str] = []  # one line each: a report that could not be written, an empty selection
         self.exitstatus: int | pytest.ExitCode = pytest.ExitCode.OK  # the run's, once it is known
         self.model_failed = False  # a scenario of the model tier (--models) diverged
-        self.model_lines: list[str] = []  # what its checks said, each line once
+        self.model_blocks: list[list[str]] = []  # what its checks said, each block once (the install hint)
+        self.model_called: set[str] = set()  # the entries its diverging scenarios called
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
         self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
@@ -269,7 +271,10 @@ class ConformanceSession:
             self.model_failed = self.model_failed or report.failed  # its own lines follow the gap report
             for key, lines in report.user_properties:
                 if key == MODEL_TIER_PROPERTY and isinstance(lines, list):
-                    self.model_lines.extend(line for line in lines if line not in self.model_lines)
+                    if lines not in self.model_blocks:
+                        self.model_blocks.append(lines)
+                elif key == MODEL_TIER_CALLED_PROPERTY and isinstance(lines, list):
+                    self.model_called.update(lines)
             return
         outcomes = [value for key, value in report.user_properties
                     if key == "conformance" and isinstance(value, (str, dict))]
@@ -322,6 +327,16 @@ class ConformanceSession:
             sys.stderr.flush()
             os._exit(int(self.exitstatus))
 
+    def _model_tier_lines(self) -> list[str]:
+        """What the model tier's checks said, then the entries its diverging scenarios called that
+        the per-entry checks already found gaps in: likely causes."""
+        report = self.run.report
+        gaps = {verdict.name for verdict in report.with_status(*GAP_STATUSES)} if report else set()
+        likely = sorted(gaps & self.model_called)
+        said = [line for block in self.model_blocks for line in block]
+        return said + ([f"likely causes the per-entry checks already report: {', '.join(likely)}"]
+                                   if likely else [])
+
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if self.run.report is None and not self.errors:
             return
@@ -329,9 +344,9 @@ class ConformanceSession:
         # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
         for line in terminal_lines(self.run.report) if self.run.report is not None else []:
             terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
-        if self.model_lines:
+        if self.model_blocks:
             terminalreporter.write_sep("-", "model tier (Keras 2.3.1)")
-            for line in self.model_lines:
+            for line in self._model_tier_lines():
                 terminalreporter.write_line(printable(line), red=" diverges " in line)
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)

@@ -283,6 +283,7 @@ def find_culprit(name: str, step: int) -> dict[str, Any]:
         concrete = concrete_arguments(module, call, values)
         if concrete is not None:
             replayable.append((call.entry, *concrete))
+    called = sorted({call.entry for call in recorder.calls})
     for gradient in (False, True):
         for entry, args, kwargs in replayable:
             run = replay_gradient if gradient else replay
@@ -299,5 +300,5 @@ def find_culprit(name: str, step: int) -> dict[str, Any]:
             if why is not None:
                 return {"entry": entry, "gradient": gradient, "why": why,
                         "reproduction": reproduction(backend, entry, args, kwargs, gradient),
-                        "replayed": len(replayable), "not_replayed": sorted(set(not_replayed))}
-    return {"entry": None, "replayed": len(replayable), "not_replayed": sorted(set(not_replayed))}
+                        "replayed": len(replayable), "not_replayed": sorted(set(not_replayed)), "called": called}
+    return {"entry": None, "replayed": len(replayable), "not_replayed": sorted(set(not_replayed)), "called": called}

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from ..plugin import MODEL_TIER_PROPERTY, RUN_KEY
+from ..plugin import MODEL_TIER_CALLED_PROPERTY, MODEL_TIER_PROPERTY, RUN_KEY
 from .scenarios import SCENARIOS
-from .tier import ChildFailed, judge, keras_2_3_1_missing
+from .tier import ChildFailed, Verdict, judge, keras_2_3_1_missing
 
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
@@ -23,9 +23,10 @@ def test_model_trains_as_through_the_reference(scenario: str, request: pytest.Fi
         pytest.skip(hint)
     run = request.config.stash[RUN_KEY]
     try:
-        report = judge(run.loaded.choice.name, scenario, floatx="float32", setup=run.loaded.choice.setup)
+        verdict = judge(run.loaded.choice.name, scenario, floatx="float32", setup=run.loaded.choice.setup)
     except ChildFailed as error:
-        report = [f"{scenario}: {error}"]
-    lines = report or [f"{scenario}: trains as through the reference"]
+        verdict = Verdict([f"{scenario}: {error}"], [])
+    lines = verdict.lines or [f"{scenario}: trains as through the reference"]
     request.node.user_properties.append((MODEL_TIER_PROPERTY, lines))
-    assert not report, "\n".join(report)
+    request.node.user_properties.append((MODEL_TIER_CALLED_PROPERTY, verdict.called))
+    assert not verdict.lines, "\n".join(verdict.lines)

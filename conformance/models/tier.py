@@ -126,23 +126,31 @@ def first_divergence(actual: dict[str, Any], expected: dict[str, Any], floatx: s
     return None
 
 
-def judge(backend: str, scenario: str, floatx: str = "float32", setup: str = "") -> list[str]:
-    """The scenario's divergence report (empty when the backend trains as the reference does);
-    ``setup`` is the backend's ``--backend-setup``."""
+@dataclass
+class Verdict:
+    """A scenario's divergence report (no lines: it trains as through the reference), and the
+    entries Keras called while building it (known when it diverged), where a culprit hides."""
+
+    lines: list[str]
+    called: list[str]
+
+
+def judge(backend: str, scenario: str, floatx: str = "float32", setup: str = "") -> Verdict:
+    """The scenario through ``backend`` (after ``setup``, its ``--backend-setup``) and the reference."""
     expected = run_child(REFERENCE, scenario)
     actual = run_child(backend, scenario, setup=setup)
     divergence = first_divergence(actual, expected, floatx, SCENARIOS[scenario].deterministic_training)
     if divergence is None:
-        return []
+        return Verdict([], [])
     lines = [f"{scenario}: diverges at {divergence.what}: {divergence.detail}"]
-    if divergence.step <= STEPS:
-        lines += culprit_lines(backend, scenario, divergence.step, setup)
-    return lines
+    if divergence.step > STEPS:  # fit or the round trip: every step before agreed
+        return Verdict(lines, [])
+    found = run_child(backend, scenario, culprit_step=divergence.step, setup=setup)
+    return Verdict(lines + culprit_lines(found, divergence.step), found["called"])
 
 
-def culprit_lines(backend: str, scenario: str, step: int, setup: str = "") -> list[str]:
-    """The report's lines naming the culprit of ``step``."""
-    found = run_child(backend, scenario, culprit_step=step, setup=setup)
+def culprit_lines(found: dict[str, Any], step: int) -> list[str]:
+    """The report's lines naming the culprit ``replay.find_culprit`` found for ``step``."""
     if found["entry"] is None:
         likely = ", ".join(found["not_replayed"]) or "none"
         return [f"  no replayed call of step {step} differs ({found['replayed']} replayed); "
