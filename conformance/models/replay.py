@@ -182,10 +182,25 @@ def replay_gradient(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict
     return [np.asarray(g) for g in module.function(placeholders, gradients)(floats)]
 
 
+def departure(got: np.ndarray, want: np.ndarray, limit: float) -> str | None:
+    """Where float values ``got`` leave ``want`` by more than ``limit * (1 + |want|)`` (NaN where
+    ``want`` has none, or none where it has NaN, counts as the worst); None when nowhere."""
+    got64, want64 = np.asarray(got, np.float64), np.asarray(want, np.float64)
+    with np.errstate(invalid="ignore"):
+        excess = np.abs(got64 - want64) - limit * (1 + np.abs(want64))
+    badness = np.where(np.isnan(got64) != np.isnan(want64), np.inf, np.nan_to_num(excess, nan=-np.inf))
+    if not np.any(badness > 0):
+        return None
+    index = tuple(int(i) for i in np.unravel_index(int(np.argmax(badness)), badness.shape))
+    return (f"worst element at index {index}: expected {want[index]!r}, got {got[index]!r} "
+            f"(tolerance {limit:.3g} x (1 + |expected|))")
+
+
 def differs(actual: Any, expected: Any) -> str | None:
     """Why ``actual`` is not ``expected`` (structures of arrays), within the per-entry checks'
     default tolerance of the expected dtype; None when they agree."""
-    actual_arrays, expected_arrays = list(arrays_in(actual)), list(arrays_in(expected))
+    actual_arrays = list(arrays_in(_map(actual, np.asarray)))  # numpy scalars as 0-d arrays
+    expected_arrays = list(arrays_in(_map(expected, np.asarray)))
     if len(actual_arrays) != len(expected_arrays):
         return f"{len(actual_arrays)} results, expected {len(expected_arrays)}"
     for got, want in zip(actual_arrays, expected_arrays):
@@ -193,14 +208,13 @@ def differs(actual: Any, expected: Any) -> str | None:
             return f"shape {got.shape}, expected {want.shape}"
         if want.dtype.kind != "f":
             if not np.array_equal(got, want):
-                return "values differ"
+                first = tuple(int(i) for i in np.argwhere(got != want)[0]) if want.ndim else ()
+                return f"at index {first}: expected {want[first]!r}, got {got[first]!r}"
             continue
         tolerance = DEFAULT_TOLERANCE * float(np.finfo(want.dtype).eps)
-        excess = np.abs(got.astype(np.float64) - want) - tolerance * (1 + np.abs(want.astype(np.float64)))
-        if np.any(excess > 0) or np.any(np.isnan(got) != np.isnan(want)):
-            index = np.unravel_index(int(np.nanargmax(excess)), excess.shape) if excess.size else ()
-            return (f"worst element at index {tuple(int(i) for i in index)}: expected {want[index]!r}, "
-                    f"got {got[index]!r} (tolerance {tolerance:.3g} x (1 + |expected|))")
+        why = departure(got, want, tolerance)
+        if why is not None:
+            return why
     return None
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from .child import SETUP_VARIABLE
+from .replay import departure
 from .scenarios import SCENARIOS, STEPS
 
 REFERENCE = "reference_backend"
@@ -70,15 +71,10 @@ def tolerance(floatx: str, steps: int) -> float:
 
 
 def _difference(actual: Any, expected: Any, limit: float) -> str | None:
-    got, want = np.asarray(actual, np.float64), np.asarray(expected, np.float64)
+    got, want = np.asarray(actual), np.asarray(expected)
     if got.shape != want.shape:
         return f"shape {got.shape}, reference {want.shape}"
-    excess = np.abs(got - want) - limit * (1 + np.abs(want))
-    bad = (excess > 0) | (np.isnan(got) != np.isnan(want))
-    if not bad.any():
-        return None
-    index = np.unravel_index(int(np.argmax(np.where(bad, np.nan_to_num(excess, nan=np.inf), -np.inf))), bad.shape)
-    return f"expected {want[index]!r}, got {got[index]!r} at {tuple(int(i) for i in index)} (tolerance {limit:.3g})"
+    return departure(got, want, limit)
 
 
 @dataclass
