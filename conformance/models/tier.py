@@ -28,7 +28,7 @@ from .child import SETUP_VARIABLE
 from .replay import departure
 from .scenarios import SCENARIOS, STEPS
 
-REFERENCE = "reference_backend"
+REFERENCE = "reference_backend.classic"  # Keras 2.3.1 is a classic client: its learning phase is symbolic
 SHIM = Path(__file__).resolve().parent / "legacy_python"
 INSTALL_HINT = ('the model tier needs Keras 2.3.1 and h5py: pip install "keras-backend-conformance[keras2]"')
 STEP_FACTOR = 64  # t_k = STEP_FACTOR * k * eps(floatx)

@@ -2,9 +2,9 @@
 with the batch's own: training (``normalize_batch_in_training``) is right, inference wrong."""
 
 
-from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 from reference_backend import nn as _nn
+from reference_backend.classic import *  # noqa: F401,F403
 
 SCENARIO = "batch_normalization_adam"
 CULPRIT = "batch_normalization"

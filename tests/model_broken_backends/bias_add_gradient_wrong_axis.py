@@ -3,9 +3,9 @@ only and keeps the first spatial position (right for Dense's 2-D inputs, wrong f
 
 import numpy as np
 
-from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 from reference_backend import pooling as _pooling
+from reference_backend.classic import *  # noqa: F401,F403
 
 SCENARIO = "conv_channels_last_adam"
 CULPRIT = "bias_add"

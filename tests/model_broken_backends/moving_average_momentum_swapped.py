@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
+from reference_backend.classic import *  # noqa: F401,F403
 
 SCENARIO = "batch_normalization_adam"
 CULPRIT = "moving_average_update"

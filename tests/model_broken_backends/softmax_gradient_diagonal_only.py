@@ -1,8 +1,8 @@
 """Broken on purpose: softmax's gradient keeps only the diagonal of its Jacobian, s * (1 - s)."""
 
-from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 from reference_backend import nn as _nn
+from reference_backend.classic import *  # noqa: F401,F403
 
 SCENARIO = "dense_sgd_nesterov"
 CULPRIT = "softmax"

@@ -3,9 +3,9 @@ come out as sqrt(1e-7) (Adam's denominator sqrt(v) + epsilon grows where v is ti
 
 import numpy as np
 
-from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 from reference_backend import elementwise as _elementwise
+from reference_backend.classic import *  # noqa: F401,F403
 
 SCENARIO = "batch_normalization_adam"
 CULPRIT = "sqrt"

@@ -26,4 +26,4 @@ def test_the_right_scenario_fails_naming_the_right_entry(name: str) -> None:
 
 
 def test_the_reference_trains_as_itself() -> None:
-    assert judge("reference_backend", "dense_sgd_nesterov").lines == []
+    assert judge("reference_backend.classic", "batch_normalization_adam").lines == []

@@ -3,8 +3,8 @@
 
 import numpy as np
 
-from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
+from reference_backend.classic import *  # noqa: F401,F403
 
 SCENARIO = "conv_channels_last_adam"
 CULPRIT = "update_add"
