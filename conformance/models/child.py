@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from .scenarios import BATCH, SCENARIOS, STEPS, Scenario
+
 SETUP_VARIABLE = "CONFORMANCE_BACKEND_SETUP"
 
 
@@ -41,7 +43,7 @@ def initial_weights(model: Any) -> list[np.ndarray]:
 
 
 def batch(data: np.ndarray, step: int) -> np.ndarray:
-    from .scenarios import BATCH
+    """The rows of training step ``step`` (0-based)."""
     return data[step * BATCH:(step + 1) * BATCH]
 
 
@@ -72,14 +74,19 @@ def _drop_version_attributes(path: str) -> None:
                 del file.attrs[attribute]
 
 
+def scenario_and_data(name: str) -> tuple[Scenario, np.ndarray, np.ndarray]:
+    """The scenario named ``name`` and its batches ``(x, y)``, drawn from a seed of its name."""
+    scenario = SCENARIOS[name]
+    x, y = scenario.data(np.random.RandomState(zlib.crc32(name.encode())))
+    return scenario, x, y
+
+
 def run(name: str) -> dict[str, Any]:
     """What the scenario's model gives through the bound backend (see the module's docstring)."""
     import keras
 
-    from .scenarios import BATCH, SCENARIOS, STEPS
     _read_h5py_3_strings(keras)
-    scenario = SCENARIOS[name]
-    x, y = scenario.data(np.random.RandomState(zlib.crc32(name.encode())))
+    scenario, x, y = scenario_and_data(name)
     model = scenario.build(keras)
     model.set_weights(initial_weights(model))
     seen: dict[str, Any] = {"predictions_initial": model.predict(x, batch_size=BATCH),
