@@ -30,7 +30,7 @@ from .listing import FORMATS
 from .listing import entries as listed_entries
 from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
-from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
+from .outcomes import GAP_STATUSES, Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
@@ -38,6 +38,9 @@ from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
+MODEL_CHECKS = Path(__file__).resolve().parent / "models" / "test_scenarios.py"
+MODEL_TIER_PROPERTY = "model_tier"  # the property the model tier's checks report their lines under
+MODEL_TIER_CALLED_PROPERTY = "model_tier_called"  # and the entries a diverging scenario called
 RUN_KEY = pytest.StashKey[ConformanceRun]()
 PHASES_KEY = pytest.StashKey[dict[str, CheckOutcome]]()  # a check's outcome of each phase so far
 
@@ -75,6 +78,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--list-entries", nargs="?", const="text", choices=FORMATS, metavar="FORMAT",
                     help="print every entry of the contract (category, families, signature, one-line contract) "
                          "as text, markdown or json, and exit")
+    group.addoption("--models", action="store_true",
+                    help="also run the model tier: Keras 2.3.1 trains small models through the backend and through "
+                         "the reference, compared step by step (needs keras-backend-conformance[keras2])")
     group.addoption("--conformance-report", metavar="PATH", help="write the gap report as JSON to PATH")
     group.addoption("--conformance-markdown", metavar="PATH", help="write the gap report as Markdown to PATH")
     group.addoption("--baseline", metavar="FILE",
@@ -92,8 +98,9 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
     installed suite, not the current directory: its conftest files are not even imported."""
     namespace = early_config.known_args_namespace
     if getattr(namespace, "backend", None) is not None and not namespace.file_or_dir:
-        args.append(str(SUITE_DIR))
-        namespace.file_or_dir = [str(SUITE_DIR)]
+        paths = [str(SUITE_DIR)] + ([str(MODEL_CHECKS.parent)] if getattr(namespace, "models", False) else [])
+        args.extend(paths)
+        namespace.file_or_dir = paths
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -166,6 +173,9 @@ class ConformanceSession:
         self.run = run
         self.errors: list[str] = []  # one line each: a report that could not be written, an empty selection
         self.exitstatus: int | pytest.ExitCode = pytest.ExitCode.OK  # the run's, once it is known
+        self.model_failed = False  # a scenario of the model tier (--models) diverged
+        self.model_blocks: list[list[str]] = []  # what its checks said, each block once (the install hint)
+        self.model_called: set[str] = set()  # the entries its diverging scenarios called
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
         self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
@@ -257,6 +267,15 @@ class ConformanceSession:
             report.wasxfail = f"known gap ({known.category}, {baseline.path}): {known.reason.splitlines()[0]}"
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.nodeid.split("::")[0].endswith(MODEL_CHECKS.name):
+            self.model_failed = self.model_failed or report.failed  # its own lines follow the gap report
+            for key, lines in report.user_properties:
+                if key == MODEL_TIER_PROPERTY and isinstance(lines, list):
+                    if lines not in self.model_blocks:
+                        self.model_blocks.append(lines)
+                elif key == MODEL_TIER_CALLED_PROPERTY and isinstance(lines, list):
+                    self.model_called.update(lines)
+            return
         outcomes = [value for key, value in report.user_properties
                     if key == "conformance" and isinstance(value, (str, dict))]
         for value in outcomes:
@@ -294,7 +313,8 @@ class ConformanceSession:
         if self.errors:
             session.exitstatus = pytest.ExitCode.USAGE_ERROR
         elif exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED if self.run.failed() else pytest.ExitCode.OK
+            failed = self.run.failed() or self.model_failed
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED if failed else pytest.ExitCode.OK
         self.exitstatus = session.exitstatus
 
     @pytest.hookimpl(trylast=True)
@@ -307,6 +327,16 @@ class ConformanceSession:
             sys.stderr.flush()
             os._exit(int(self.exitstatus))
 
+    def _model_tier_lines(self) -> list[str]:
+        """What the model tier's checks said, then the entries its diverging scenarios called that
+        the per-entry checks already found gaps in: likely causes."""
+        report = self.run.report
+        gaps = {verdict.name for verdict in report.with_status(*GAP_STATUSES)} if report else set()
+        likely = sorted(gaps & self.model_called)
+        said = [line for block in self.model_blocks for line in block]
+        return said + ([f"likely causes the per-entry checks already report: {', '.join(likely)}"]
+                                   if likely else [])
+
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if self.run.report is None and not self.errors:
             return
@@ -314,6 +344,10 @@ class ConformanceSession:
         # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
         for line in terminal_lines(self.run.report) if self.run.report is not None else []:
             terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
+        if self.model_blocks:
+            terminalreporter.write_sep("-", "model tier (Keras 2.3.1)")
+            for line in self._model_tier_lines():
+                terminalreporter.write_line(printable(line), red=" diverges " in line)
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)
         # In a GitHub Actions job, each gap entry becomes an annotation of the run (the runner sets the variable).

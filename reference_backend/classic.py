@@ -111,6 +111,24 @@ def learning_phase() -> Any:
     return _SYMBOLIC_PHASE if phase is None else phase
 
 
+def in_train_phase(x: Any, alt: Any, training: Any = None) -> Any:
+    """``in_train_phase`` with classic Keras 2.3's phase: ``training`` None means this module's
+    ``learning_phase()``, and when that is the symbolic placeholder the result carries
+    ``_uses_learning_phase = True`` (TF231:3216), which is how Keras 2.3's layers and training
+    loop learn that the model depends on the phase and must feed it (keras/engine/network.py:445,
+    training.py:309); without it BatchNormalization and Dropout would train in the test phase."""
+    phase = learning_phase() if training is None else training
+    result = _conditionals.in_train_phase(x, alt, training=phase)
+    if training is None and isinstance(phase, _TensorBase) and isinstance(result, _TensorBase):
+        result._uses_learning_phase = True  # type: ignore[attr-defined]
+    return result
+
+
+def in_test_phase(x: Any, alt: Any, training: Any = None) -> Any:
+    """``in_train_phase(alt, x, training)`` with classic Keras 2.3's phase (TF231:3226)."""
+    return in_train_phase(alt, x, training=training)
+
+
 def tile(x: Any, n: Any) -> Any:
     """``numpy.tile``: a ``n`` shorter than ``x``'s rank is padded with leading ones
     (TF231:2684, NP231:473; BT ``test_tile`` tiles a (3, 4) tensor by ``n=2``)."""

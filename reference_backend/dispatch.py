@@ -27,6 +27,8 @@ from typing import Any, Protocol, cast, overload
 
 import numpy as np
 
+from .static_shapes import broadcasting_rule
+
 __all__: list[str] = []  # the types are reached through the entries, not exported
 
 # Sizes substituted for unknown (None) dimensions when a node's static shape is
@@ -164,6 +166,15 @@ class SymbolicTensor(TensorBase):
         """The placeholder leaves this node depends on."""
         return (leaf for leaf in self.graph_leaves() if isinstance(leaf, Placeholder))
 
+    def probe_value(self, unknown_size: int) -> np.ndarray | None:
+        """A stand-in value of this node's static shape (unknown dimensions set to
+        ``unknown_size``) for shape inference; None when its rank or dtype is unknown."""
+        if self.shape is None or self.dtype is None:
+            return None
+        shape = tuple(unknown_size if d is None else d for d in self.shape)
+        fill = 1 if self.dtype.kind == "f" else 0  # ones keep log/divide finite; 0 is a valid index
+        return np.full(shape, fill, dtype=self.dtype)
+
     def __repr__(self) -> str:
         dtype = None if self.dtype is None else self.dtype.name
         return f"<{type(self).__name__} shape={self.shape} dtype={dtype}>"
@@ -189,13 +200,6 @@ class Placeholder(SymbolicTensor):
 
     def graph_leaves(self) -> Iterator[Any]:
         yield self
-
-    def probe_value(self, unknown_size: int) -> np.ndarray:
-        """A stand-in value (unknown dimensions set to ``unknown_size``) for shape inference."""
-        shape = () if self.shape is None else tuple(unknown_size if d is None else d for d in self.shape)
-        assert self.dtype is not None, "a placeholder always has a dtype"
-        fill = 1 if self.dtype.kind == "f" else 0  # ones keep log/divide finite; 0 is a valid index
-        return np.full(shape, fill, dtype=self.dtype)
 
     def __hash__(self) -> int:
         return id(self)
@@ -253,6 +257,19 @@ class Op(Protocol):
     def gradient(self, *wrt: str, captures: Callable[..., list] | None = None
                  ) -> Callable[[Callable[..., dict]], Callable[..., dict]]: ...
 
+    def static_result(self, rule: StaticRule) -> StaticRule: ...
+
+
+# ``rule(**arguments) -> (shape, dtype)``: an op's static result from its bound arguments
+# (see ``static_shapes``); a dtype of None means the rule cannot tell and the probe decides.
+StaticRule = Callable[..., tuple[tuple | None, Any]]
+
+
+def static_result_for(function: Callable, rule: StaticRule) -> StaticRule:
+    """Register ``rule`` as ``function``'s static shape rule (used instead of the probe)."""
+    function.static_rule = rule  # type: ignore[attr-defined]
+    return rule
+
 
 @overload
 def op(function: Callable, *, mutates: str | None = None) -> Op: ...
@@ -269,7 +286,8 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
     (recursively through tuples and lists). Any symbolic argument: the call is
     not run; the deferred graph node(s) are returned, with static shape and
     dtype inferred. ``@entry.gradient("x", ...)`` registers the entry's
-    gradient rule (``gradient_for``).
+    gradient rule (``gradient_for``), ``@entry.static_result`` its static shape rule
+    (``static_result_for``) where probing cannot infer the static shape.
     """
     if function is None:
         return functools.partial(op, mutates=mutates)
@@ -286,6 +304,7 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
         return _wrap(function(*args, **kwargs))
 
     dispatch.gradient = functools.partial(gradient_for, dispatch)  # type: ignore[attr-defined]
+    dispatch.static_result = functools.partial(static_result_for, dispatch)  # type: ignore[attr-defined]
     return cast(Op, dispatch)
 
 
@@ -305,19 +324,32 @@ def _wrap(result: Any) -> Any:
 
 def _deferred(compute: Callable, args: tuple, kwargs: dict) -> Any:
     """Graph node(s) for ``compute(*args, **kwargs)``; the result's structure,
-    shape and dtype come from running ``compute`` on stand-in values."""
+    shape and dtype come from ``compute``'s static rule when it has one, else from
+    running ``compute`` on stand-in values."""
+    rule = getattr(compute, "static_rule", None)
+    if rule is not None:
+        bound = inspect.signature(compute).bind(*args, **kwargs)
+        bound.apply_defaults()
+        shape, dtype = rule(**bound.arguments)
+        if dtype is not None:
+            return SymbolicTensor(compute, args, kwargs, shape, np.dtype(dtype))
     node = SymbolicTensor(compute, args, kwargs, None, None)
     leaves = {id(leaf): leaf for leaf in node.graph_leaves()}.values()
     placeholders = [leaf for leaf in leaves if isinstance(leaf, Placeholder)]
     # Variables are probed through copies, so that probing an update op assigns nothing.
     copies = {leaf: Variable(np.asarray(leaf), leaf.name) for leaf in leaves if isinstance(leaf, Variable)}
-    has_unknown = any(p.shape is None or None in p.shape for p in placeholders)
+    # The op's own symbolic inputs are stood in for from their static shapes, so the probe runs
+    # this op alone: its shape follows from its inputs' static shapes, whatever upstream ops
+    # would make of stand-in placeholders (a rule-inferred input may not survive that).
+    direct = [leaf for leaf in node.inputs() if isinstance(leaf, SymbolicTensor) and leaf.shape is not None]
+    has_unknown = any(t.shape is None or None in t.shape for t in [*placeholders, *direct])
     probes: list[Any] = []
     for size in _PROBE_SIZES if has_unknown else _PROBE_SIZES[:1]:
         feed: dict[Any, Any] = {**copies, **{p: p.probe_value(size) for p in placeholders}}
+        cache = {id(t): value for t in direct if (value := t.probe_value(size)) is not None}
         try:
             with np.errstate(all="ignore"):
-                probes.append(node.evaluate(feed, {}))
+                probes.append(node.evaluate(feed, cache))
         except Exception:
             if not has_unknown:
                 raise  # every shape is known: the error is real, raise it now as TF would
@@ -436,6 +468,10 @@ def _power(x, y): return np.power(*weak_scalars(x, y))
 def _negative(x): return np.negative(x)
 @op
 def _getitem(x, key): return np.asarray(x)[key]
+
+
+for _operator in (_add, _subtract, _multiply, _divide, _power):
+    _operator.static_result(broadcasting_rule(_operator))
 
 
 # The operators' gradient rules. Cotangents may keep the broadcast shape: the walk sums them back.

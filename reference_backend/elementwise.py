@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .dispatch import no_gradient, op, power_gradient, weak_scalars, wide
+from .static_shapes import broadcasting_rule
 
 __all__ = ["square", "abs", "sqrt", "exp", "log", "round", "sign", "pow", "clip",
            "equal", "not_equal", "greater", "greater_equal", "less", "less_equal",
@@ -167,7 +168,9 @@ def _comparison(ufunc: np.ufunc, doc: str):
         return ufunc(*weak_scalars(x, y))
     compare.__name__ = compare.__qualname__ = ufunc.__name__
     compare.__doc__ = doc
-    return op(compare)
+    entry = op(compare)
+    entry.static_result(broadcasting_rule(entry))
+    return entry
 
 
 equal = _comparison(np.equal, "``x == y`` element-wise into a bool tensor, broadcasting; NaN equals nothing.")
@@ -185,6 +188,9 @@ def maximum(x, y):
     return np.maximum(*weak_scalars(x, y))
 
 
+maximum.static_result(broadcasting_rule(maximum))
+
+
 @maximum.gradient("x", "y")
 def _maximum_gradient(cotangent, result, x, y):
     """To ``x`` where ``x >= y`` (ties included), to ``y`` elsewhere (TensorFlow's MaximumGrad)."""
@@ -196,6 +202,9 @@ def _maximum_gradient(cotangent, result, x, y):
 def minimum(x, y):
     """Element-wise minimum of ``x`` and ``y``, broadcasting; NaN wins."""
     return np.minimum(*weak_scalars(x, y))
+
+
+minimum.static_result(broadcasting_rule(minimum))
 
 
 @minimum.gradient("x", "y")

@@ -17,6 +17,7 @@ import numpy as np
 from . import config
 from .dispatch import op, wide
 from .nn import sigmoid_exact
+from .static_shapes import broadcast_static, static_dtype, static_shape, without_axis
 
 __all__ = ["categorical_crossentropy", "sparse_categorical_crossentropy", "binary_crossentropy",
            "binary_focal_crossentropy", "categorical_focal_crossentropy"]
@@ -77,6 +78,13 @@ def categorical_crossentropy(target, output, from_logits=False, axis=-1):
     return (-np.sum(t * log_p, axis=axis)).astype(output.dtype)
 
 
+@categorical_crossentropy.static_result
+def _categorical_crossentropy_static(target, output, from_logits, axis):
+    """One loss per position of the unified shapes without ``axis`` (Keras' target placeholder
+    is ``(None, None)`` against an output of ``(None, classes)``), in ``output``'s dtype."""
+    return without_axis(broadcast_static(target, output), axis), static_dtype(output)
+
+
 @categorical_crossentropy.gradient("target", "output")
 def _categorical_crossentropy_gradient(cotangent, result, target, output, from_logits, axis):
     """Logits: ``softmax(output) * sum(target) - target``, the exact derivative (TensorFlow's
@@ -121,6 +129,13 @@ def _sparse_terms(target, output, from_logits, axis, ignore_class) -> tuple[np.n
     return _log_softmax(scores, -1), labels, ignored
 
 
+@sparse_categorical_crossentropy.static_result
+def _sparse_categorical_crossentropy_static(target, output, from_logits, axis, ignore_class):
+    """One loss per position of ``output`` without ``axis``, in its dtype (``target`` may have
+    any shape of that size)."""
+    return without_axis(static_shape(output), axis), static_dtype(output)
+
+
 @sparse_categorical_crossentropy.gradient("output")
 def _sparse_categorical_crossentropy_gradient(cotangent, result, target, output, from_logits, axis, ignore_class):
     """``softmax - one_hot(target)`` in the scores (logits, or the logs of the clipped
@@ -158,6 +173,12 @@ def binary_crossentropy(target, output, from_logits=False):
     differ around 1e-7. Logits: ``max(z, 0) - z t + log(1 + exp(-|z|))`` (stable).
     """
     return _binary(target, output, from_logits).astype(output.dtype)
+
+
+@binary_crossentropy.static_result
+def _binary_crossentropy_static(target, output, from_logits):
+    """Element-wise: the broadcast shape, in ``output``'s dtype."""
+    return broadcast_static(target, output), static_dtype(output)
 
 
 @binary_crossentropy.gradient("target", "output")

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from .config import floatx
-from .dispatch import Variable, op, unique_name
+from .dispatch import Variable, no_gradient, op, unique_name
 
 __all__ = ["random_normal", "random_uniform", "random_bernoulli", "random_binomial", "truncated_normal",
            "random_uniform_variable", "random_normal_variable", "dropout"]
@@ -141,17 +141,32 @@ def dropout(x: Any, level: float, noise_shape: Any = None, seed: int | None = No
     """
     if not 0 <= level < 1:
         raise ValueError(f"dropout level must be in [0, 1), got {level!r}")
-    return _dropout(x, level, noise_shape, seed)
+    return _kept_scaled(x, _keep_mask(x, level, noise_shape, seed), level)
 
 
 @op
-def _dropout(x, level, noise_shape, seed):
-    x = np.asarray(x)
+def _keep_mask(x, level, noise_shape, seed):
+    """Which values dropout keeps (a draw of the seed's stream; none drawn when ``level`` is 0)."""
+    mask_shape = np.shape(x) if noise_shape is None else tuple(int(size) for size in noise_shape)
+    if len(mask_shape) != np.ndim(x) or np.broadcast_shapes(mask_shape, np.shape(x)) != np.shape(x):
+        raise ValueError(f"dropout: noise_shape {noise_shape} does not broadcast to the shape {np.shape(x)} of x")
     if level == 0:
-        return x.copy()
-    mask_shape = x.shape if noise_shape is None else tuple(int(size) for size in noise_shape)
-    if len(mask_shape) != x.ndim or np.broadcast_shapes(mask_shape, x.shape) != x.shape:
-        raise ValueError(f"dropout: noise_shape {noise_shape} does not broadcast to the shape {x.shape} of x")
-    keep = _generator(seed).random(mask_shape) >= level
+        return np.ones(mask_shape, bool)
+    return _generator(seed).random(mask_shape) >= level
+
+
+no_gradient(_keep_mask)
+
+
+@op
+def _kept_scaled(x, keep, level):
+    """``x / (1 - level)`` where ``keep``, 0 elsewhere, in ``x``'s dtype."""
+    x = np.asarray(x)
     scaled = (x.astype(np.float64) / (1 - level)).astype(x.dtype)
     return np.where(keep, scaled, np.zeros((), x.dtype))
+
+
+@_kept_scaled.gradient("x")
+def _kept_scaled_gradient(cotangent, result, x, keep, level):
+    """The kept values' cotangents, scaled as they were (TensorFlow's dropout: ``x * mask / keep_prob``)."""
+    return {"x": np.where(keep, cotangent / (1 - level), 0.0)}

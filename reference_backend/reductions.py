@@ -116,7 +116,9 @@ def _sum_gradient(cotangent, result, x, axis, keepdims):
 @op
 def prod(x, axis=None, keepdims=False):
     """Product over ``axis`` in the input's dtype (int32 stays int32, unlike
-    numpy's default); empty products are 1."""
+    numpy's default); empty products are 1. A list of tensors is packed first, as
+    TensorFlow converts it (Keras 2.3.1's BatchNormalization multiplies a list of sizes)."""
+    x = np.asarray(x)
     with np.errstate(invalid="ignore", over="ignore", under="ignore"):
         return np.prod(_wide(x), axis=_axes(axis), keepdims=keepdims, dtype=_wide(x).dtype).astype(x.dtype)
 

@@ -10,4 +10,4 @@ EXPECTED_MESSAGE = 'partly dropped'
 def dropout(x, level, noise_shape=None, seed=None):
     if not 0 <= level < 1:
         raise ValueError(f"dropout level must be in [0, 1), got {level!r}")
-    return _random._dropout(x, level, None, seed)
+    return _random._kept_scaled(x, _random._keep_mask(x, level, None, seed), level)

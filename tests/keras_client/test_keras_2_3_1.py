@@ -32,7 +32,8 @@ def test_the_environment_is_keras_2_3_1_ready():
     except PackageNotFoundError:
         installed = "not installed"
     assert installed == "2.3.1", f"keras {installed}; this env needs keras==2.3.1"
-    assert hasattr(collections, "Iterable"), "tests/legacy_python (its sitecustomize.py) is not on PYTHONPATH"
+    assert hasattr(collections, "Iterable"), \
+        "conformance/models/legacy_python (its sitecustomize.py) is not on PYTHONPATH"
     missing = sorted(KERAS_2_3_IMPORTS - set(reference_backend.__all__))
     assert not missing, f"Keras 2.3.1 cannot import the reference backend: it lacks {len(missing)} names: {missing}"
 
