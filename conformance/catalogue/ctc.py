@@ -121,5 +121,5 @@ ENTRIES: tuple[Entry, ...] = (
                 -np.log(np.array([[0.5 + 1e-7], [0.25 + 1e-7]]) / (1 + 3e-7)),
                 why="labels one wide: one frame, one label"),
     )),
-    Entry('ctc_decode', 'y_pred, input_length, greedy=True, beam_width=100, top_paths=1'),
+    Entry('ctc_decode', 'y_pred, input_length, greedy=True, beam_width=100, top_paths=1', reads=('epsilon',)),
 )

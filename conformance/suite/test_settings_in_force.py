@@ -54,6 +54,12 @@ def _ctc_cost(K: Any) -> Any:
                                    ints([[2]]), ints([[1]])))
 
 
+def _ctc_decoded_log_probability(K: Any) -> Any:
+    """The greedy decoder's log-probability: minus the sum over frames of the largest log(y_pred + epsilon())."""
+    decoded = K.ctc_decode(K.variable(np.array([[[0.7, 0.3], [0.2, 0.8]]])), K.variable(np.array([2]), dtype="int32"))
+    return K.eval(decoded[1])
+
+
 # entry -> a computation that shows the settings it reads (on any Keras 2 backend module); every entry
 # whose record reads a setting of ``SETTINGS`` has one (tests/unit/test_catalogue.py).
 PROBES: dict[str, Callable[[Any], Any]] = {
@@ -89,6 +95,7 @@ PROBES: dict[str, Callable[[Any], Any]] = {
     "categorical_focal_crossentropy": lambda K: K.eval(K.categorical_focal_crossentropy(
         _probabilities(K), K.variable(np.array([[0.0, 1.0], [0.0, 1.0]])))),
     "ctc_batch_cost": _ctc_cost,
+    "ctc_decode": _ctc_decoded_log_probability,
 }
 
 READING = [(name, setting) for name, entry in CATALOGUE.items() for setting in entry.reads if setting in SETTINGS]
