@@ -7,7 +7,7 @@ whatever their summation order and the default tolerance judges layouts,
 padding and arithmetic, not rounding. Each call names its ``data_format``
 explicitly, both layouts drawn; ``data_format=None`` following
 ``image_data_format()`` is checked in ``conformance.suite.test_conv`` from the
-same draws (``CALLS`` with one layout). Window sizes, strides, dilations and
+same draws (each record ``reads`` the layout; its ``calls`` with one layout). Window sizes, strides, dilations and
 paddings are drawn per spatial axis; 'valid' windows always fit (tf_keras
 answers garbage or crashes when they do not). Strides > 1 together with
 dilation > 1 is never drawn (TensorFlow refuses it in conv1d/2d/3d, pinned as
@@ -216,7 +216,7 @@ def _resize_volumes_calls(draw: st.DrawFn, floatx: str) -> Call:
 _LAYOUT = ("image_data_format",)
 
 # Call strategies by entry, taking ``(floatx, layouts)``: the records draw both
-# layouts; test_conv draws the current image_data_format only, and omits it.
+# layouts; test_conv draws the layout it sets only, and omits it.
 CALLS: dict[str, Callable] = {
     "conv1d": _conv_calls(1), "conv2d": _conv_calls(2), "conv3d": _conv_calls(3),
     "conv2d_transpose": _transpose_calls(2), "conv3d_transpose": _transpose_calls(3),
