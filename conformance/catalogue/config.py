@@ -14,7 +14,7 @@ ENTRIES = (
     Entry('image_data_format', ''),
     Entry('set_image_data_format', 'data_format'),
     Entry('normalize_data_format', 'value', availability='classic'),
-    Entry('cast_to_floatx', 'x'),
+    Entry('cast_to_floatx', 'x', reads=('floatx',)),
     Entry('backend', ''),
     # Classic Keras 2.3 decorators choosing TF2's graph or eager mode; no-ops elsewhere.
     Entry('symbolic', 'func', availability='classic'),

@@ -7,7 +7,7 @@ whatever their summation order and the default tolerance judges layouts,
 padding and arithmetic, not rounding. Each call names its ``data_format``
 explicitly, both layouts drawn; ``data_format=None`` following
 ``image_data_format()`` is checked in ``conformance.suite.test_conv`` from the
-same draws (``CALLS`` with one layout). Window sizes, strides, dilations and
+same draws (each record ``reads`` the layout; its ``calls`` with one layout). Window sizes, strides, dilations and
 paddings are drawn per spatial axis; 'valid' windows always fit (tf_keras
 answers garbage or crashes when they do not). Strides > 1 together with
 dilation > 1 is never drawn (TensorFlow refuses it in conv1d/2d/3d, pinned as
@@ -212,8 +212,11 @@ def _resize_volumes_calls(draw: st.DrawFn, floatx: str) -> Call:
     return call(x, *(draw(st.integers(1, 3)) for _ in range(3)), data_format)
 
 
+# What the entries with a ``data_format=None`` parameter read from the configuration.
+_LAYOUT = ("image_data_format",)
+
 # Call strategies by entry, taking ``(floatx, layouts)``: the records draw both
-# layouts; test_conv draws the current image_data_format only, and omits it.
+# layouts; test_conv draws the layout it sets only, and omits it.
 CALLS: dict[str, Callable] = {
     "conv1d": _conv_calls(1), "conv2d": _conv_calls(2), "conv3d": _conv_calls(3),
     "conv2d_transpose": _transpose_calls(2), "conv3d_transpose": _transpose_calls(3),
@@ -251,7 +254,7 @@ def _errors(x: np.ndarray, *args) -> tuple[Example, ...]:
 
 ENTRIES: tuple[Entry, ...] = (
     Entry("conv1d", "x, kernel, strides=1, padding='valid', data_format=None, dilation_rate=1",
-          calls=CALLS["conv1d"], examples=(
+          calls=CALLS["conv1d"], reads=_LAYOUT, examples=(
               Example(call(_image([1, 2, 3], (1, 3, 1)), _kernel([1, 10], (2, 1, 1)), padding="causal",
                            data_format="channels_last"), _image([10, 21, 32], (1, 3, 1)),
                       why="causal: zeros before the first step; the kernel is not flipped"),
@@ -265,7 +268,7 @@ ENTRIES: tuple[Entry, ...] = (
                       why="strides > 1 with dilation > 1"),
           ) + _errors(_image([1, 2, 3], (1, 3, 1)), _kernel([1], (1, 1, 1)))),
     Entry("conv2d", "x, kernel, strides=(1, 1), padding='valid', data_format=None, dilation_rate=(1, 1)",
-          calls=CALLS["conv2d"], examples=(
+          calls=CALLS["conv2d"], reads=_LAYOUT, examples=(
               Example(call(_X3, _K2, padding="same", data_format="channels_last"), _X3,
                       why="'same' with an even kernel pads at the end: the first cell of each window is the input"),
               Example(call(_X3, _kernel([1, 2, 3, 4], (2, 2, 1, 1)), data_format="channels_last"),
@@ -274,14 +277,14 @@ ENTRIES: tuple[Entry, ...] = (
                       raises=ValueError, why="strides > 1 with dilation > 1"),
           ) + _errors(_X3, _K2)),
     Entry("conv3d", "x, kernel, strides=(1, 1, 1), padding='valid', data_format=None, dilation_rate=(1, 1, 1)",
-          calls=CALLS["conv3d"], examples=(
+          calls=CALLS["conv3d"], reads=_LAYOUT, examples=(
               Example(call(_image([1.5, 0.5, 0.0], (1, 1, 1, 3, 1)), _kernel([1.5], (1, 1, 1, 1, 1)),
                            strides=(1, 1, 3), padding="same", data_format="channels_last"),
                       _image([2.25], (1, 1, 1, 1, 1)),
                       why="'same' with a stride as long as the input: one output, its window at cell 0"),
           ) + _errors(_image(range(8), (1, 2, 2, 2, 1)), _kernel([1], (1, 1, 1, 1, 1)))),
     Entry("conv2d_transpose", "x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None, "
-          "dilation_rate=(1, 1)", calls=CALLS["conv2d_transpose"], examples=(
+          "dilation_rate=(1, 1)", calls=CALLS["conv2d_transpose"], reads=_LAYOUT, examples=(
               Example(call(_image([1, 2, 3, 4], (1, 2, 2, 1)), _kernel([1, 10], (1, 2, 1, 1)), (1, 2, 4, 1),
                            strides=(1, 2), padding="same", data_format="channels_last"),
                       _image([1, 10, 2, 20, 3, 30, 4, 40], (1, 2, 4, 1)),
@@ -291,10 +294,10 @@ ENTRIES: tuple[Entry, ...] = (
                       why="unequal dilation rates"),
           ) + _errors(_image([1], (1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1)), (1, 1, 1, 1))),
     Entry("conv3d_transpose", "x, kernel, output_shape, strides=(1, 1, 1), padding='valid', data_format=None",
-          availability="classic", calls=CALLS["conv3d_transpose"],
+          availability="classic", calls=CALLS["conv3d_transpose"], reads=_LAYOUT,
           examples=_errors(_image([1], (1, 1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1, 1)), (1, 1, 1, 1, 1))),
     Entry("separable_conv1d", "x, depthwise_kernel, pointwise_kernel, strides=1, padding='valid', "
-          "data_format=None, dilation_rate=1", availability="classic", calls=CALLS["separable_conv1d"],
+          "data_format=None, dilation_rate=1", availability="classic", calls=CALLS["separable_conv1d"], reads=_LAYOUT,
           examples=(
               Example(call(_image([1, 2, 3, 4], (1, 2, 2)), _kernel([1, 1, 2, 3], (2, 2, 1)),
                            _kernel([1, 10], (1, 2, 1)), data_format="channels_last"),
@@ -302,20 +305,20 @@ ENTRIES: tuple[Entry, ...] = (
                       why="each channel correlated with its own kernel, then mixed by the pointwise kernel"),
           ) + _errors(_image([1], (1, 1, 1)), _kernel([1], (1, 1, 1)), _kernel([1], (1, 1, 1)))),
     Entry("separable_conv2d", "x, depthwise_kernel, pointwise_kernel, strides=(1, 1), padding='valid', "
-          "data_format=None, dilation_rate=(1, 1)", calls=CALLS["separable_conv2d"], examples=(
+          "data_format=None, dilation_rate=(1, 1)", calls=CALLS["separable_conv2d"], reads=_LAYOUT, examples=(
               Example(call(_image([1], (1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1)),
                            strides=(1,), data_format="channels_last"), raises=ValueError,
                       why="strides not of length 2"),
           ) + _errors(_image([1], (1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1)),
                       _kernel([1], (1, 1, 1, 1)))),
     Entry("depthwise_conv2d", "x, depthwise_kernel, strides=(1, 1), padding='valid', data_format=None, "
-          "dilation_rate=(1, 1)", calls=CALLS["depthwise_conv2d"], examples=(
+          "dilation_rate=(1, 1)", calls=CALLS["depthwise_conv2d"], reads=_LAYOUT, examples=(
               Example(call(_image([1, 2], (1, 1, 1, 2)), _kernel([1, 10, 100, 1000], (1, 1, 2, 2)),
                            data_format="channels_last"), _image([1, 10, 200, 2000], (1, 1, 1, 4)),
                       why="output channel c * multiplier + m"),
           ) + _errors(_image([1], (1, 1, 1, 1)), _kernel([1], (1, 1, 1, 1)))),
     Entry("local_conv1d", "inputs, kernel, kernel_size, strides, data_format=None", calls=CALLS["local_conv1d"],
-          examples=(
+          reads=_LAYOUT, examples=(
               Example(call(_image([1, 2, 3, 4, 5, 6], (1, 3, 2)), _kernel([1, 10, 0, 0, 0, 0, 0, 1], (2, 4, 1)),
                            (2,), (1,), data_format="channels_last"), _image([21, 6], (1, 2, 1)),
                       why="channels_last patches are flattened step-major, then channel"),
@@ -328,7 +331,7 @@ ENTRIES: tuple[Entry, ...] = (
                       raises=ValueError, why="unknown data_format"),
           )),
     Entry("local_conv2d", "inputs, kernel, kernel_size, strides, output_shape, data_format=None",
-          calls=CALLS["local_conv2d"], examples=(
+          calls=CALLS["local_conv2d"], reads=_LAYOUT, examples=(
               Example(call(_X3, _kernel([1, 2, 3, 4], (4, 1, 1)), (1, 1), (2, 2), (2, 2),
                            data_format="channels_last"), _image([1, 6, 21, 36], (1, 2, 2, 1)),
                       why="positions row-major, each with its own weights"),
@@ -336,7 +339,7 @@ ENTRIES: tuple[Entry, ...] = (
                       raises=ValueError, why="unknown data_format"),
           )),
     Entry("pool2d", "x, pool_size, strides=(1, 1), padding='valid', data_format=None, pool_mode='max'",
-          calls=CALLS["pool2d"], examples=(
+          calls=CALLS["pool2d"], reads=_LAYOUT, examples=(
               Example(call(_image([1, 2, 3, 4], (1, 2, 2, 1)), (2, 2), padding="same", data_format="channels_last",
                            pool_mode="avg"), _image([2.5, 3, 3.5, 4], (1, 2, 2, 1)),
                       why="'same' average: padded cells are not counted"),
@@ -350,14 +353,14 @@ ENTRIES: tuple[Entry, ...] = (
                       why="strides not of length 2"),
           ) + _errors(_X3, (1, 1))),
     Entry("pool3d", "x, pool_size, strides=(1, 1, 1), padding='valid', data_format=None, pool_mode='max'",
-          calls=CALLS["pool3d"], examples=(
+          calls=CALLS["pool3d"], reads=_LAYOUT, examples=(
               Example(call(_image(range(8), (1, 2, 2, 2, 1)), (2, 2, 2), data_format="channels_last", pool_mode="avg"),
                       _image([3.5], (1, 1, 1, 1, 1)), why="the mean of the window"),
               Example(call(_image(range(8), (1, 2, 2, 2, 1)), (2, 2, 2), data_format="channels_last", pool_mode="min"),
                       raises=ValueError,
                       why="unknown pool_mode"),
           ) + _errors(_image(range(8), (1, 2, 2, 2, 1)), (1, 1, 1))),
-    Entry("bias_add", "x, bias, data_format=None", calls=CALLS["bias_add"], examples=(
+    Entry("bias_add", "x, bias, data_format=None", calls=CALLS["bias_add"], reads=_LAYOUT, examples=(
         Example(call(np.zeros((1, 2, 1, 3)), _kernel(range(6), (1, 3, 2)), data_format="channels_first"),
                 _image(range(6), (1, 2, 1, 3)),
                 why="channels_first: a bias of rank ndim - 1 is reshaped to (1, channels, ...), not transposed"),

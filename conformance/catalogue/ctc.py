@@ -101,7 +101,8 @@ ENTRIES: tuple[Entry, ...] = (
               Example(call(np.array([[3, 4]], dtype='int32'), _lengths([0])), np.zeros((1, 2), dtype='int32'),
                       why="a length of 0 keeps nothing"),
           )),
-    Entry('ctc_batch_cost', 'y_true, y_pred, input_length, label_length', calls=_ctc_batch_cost_calls, examples=(
+    Entry('ctc_batch_cost', 'y_true, y_pred, input_length, label_length', calls=_ctc_batch_cost_calls,
+          reads=('epsilon',), examples=(
         # Published: 3.34211 and 5.42262 (Keras 2.3 and tf_keras tests, TensorFlow's
         # ctc_loss tests); the digits below are the exact float64 values.
         Example(call(KERAS_CTC_LABELS, KERAS_CTC_INPUTS, _lengths([[5], [5]]), _lengths([[5], [4]])),
@@ -120,5 +121,5 @@ ENTRIES: tuple[Entry, ...] = (
                 -np.log(np.array([[0.5 + 1e-7], [0.25 + 1e-7]]) / (1 + 3e-7)),
                 why="labels one wide: one frame, one label"),
     )),
-    Entry('ctc_decode', 'y_pred, input_length, greedy=True, beam_width=100, top_paths=1'),
+    Entry('ctc_decode', 'y_pred, input_length, greedy=True, beam_width=100, top_paths=1', reads=('epsilon',)),
 )

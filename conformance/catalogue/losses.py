@@ -105,8 +105,12 @@ def _f32(values) -> np.ndarray:
 _LOG_2EPS = 15.424949  # -log(eps + eps): target 1, output 0
 _LOG_TOP = 15.333239  # -log(1 - (1 - eps) + eps) = -log(2**-23 + eps): target 0, output 1
 
+# Probabilities are clipped to [epsilon(), 1 - epsilon()].
+_EPSILON = ('epsilon',)
+
 ENTRIES: tuple[Entry, ...] = (
-    Entry('categorical_crossentropy', 'target, output, from_logits=False, axis=-1', calls=_categorical(), examples=(
+    Entry('categorical_crossentropy', 'target, output, from_logits=False, axis=-1', calls=_categorical(),
+          reads=_EPSILON, examples=(
         Example(call(_f([[0, 1, 0], [1, 0, 0]]), _f([[0, 1, 0], [0, 1, 0]])), _f([-np.log1p(-1e-7), -np.log(1e-7)]),
                 why="exact 0 and 1 are clipped to [eps, 1 - eps]"),
         Example(call(_f([[1, 0], [0, 1]]), _f([[1, 1], [0.5, 1.5]])), _f([np.log(2), np.log(4 / 3)]),
@@ -120,7 +124,7 @@ ENTRIES: tuple[Entry, ...] = (
         Example(call(_f([[1, 0, 0]]), _f([[1, 0]])), raises=ValueError, why="incompatible shapes"),
     )),
     Entry('sparse_categorical_crossentropy', 'target, output, from_logits=False, axis=-1, ignore_class=None',
-          newer=('ignore_class',), calls=_sparse_calls, examples=(
+          newer=('ignore_class',), calls=_sparse_calls, reads=_EPSILON, examples=(
               Example(call(np.array([1, 2], dtype="int32"), _f([[0, 1, 0], [0.2, 0.2, 0.2]])),
                       _f([-np.log((1 - 1e-7) / (1 + 1e-7)), np.log(3)]),
                       why="clipped, renormalised through the softmax of the logs"),
@@ -131,7 +135,7 @@ ENTRIES: tuple[Entry, ...] = (
               Example(call(np.array([0, 1], dtype="int32"), _f([[0.25, 0.5], [0.75, 0.5]]), axis=0),
                       _f([np.log(4), np.log(2)]), why="classes on axis 0"),
           )),
-    Entry('binary_crossentropy', 'target, output, from_logits=False', calls=_binary(), examples=(
+    Entry('binary_crossentropy', 'target, output, from_logits=False', calls=_binary(), reads=_EPSILON, examples=(
         # float32 in every floatx: in float16 1 - eps rounds to 1, so the second eps is all that is left.
         Example(call(_f32([1, 0, 1, 0]), _f32([1, 1, 0, 0])), _f32([0, _LOG_TOP, _LOG_2EPS, 0]), dtype="float32",
                 why="clipped to [eps, 1 - eps], then eps added inside the logs (tf_keras)"),
@@ -140,14 +144,14 @@ ENTRIES: tuple[Entry, ...] = (
     )),
     Entry('binary_focal_crossentropy',
           'target, output, apply_class_balancing=False, alpha=0.25, gamma=2.0, from_logits=False',
-          availability='tf_keras', calls=_binary(lambda: st.fixed_dictionaries({}, optional={
+          availability='tf_keras', reads=_EPSILON, calls=_binary(lambda: st.fixed_dictionaries({}, optional={
               "apply_class_balancing": st.booleans(), "alpha": st.sampled_from([0.25, 0.9]),
               "gamma": st.sampled_from([0.0, 1.0, 2.0, 3.5])})), examples=(
         Example(call(_f([1, 0]), _f([0.5, 0.5]), apply_class_balancing=True),
                 _f([0.25 * 0.25, 0.75 * 0.25]) * -np.log(0.5 + 1e-7),
                 why="(1 - p_t)^gamma and class weights"),)),
     Entry('categorical_focal_crossentropy', 'target, output, alpha=0.25, gamma=2.0, from_logits=False, axis=-1',
-          availability='tf_keras', calls=_categorical(lambda: st.fixed_dictionaries({}, optional={
+          availability='tf_keras', reads=_EPSILON, calls=_categorical(lambda: st.fixed_dictionaries({}, optional={
               "alpha": st.sampled_from([0.25, 1.0]), "gamma": st.sampled_from([0.0, 1.0, 2.0, 3.5])})), examples=(
         Example(call(_f([[1, 0]]), _f([[0.5, 1.5]])), _f([0.25 * 0.75 ** 2 * np.log(4)]),
                 why="renormalised to [0.25, 0.75], then alpha (1 - p)^gamma (-log p)"),)),

@@ -20,6 +20,9 @@ from ..families import CLASSIC, TF_KERAS, Answer, Way
 
 AVAILABILITIES = ("required", "core", "tf_keras", "classic")
 
+# The settings of the configuration an entry may take a default from (``Entry.reads``).
+SETTINGS = ("floatx", "epsilon", "image_data_format")
+
 
 @dataclass(frozen=True)
 class Example:
@@ -64,21 +67,31 @@ class Entry:
       do; otherwise it is checked when present and skipped when absent.
     * ``calls``: ``floatx -> strategy of Call``, the inputs of the generated
       comparison with the reference; None when hand-written checks cover it.
+      An entry reading ``image_data_format`` takes ``(floatx, layouts)``: calls
+      in one of ``layouts`` (all of them by default).
     * ``examples``: pinned calls with known answers, checked on both routes.
     * ``tolerance``: float tolerance in epsilons of the result dtype, when the
       entry's numerics justify another than the default (say why next to it).
     * ``routes``: the routes its value checks take (both unless the entry
       has no tensor input to feed).
+    * ``reads``: the settings of the configuration (``SETTINGS``) the entry
+      takes a default from (a dtype, a fuzz factor, a layout). A default run
+      judges it under another value of each too, since a run under one value
+      cannot tell an entry that follows the setting from one that hard-codes it:
+      ``floatx`` and ``epsilon`` in ``suite/test_settings_in_force.py``,
+      ``image_data_format`` in ``suite/test_conv.py`` (whose ``calls`` then take
+      ``(floatx, layouts)`` and are drawn in the layout in force).
     """
 
     name: str
     signature: str | None = None
     availability: str = "core"
     newer: tuple[str, ...] = ()
-    calls: Callable[[str], Any] | None = None
+    calls: Callable[..., Any] | None = None
     examples: tuple[Example, ...] = ()
     tolerance: float = DEFAULT_TOLERANCE
     routes: tuple[str, ...] = ("eager", "graph")
+    reads: tuple[str, ...] = ()
     category: str = ""
     required_by: frozenset[Family] = frozenset()
 
@@ -90,6 +103,8 @@ class Entry:
             unknown = [n for n in self.newer if n not in names]
             if unknown:
                 raise ValueError(f"{self.name}: newer parameters {unknown} are not in its signature")
+        if not set(self.reads) <= set(SETTINGS):
+            raise ValueError(f"{self.name}: reads {self.reads}, settings are {SETTINGS}")
 
     def optional(self, contract: Contract) -> bool:
         """Whether a backend may lack this entry without a gap under ``contract``."""

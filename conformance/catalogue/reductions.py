@@ -143,7 +143,8 @@ ENTRIES: tuple[Entry, ...] = (
                 why="integers stay int32"),
         Example(call(EMPTY, 0), np.array([1.0, 1.0]), why="an empty product is 1"),
     )),
-    Entry("mean", "x, axis=None, keepdims=False", calls=reduction(_grid, _ints, _bools), examples=(
+    # mean, var and std compute bool input in floatx().
+    Entry("mean", "x, axis=None, keepdims=False", calls=reduction(_grid, _ints, _bools), reads=("floatx",), examples=(
         Example(call(M, -1), np.array([3.0, 2.5])),
         Example(call(np.array([-1, -2, 2, 3], dtype="int32").reshape(2, 2), 1), np.array([-1, 2], dtype="int32"),
                 why="an integer mean is an integer, truncated toward zero"),
@@ -151,13 +152,13 @@ ENTRIES: tuple[Entry, ...] = (
                 why="bool input is cast to floatx first"),
         Example(call(EMPTY, 0), np.array([NAN, NAN]), why="an empty mean is NaN"),
     )),
-    Entry("var", "x, axis=None, keepdims=False", calls=reduction(_grid, _bools), examples=(
+    Entry("var", "x, axis=None, keepdims=False", calls=reduction(_grid, _bools), reads=("floatx",), examples=(
         Example(call(np.array([1.0, 2.0, 3.0, 4.0])), np.array(1.25),
                 why="population variance (divide by n): the sample variance would be 1.667"),
         Example(call(M, 0, True), np.array([[1.0, 2.25]])),
         Example(call(np.array([True, False])), np.array(0.25), why="bool input is cast to floatx first"),
     )),
-    Entry("std", "x, axis=None, keepdims=False", calls=reduction(_grid, _bools), examples=(
+    Entry("std", "x, axis=None, keepdims=False", calls=reduction(_grid, _bools), reads=("floatx",), examples=(
         Example(call(np.array([1.0, 2.0, 3.0, 4.0])), np.array(math.sqrt(1.25)),
                 why="population standard deviation (divide by n)"),
         Example(call(M, 1), np.array([2.0, 0.5])),

@@ -14,6 +14,7 @@ import numpy as np
 from hypothesis import strategies as st
 
 from ..calls import Call, call
+from ..contract import DATA_FORMATS
 from ..families import Answer
 from ..inputs import arrays, shapes, unary
 from .records import Entry, Example
@@ -141,14 +142,14 @@ def _temporal_padding_calls(draw: st.DrawFn, floatx: str) -> Call:
 
 def _spatial_padding_calls(spatial: int):
     """Calls of ``spatial_{spatial}d_padding``: default or drawn padding, and
-    data_format absent, None or named (the run's image data format or the other)."""
+    data_format absent, None or named (one of ``layouts``)."""
     @st.composite
-    def draw_call(draw: st.DrawFn, floatx: str) -> Call:
+    def draw_call(draw: st.DrawFn, floatx: str, layouts: tuple[str, ...] = DATA_FORMATS) -> Call:
         x = draw(_tensor(floatx, min_dims=spatial + 2, max_dims=spatial + 2, max_side=2 if spatial == 3 else 3))
         options: dict[str, Any] = {}
         if draw(st.booleans()):
             options["padding"] = tuple((draw(PAD), draw(PAD)) for _ in range(spatial))
-        data_format = draw(st.sampled_from(["absent", None, "channels_first", "channels_last"]))
+        data_format = draw(st.sampled_from(["absent", None, *layouts]))
         if data_format != "absent":
             options["data_format"] = data_format
         return call(x, **options)
@@ -273,7 +274,7 @@ ENTRIES = (
                 why="(left, right), in that order"),
     )),
     Entry('spatial_2d_padding', 'x, padding=((1, 1), (1, 1)), data_format=None',
-          calls=_spatial_padding_calls(2), examples=(
+          calls=_spatial_padding_calls(2), reads=('image_data_format',), examples=(
               Example(call(_IMAGE, ((1, 0), (0, 2)), data_format="channels_last"),
                       np.pad(_IMAGE, ((0, 0), (1, 0), (0, 2), (0, 0))), why="channels_last pads axes 1 and 2"),
               Example(call(_IMAGE.reshape(1, 1, 2, 2), ((1, 0), (0, 2)), data_format="channels_first"),
@@ -282,7 +283,7 @@ ENTRIES = (
               Example(call(_IMAGE, data_format="nhwc"), raises=ValueError, why="an unknown data_format"),
           )),
     Entry('spatial_3d_padding', 'x, padding=((1, 1), (1, 1), (1, 1)), data_format=None',
-          calls=_spatial_padding_calls(3), examples=(
+          calls=_spatial_padding_calls(3), reads=('image_data_format',), examples=(
               Example(call(_ones(1, 1, 1, 2, 1), ((0, 1), (1, 0), (0, 0)), data_format="channels_last"),
                       np.pad(_ones(1, 1, 1, 2, 1), ((0, 0), (0, 1), (1, 0), (0, 0), (0, 0))),
                       why="channels_last pads axes 1 to 3"),

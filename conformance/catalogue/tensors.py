@@ -6,9 +6,12 @@ from .records import Entry
 
 CATEGORY = 'variables and tensors'
 
+# Creators make floatx() tensors by default (zeros_like and ones_like: in classic Keras 2.3; tf_keras keeps x's).
+_FLOATX = ('floatx',)
+
 ENTRIES = (
-    Entry('variable', 'value, dtype=None, name=None, constraint=None', availability='required'),
-    Entry('constant', 'value, dtype=None, shape=None, name=None'),
+    Entry('variable', 'value, dtype=None, name=None, constraint=None', availability='required', reads=_FLOATX),
+    Entry('constant', 'value, dtype=None, shape=None, name=None', reads=_FLOATX),
     Entry('eval', 'x'),
     Entry('get_value', 'x'),
     Entry('batch_get_value', 'tensors'),
@@ -24,11 +27,11 @@ ENTRIES = (
     Entry('is_variable', 'x', availability='classic'),
     Entry('is_tensor', 'x', availability='classic'),
     Entry('count_params', 'x'),
-    Entry('zeros', 'shape, dtype=None, name=None'),
-    Entry('ones', 'shape, dtype=None, name=None'),
-    Entry('eye', 'size, dtype=None, name=None'),
-    Entry('zeros_like', 'x, dtype=None, name=None'),
-    Entry('ones_like', 'x, dtype=None, name=None'),
+    Entry('zeros', 'shape, dtype=None, name=None', reads=_FLOATX),
+    Entry('ones', 'shape, dtype=None, name=None', reads=_FLOATX),
+    Entry('eye', 'size, dtype=None, name=None', reads=_FLOATX),
+    Entry('zeros_like', 'x, dtype=None, name=None', reads=_FLOATX),
+    Entry('ones_like', 'x, dtype=None, name=None', reads=_FLOATX),
     Entry('identity', 'x, name=None', availability='classic'),
     Entry('cast', 'x, dtype'),
     Entry('get_variable_shape', 'x', availability='classic'),
