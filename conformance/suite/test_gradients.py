@@ -8,7 +8,7 @@ the finite differences within
     tolerance(floatx) + FINITE_DIFFERENCE_ERROR    (relative, and the same absolute)
 
 ``tolerance(floatx)`` (16 epsilons of floatx) absorbs the backend's own
-rounding; ``FINITE_DIFFERENCE_ERROR`` bounds the error of the differences: with
+rounding; ``FINITE_DIFFERENCE_ERROR`` (``conformance.differences``) bounds the error of the differences: with
 step h = 2**-17 * max(1, |w|) the truncation error is h**2 * |f'''| / 6, and with
 inputs in [-1, 1], at most 3x3 features and |tanh'''| <= 2, |f'''| <= 2 * 3 * 3,
 so at most 2e-10; the rounding error is about 4 * eps64 * |f| / h with |f| <= 9,
@@ -32,11 +32,9 @@ from hypothesis import strategies as st
 
 from conformance.check import given
 from conformance.compare import Mismatch, assert_close, tolerance
+from conformance.differences import FINITE_DIFFERENCE_ERROR, central_differences
 from conformance.inputs import arrays, floats
 from conformance.routes import evaluate
-
-STEP = 2.0 ** -17
-FINITE_DIFFERENCE_ERROR = 1e-8
 
 
 def _tanh_layer(K: Any, x: Any, w: Any) -> Any:
@@ -66,18 +64,8 @@ def _finite_differences(backend: Any, loss: Callable, x: np.ndarray, w: np.ndarr
     def total(xv: np.ndarray, wv: np.ndarray) -> float:
         return float(np.sum(np.asarray(forward([xv, wv])[0], dtype=np.float64)))
 
-    def differences(point: np.ndarray, at: Callable[[np.ndarray], float]) -> np.ndarray:
-        gradient = np.zeros(point.shape)
-        for index in np.ndindex(point.shape):
-            h = STEP * max(1.0, abs(point[index]))
-            up, down = point.copy(), point.copy()
-            up[index] += h
-            down[index] -= h
-            gradient[index] = (at(up) - at(down)) / (2 * h)
-        return gradient
-
     x0, w0 = x.astype(np.float64), w.astype(np.float64)
-    return (differences(w0, lambda wv: total(x0, wv)), differences(x0, lambda xv: total(xv, w0)))
+    return (central_differences(lambda wv: total(x0, wv), w0), central_differences(lambda xv: total(xv, w0), x0))
 
 
 @pytest.mark.entry("gradients")
