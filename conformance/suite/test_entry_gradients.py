@@ -26,8 +26,11 @@
       (b)). Exact ties at a kink are judged by (a): the reference follows the
       conventions ``derivatives.py`` pins.
 
-  Draws with a non-finite value in a differentiated parameter are not judged (the
-  forward checks judge infinities); nor are parameters passed as Python numbers.
+  Only draws that pass a float array to a parameter of ``wrt`` are judged (parameters
+  passed as Python numbers, integer or bool arrays are not differentiated), and only
+  with finite values there, none empty (the forward checks judge infinities and empty
+  tensors): the draws are
+  filtered, so every example counted is judged.
 * ``test_gradient_at_kink`` (one per ``Kink``): the gradient of ``sum(entry(call))``
   with respect to the kink's parameter is its ``expected`` (None: no gradient at all,
   TensorFlow's None; a None where a gradient is expected, or a gradient where None is,
@@ -40,7 +43,7 @@ Every check differentiates on the graph route only: ``gradients`` is defined on
 symbolic losses (tf_keras refuses it under eager execution, see ``test_gradients.py``).
 A backend whose ``gradients`` raises is blamed there (the run blames the entry whose
 call raised), and the differentiated entry is blocked by it. Few examples: a
-check-level cap of a tenth of the profile's (``GRADIENT_EXAMPLES``).
+check-level cap of an eighth of the profile's (``GRADIENT_EXAMPLES``).
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ from conformance.markers import entry_param, per_entry
 SLACK = 4  # the gradient's tolerance: this many times the entry's (forward) tolerance
 DIFFERENCES_UP_TO = 24  # (b) judges draws with at most this many differentiated elements
 DIFFERENCES_ERROR = 1e-6  # relative (and absolute) error admitted to float64 central differences
-GRADIENT_EXAMPLES = max(1, hypothesis.settings().max_examples // 10)  # the profile loaded before collection
+GRADIENT_EXAMPLES = max(1, hypothesis.settings().max_examples // 8)  # the profile loaded before collection
 
 JUDGED = [name for name, derivative in DIFFERENTIABLE.items() if derivative.wrt and CATALOGUE[name].calls]
 KINKS = [entry_param(name, name, index, id=f"{name}-{index}")
@@ -78,6 +81,15 @@ def _is_float_array(value: Any) -> bool:
     arrays = list(arrays_in(value))
     return bool(arrays) and all(a.dtype.kind == "f" for a in arrays) and (
         isinstance(value, np.ndarray) or isinstance(value, (list, tuple)))
+
+
+def _differentiated(reference_entry: Callable[..., Any], name: str, call: Call) -> list[str]:
+    """The parameters of ``wrt`` the call passes float arrays to; none (the draw is not judged)
+    when any of them is empty or holds a non-finite value."""
+    bound = _bind(reference_entry, call)
+    wrt = [p for p in DIFFERENTIABLE[name].wrt if p in bound.arguments and _is_float_array(bound.arguments[p])]
+    judged = all(a.size and np.isfinite(a).all() for p in wrt for a in arrays_in(bound.arguments[p]))
+    return wrt if judged else []
 
 
 def _bind(function: Callable[..., Any], call: Call) -> inspect.BoundArguments:
@@ -178,13 +190,12 @@ def test_gradient_agrees_with_reference(backend, oracles, reference, name, data)
     assert entry.calls is not None  # parametrized over the records that have calls
     backend.entry(name)
     floatx = backend.settings.floatx
-    drawn = data.draw(entry.calls(floatx), label="call")
-    seed = data.draw(st.integers(0, 2 ** 32 - 1), label="seed of w")
     reference_entry = getattr(reference, name)
+    drawn = data.draw(entry.calls(floatx).filter(lambda c: bool(_differentiated(reference_entry, name, c))),
+                      label="call")
+    seed = data.draw(st.integers(0, 2 ** 32 - 1), label="seed of w")
     bound = _bind(reference_entry, drawn)
-    wrt = [p for p in DIFFERENTIABLE[name].wrt if p in bound.arguments and _is_float_array(bound.arguments[p])]
-    if not wrt or not all(np.isfinite(a).all() for p in wrt for a in arrays_in(bound.arguments[p])):
-        return  # nothing to differentiate in this draw, or a non-finite point: not judged
+    wrt = _differentiated(reference_entry, name, drawn)
     forward = attempt(lambda: reference_entry(*drawn.args, **drawn.kwargs))
     if forward.error is not None:
         return  # a call the contract refuses: the forward checks judge it
