@@ -1,6 +1,6 @@
-"""Broken on purpose: dot's gradients have their last two axes laid out transposed (computed as the
-transposed products, y . cotangent^T and cotangent^T . x, then reshaped to x's and y's shapes instead
-of transposed back); the forward is the reference's."""
+"""Broken on purpose: dot's gradients of an N-D product (an input of rank 3) have their last two axes
+laid out transposed (computed as the transposed products, then reshaped to x's and y's shapes instead
+of transposed back); the forward is the reference's, and so is the gradient of a matrix product."""
 
 import numpy as np
 
@@ -20,5 +20,7 @@ def dot(x, y):
 @dot.gradient("x", "y")
 def _dot_gradient(cotangent, result, x, y):
     answers = _linalg._dot_gradient(cotangent, result, x, y)
+    if x.ndim <= 2 and y.ndim <= 2:
+        return answers
     return {name: np.swapaxes(g, -1, -2).reshape(np.shape(g)) if np.ndim(g) >= 2 else g
             for name, g in answers.items()}
