@@ -159,12 +159,13 @@ def _differentiate(backend: Any, loss: Any, targets: list[Any]) -> Any:
 
 
 def _weights(result: Any, seed: int) -> list[np.ndarray | None]:
-    """One random weight per float result (None for the others), in the result's dtype."""
+    """One random weight per non-empty float result (None for the others: not in the loss), in the result's dtype."""
     rng = np.random.default_rng(seed)
     weights: list[np.ndarray | None] = []
     for leaf in _leaves(result):
         value = np.asarray(leaf)
-        weights.append(rng.uniform(-1.0, 1.0, value.shape).astype(value.dtype) if value.dtype.kind == "f" else None)
+        judged = value.dtype.kind == "f" and value.size > 0
+        weights.append(rng.uniform(-1.0, 1.0, value.shape).astype(value.dtype) if judged else None)
     return weights
 
 
@@ -214,7 +215,7 @@ def test_gradient_agrees_with_reference(backend, oracles, reference, name, data)
         return  # a call the contract refuses: the forward checks judge it
     weights = _weights(forward.result, seed)
     if all(w is None for w in weights):
-        return  # no float result
+        return  # no non-empty float result: nothing to differentiate
     what = (f"gradients(sum({drawn.render(name)} * w), [{', '.join(wrt)}]) with w drawn from seed {seed}, "
             "by the graph route")
     labels = _labels(drawn, reference_entry, wrt)
