@@ -1,12 +1,11 @@
 """The per-entry gradient checks (suite/test_entry_gradients.py): no false alarm on the reference,
 and a backend that refuses gradients (tf_keras under eager execution) fails each differentiated
-entry's checks, which baselines/tf_keras.toml knows."""
+entry's checks, which the shipped tf_keras baseline knows."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import TESTS_DIR
 
 from conformance.catalogue.derivatives import DIFFERENTIABLE
 from conformance.differences import central_differences
@@ -41,9 +40,8 @@ def test_a_backend_refusing_gradients_fails_the_differentiated_entries_as_tf_ker
     assert set(run.statuses("mismatch")) == {"softmax", "relu", "stop_gradient"}, run.statuses()
     messages = [gap["message"] for gap in run.report["entries"]["relu"]["gaps"]]
     assert all("gradients raised RuntimeError" in message for message in messages), messages
-    baseline = TESTS_DIR.parent / "baselines" / "tf_keras.toml"
     known = run_suite("--backend=eager_gradients_backend", f"--entries={entries}", "-k", GRADIENT_CHECKS,
-                      f"--baseline={baseline}")
+                      "--baseline=tf_keras")
     assert known.ret == 0, known.output
     assert set(known.statuses("expected")) == {"softmax", "relu", "stop_gradient"}, known.statuses()
 
