@@ -9,6 +9,8 @@ Callers evaluate ``total`` in float64 (the backend's own forward on float64
 placeholders), so the estimate's error is the truncation error
 ``h**2 * |f'''| / 6`` plus the rounding error ``~ 4 * eps64 * |f| / h``.
 ``suite/test_gradients.py`` bounds both for its losses (``FINITE_DIFFERENCE_ERROR``);
+``suite/test_entry_gradients.py`` uses the estimate only where the reference's
+own differences agree with its exact gradient (away from kinks);
 ``benchmarks/bench_gradients.py`` measures the reference's exact gradients against it.
 """
 

@@ -127,7 +127,9 @@ def prod(x, axis=None, keepdims=False):
 def _prod_gradient(cotangent, result, x, axis, keepdims):
     """The product of the other elements, computed as such (exclusive products from both
     ends), so exact when some are 0: ``d prod([0, 2, 3]) = [6, 0, 0]`` (TensorFlow's ProdGrad
-    computes it the same way)."""
+    computes it the same way). An empty ``x`` has an empty gradient."""
+    if x.size == 0:
+        return {"x": np.zeros(x.shape)}
     axes = _reduced(x, axis)
     ends = tuple(range(x.ndim - len(axes), x.ndim))
     moved = np.moveaxis(wide(x), axes, ends)
