@@ -41,10 +41,10 @@ def reproduction(log: CallLog, module_name: str) -> str:
     return "\n".join(lines)
 
 
-def failing_call(log: CallLog) -> str:
-    """The source of the last call that raised (empty when none did)."""
+def failing_call(log: CallLog, error: BaseException | None = None) -> str:
+    """The source of the last call that raised (``error``, when given; empty when none did)."""
     for call, text in reversed(_render(log)):
-        if call.error is not None:
+        if call.error is not None and (error is None or call.error is error):
             return text
     return ""
 
