@@ -62,11 +62,12 @@ class Check:
         self.examples += 1
         self.log = CallLog()
 
-    def restore_shared_state(self) -> list[str]:
-        """Put back the shared state as the current isolated block found it; what had changed."""
+    def restore_shared_state(self, audit: bool = False) -> list[str]:
+        """Put back the shared state as the current isolated block found it; what had changed
+        (``audit``: every binding of the watched code compared, see ``SharedState.changes``)."""
         if self.shared is None or self._shared_before is None:
             return []
-        changed = self.shared.changes(self._shared_before)
+        changed = self.shared.changes(self._shared_before, audit)
         if changed:
             self.shared.restore(self._shared_before)
         return changed
@@ -74,17 +75,17 @@ class Check:
     @contextlib.contextmanager
     def isolated(self, block: str) -> Iterator[None]:
         """Run ``block`` (the check, or one of its examples), then restore the guarded configurations
-        (see ``config_guard.isolated``) and the shared state. When the block itself did not fail, what it
-        left behind fails it: ``Mismatch`` for a configuration that could not be restored (a broken
-        setter), ``BackendMisbehaved`` for shared state changed outside any call of an entry (a call that
-        changes it is that call's error: ``RecordingBackend``)."""
+        (see ``config_guard.isolated``) and the shared state (all of it audited after the whole check).
+        When the block itself did not fail, what it left behind fails it: ``Mismatch`` for a configuration
+        that could not be restored (a broken setter), ``BackendMisbehaved`` for shared state changed
+        outside any call of an entry (a call that changes it is that call's error: ``RecordingBackend``)."""
         outer, self._shared_before = self._shared_before, self.shared.snapshot() if self.shared else None
         try:
             with isolated(self.guards) as problems:
                 try:
                     yield
                 finally:
-                    changed = self.restore_shared_state()
+                    changed = self.restore_shared_state(audit=block == "check")
         finally:
             self._shared_before = outer
         if problems:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from _pytest.outcomes import Exit, OutcomeException, Skipped
 from hypothesis.errors import UnsatisfiedAssumption
 
+from .calls import items_of
 from .untrusted_text import exception_text
 from .watchdog import passes_through
 
@@ -85,13 +86,13 @@ def drawn(rejection: UnsatisfiedAssumption) -> bool:
 
 def misbehaviour(error: BaseException, calls: Sequence[RecordedCall], during: str = "") -> BackendMisbehaved:
     """``error`` (a test runner's exception, or one that is no ``Exception``) as the backend's
-    misbehaviour: blamed on the entry that answered the object whose method raised it, if one of
-    ``calls`` did, else on ``during`` (the entry whose call was running), else on no entry."""
+    misbehaviour: blamed on the entry that answered (or raised) the object whose method raised it,
+    if one of ``calls`` did, else on ``during`` (the entry whose call was running), else on no entry."""
     what = runner_control(error) or type(error).__name__
     found = culprit(error, calls)
     if found is not None:
-        entry, answer, method = found
-        message = f"{entry} answered a {type(answer).__name__} whose {method} raised {what}: {exception_text(error)}"
+        entry, how, owner, method = found
+        message = f"{entry} {how} a {type(owner).__name__} whose {method} raised {what}: {exception_text(error)}"
     elif during:
         entry, message = during, f"{during} raised {what}: {exception_text(error)}"
     else:
@@ -101,15 +102,18 @@ def misbehaviour(error: BaseException, calls: Sequence[RecordedCall], during: st
     return misbehaved
 
 
-def culprit(error: BaseException, calls: Sequence[RecordedCall]) -> tuple[str, Any, str] | None:
-    """``(entry, answer, method)`` when ``error`` was raised in a method of an object that a call
-    of ``entry`` answered (or an item of a list or tuple it answered), innermost such frame first."""
-    answered = {id(answer): (call.entry, answer) for call in calls for answer in _answers(call.result)}
+def culprit(error: BaseException, calls: Sequence[RecordedCall]) -> tuple[str, str, Any, str] | None:
+    """``(entry, how, owner, method)`` when ``error`` was raised in a method of an object that a call
+    of ``entry`` answered (or an item of a list or tuple it answered: ``how`` is "answered"), or of
+    the exception it raised (``how``: "raised"; its ``__str__`` printed by whoever reports it),
+    innermost such frame first."""
+    known = {id(answer): (call.entry, "answered", answer) for call in calls for answer in _answers(call.result)}
+    known.update({id(call.error): (call.entry, "raised", call.error) for call in calls if call.error is not None})
     for frame in reversed(list(_frames(error.__traceback__))):
         owner = frame.f_locals.get("self")
-        if owner is not None and id(owner) in answered:  # both alive: the same id is the same object
-            entry, answer = answered[id(owner)]
-            return entry, answer, frame.f_code.co_name
+        if owner is not None and id(owner) in known:  # both alive: the same id is the same object
+            entry, how, found = known[id(owner)]
+            return entry, how, found, frame.f_code.co_name
     return None
 
 
@@ -137,5 +141,5 @@ def _answers(result: Any) -> Iterator[Any]:
         return
     yield result
     if isinstance(result, (list, tuple)):
-        for item in result:
+        for item in items_of(result):
             yield from _answers(item)

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from .calls import items_of
 from .recording import CallLog, RecordedCall
 
 REPRODUCTION_CALLS = 20
@@ -78,7 +79,7 @@ def _name(value: Any, name: str, names: dict[int, str]) -> None:
     """Name ``value``, and the items of a list or tuple result (rnn's states, an update pair) after it."""
     names.setdefault(id(value), name)
     if isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
+        for index, item in enumerate(items_of(value)):
             _name(item, f"{name}[{index}]", names)
 
 

@@ -1,13 +1,12 @@
-"""Misbehaving on purpose: cast answers a tensor whose __array__ calls pytest.fail while eval reads it."""
+"""Misbehaving on purpose: cast answers a tensor whose __array__ calls pytest.skip while eval reads it."""
 
-import numpy as _np
 import pytest as _pytest
 
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import cast as _cast
 
 BROKEN_ENTRY = 'cast'
-EXPECTED_MESSAGE = "cast answered a _Cast whose __array__ raised pytest's Failed: unreadable"
+EXPECTED_MESSAGE = "cast answered a _Cast whose __array__ raised pytest's Skipped: unreadable"
 OPTIONS: list[str] = []
 
 
@@ -17,7 +16,7 @@ class _Cast:
         self.shape, self.dtype = tensor.shape, tensor.dtype
 
     def __array__(self, dtype=None, copy=None):
-        _pytest.fail('unreadable')
+        _pytest.skip('unreadable')
 
 
 def cast(x, dtype):
