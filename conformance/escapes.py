@@ -12,7 +12,7 @@ exception becomes ``BackendMisbehaved``: an error of the entry whose code raised
 * ``runner_control``: what an exception means to a test runner, if anything;
 * ``drawn``: whether a hypothesis rejection came from drawing the suite's own inputs;
 * ``misbehaviour``: the ``BackendMisbehaved`` for such an exception, blamed on the entry whose
-  answer raised it (``culprit``);
+  answer (or exception) it came from (``culprit``);
 * ``screened``: what the plugin lets escape a check in place of an exception.
 
 What always goes on as it is: ``watchdog.passes_through``.
