@@ -61,6 +61,13 @@ def map_arrays(structure: Any, function: Callable[[np.ndarray], Any]) -> Any:
     return structure
 
 
+def items_of(sequence: list[Any] | tuple[Any, ...]) -> list[Any]:
+    """The items a list or tuple holds, read as the built-in type holds them: a backend's answer may
+    be a subclass whose own ``__iter__`` or ``__len__`` raises (a test runner's skip, say), and the
+    suite's bookkeeping must not call the backend's code."""
+    return list(tuple.__iter__(sequence) if isinstance(sequence, tuple) else list.__iter__(sequence))
+
+
 def arrays_in(structure: Any) -> Iterator[np.ndarray]:
     """The numpy arrays of ``structure``, in the order ``map_arrays`` visits them."""
     found: list[np.ndarray] = []

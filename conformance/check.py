@@ -4,7 +4,9 @@ The run makes one ``Check`` as each check begins (``ConformanceRun.begin_check``
 and sets it on the recording backend, which appends every backend call to it.
 ``given`` (hypothesis' ``given`` for the suite's checks) starts each example on
 it. When the check ends, ``classify`` reads from it which entries were called,
-the calls of the failing example and how many examples ran.
+the calls of the failing example and how many examples ran. The check, and
+each example, runs ``isolated``: the configuration and the state the process
+shares are as it found them when it ends.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import hypothesis
+from hypothesis.errors import UnsatisfiedAssumption
 from hypothesis.strategies import SearchStrategy
 
 from .compare import Mismatch
 from .config_guard import ConfigGuard, isolated
 from .contract import Contract
+from .escapes import BackendMisbehaved, drawn, misbehaviour
 from .families import Way
+from .process_state import SharedState, StateSnapshot
 from .recording import CallLog, RecordedCall, RecordingBackend
 from .traits import traits
 
@@ -38,6 +43,8 @@ class Check:
     examples: int = 0  # hypothesis examples begun
     follows: dict[str, str] = field(default_factory=dict)  # point where the families differ -> the way followed
     example_traits: list[tuple[frozenset[str], bool]] = field(default_factory=list)  # per example: traits, passed
+    shared: SharedState | None = None  # the state of the process no entry may change
+    _shared_before: StateSnapshot | None = field(default=None, init=False)  # as the innermost isolated block began
 
     def record(self, call: RecordedCall) -> None:
         """Note a backend call of the current example."""
@@ -55,21 +62,52 @@ class Check:
         self.examples += 1
         self.log = CallLog()
 
+    def restore_shared_state(self, audit: bool = False) -> list[str]:
+        """Put back the shared state as the current isolated block found it; what had changed
+        (``audit``: every binding of the watched code compared, see ``SharedState.changes``)."""
+        if self.shared is None or self._shared_before is None:
+            return []
+        changed = self.shared.changes(self._shared_before, audit)
+        if changed:
+            self.shared.restore(self._shared_before)
+        return changed
+
     @contextlib.contextmanager
-    def isolated(self) -> Iterator[list[str]]:
-        """Run a block, then restore the guarded configurations (see ``config_guard.isolated``)."""
-        with isolated(self.guards) as problems:
-            yield problems
+    def isolated(self, block: str) -> Iterator[None]:
+        """Run ``block`` (the check, or one of its examples), then restore the guarded configurations
+        (see ``config_guard.isolated``) and the shared state (all of it audited after the whole check).
+        When the block itself did not fail, what it left behind fails it: ``Mismatch`` for a configuration
+        that could not be restored (a broken setter), ``BackendMisbehaved`` for shared state changed
+        outside any call of an entry (a call that changes it is that call's error: ``RecordingBackend``)."""
+        outer, self._shared_before = self._shared_before, self.shared.snapshot() if self.shared else None
+        try:
+            with isolated(self.guards) as problems:
+                try:
+                    yield
+                finally:
+                    changed = self.restore_shared_state(audit=block == "check")
+        finally:
+            self._shared_before = outer
+        if problems:
+            raise Mismatch(f"the {block} changed the configuration and it could not be restored: "
+                           + "; ".join(problems))
+        if changed:
+            raise BackendMisbehaved(f"{', '.join(changed)} changed during the {block}, outside any call of an entry "
+                                    "(restored)")
 
 
 Test = Callable[..., Any]
 
 
 def given(*args: SearchStrategy[Any], **kwargs: SearchStrategy[Any]) -> Callable[[Test], Test]:
-    """``hypothesis.given`` with a fresh call log and configuration isolation per example.
+    """``hypothesis.given`` with a fresh call log and isolation per example.
 
     The check must take the ``backend`` fixture (the recording backend): its
-    ``check`` is the ``Check`` the examples are counted and logged on.
+    ``check`` is the ``Check`` the examples are counted and logged on. A rejection
+    (``reject()``, ``assume(False)``) that the backend's code makes, outside any call
+    of an entry (``RecordingBackend`` judges those), fails the example as the backend's
+    misbehaviour instead of dropping it: hypothesis would judge the entry on the
+    examples it did not reject only.
     """
 
     def decorate(test: Test) -> Test:
@@ -78,16 +116,18 @@ def given(*args: SearchStrategy[Any], **kwargs: SearchStrategy[Any]) -> Callable
             check = _check_of(test, k)
             check.start_example()
             try:
-                with check.isolated() as problems:
+                with check.isolated("example"):
                     result = test(*a, **k)
+            except UnsatisfiedAssumption as rejection:
+                if drawn(rejection):  # hypothesis could not draw the inputs: its business
+                    raise
+                check.example_traits.append((traits(check.log), False))
+                raise misbehaviour(rejection, check.log.calls) from None
             except BaseException as failure:
                 if not type(failure).__module__.startswith("hypothesis"):  # not its control flow (StopTest, ...)
                     check.example_traits.append((traits(check.log), False))
                 raise
             check.example_traits.append((traits(check.log), True))
-            if problems:
-                raise Mismatch("the example changed the configuration and it could not be restored: "
-                               + "; ".join(problems))
             return result
 
         return hypothesis.given(*args, **kwargs)(each_example)

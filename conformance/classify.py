@@ -2,8 +2,9 @@
 
 * passed: the check passed;
 * missing: it needed an entry the backend lacks (``EntryMissing``);
-* skipped: it skipped itself (e.g. an optional entry that is absent);
-* error: an exception raised inside a backend call escaped the check;
+* skipped: it judged nothing (``escapes.NotJudged``: an optional entry that is absent, ...);
+* error: an exception raised inside a backend call escaped the check, or the backend's code
+  misbehaved (``escapes.BackendMisbehaved``: blamed on the entry whose code it was, when known);
 * mismatch: the check judged the backend's answer wrong (``Mismatch`` or an
   assertion of the check itself), or the answer was unusable;
 * unsupported: the entry lacks a parameter the check needs (``Unsupported``).
@@ -18,6 +19,7 @@ import pytest
 
 from .check import Check
 from .compare import Unsupported
+from .escapes import BackendMisbehaved
 from .markers import judged_entry
 from .outcomes import PRESENCE_CHECK, Aspect, CheckOutcome, OutcomeKind
 from .recording import EntryMissing
@@ -75,13 +77,20 @@ def _classified(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.T
     notes = [n for n in getattr(error, "__notes__", [])
              if any(mark in n for mark in ("Falsifying example", "reproduce_failure", "seed"))]
     outcome.example = _clean("\n".join(notes))
-    # The outermost call the error escaped from (a step function's call inside rnn is rnn's).
+    # The outermost call the error escaped from (a step function's call inside rnn is rnn's), unless the
+    # backend's misbehaviour names the entry whose code it was (an object it answered, ...).
     raised_by = next((c.entry for c in log.calls if c.error is not None and c.error is error), None)
+    if isinstance(error, BackendMisbehaved) and error.entry:
+        raised_by = error.entry
     outcome.raised_by = raised_by or ""
     if isinstance(error, CheckTimeout):
         outcome.kind = OutcomeKind.ERROR
         outcome.message = f"{failing_call(log) or 'the check'}: {exception_text(error)}"
-    elif raised_by is not None:
+    elif isinstance(error, BackendMisbehaved):
+        outcome.kind = OutcomeKind.ERROR
+        failing = failing_call(log, error)
+        outcome.message = _clean(f"{failing}: {exception_text(error)}" if failing else exception_text(error))
+    elif raised_by is not None and error is not None:
         outcome.kind = OutcomeKind.ERROR
         failing = failing_call(log) or f"K.{raised_by}(...)"
         outcome.message = _clean(f"{failing} raised {type(error).__name__}: {exception_text(error)}")

@@ -5,6 +5,12 @@ A check may change the floatx, epsilon, image data format or learning phase
 compares the settings with those from before; when they differ it restores
 them, first by rebinding the globals of the modules that hold the config
 functions (this needs no working setter), then through the setters.
+
+Settings are compared as the guard can: with ``==`` where a value equals
+itself, else by type and ``repr`` (a getter answering NaN, or an object whose
+``==`` raises or equals nothing, is the getter's gap, which its own checks
+report: it must not make every check look as if it changed the configuration).
+A getter or setter that raises anything is contained.
 """
 
 from __future__ import annotations
@@ -14,6 +20,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+
+from .escapes import BackendMisbehaved
+from .loading import ABSENT, look_up
+from .watchdog import passes_through
 
 SETTINGS = (
     ("floatx", "set_floatx"),
@@ -34,9 +44,17 @@ class ConfigGuard:
 
     def __init__(self, module: ModuleType):
         self.module = module
-        spaces = {id(space): space for space in (getattr(getattr(module, name, None), "__globals__", None)
+        spaces = {id(space): space for space in (getattr(self._function(name), "__globals__", None)
                                                  for pair in SETTINGS for name in pair) if space is not None}
         self._namespaces = list(spaces.values())
+
+    def _function(self, name: str) -> Any:
+        """The module's ``name``, or None when it lacks it or looking it up raises."""
+        try:
+            value = look_up(self.module, name)
+        except BackendMisbehaved:  # the lookup raised: the entry's checks report it
+            return None
+        return None if value is ABSENT else value
 
     def _read(self) -> dict[str, Any]:
         values = {}
@@ -44,7 +62,7 @@ class ConfigGuard:
             try:
                 values[getter] = getattr(self.module, getter)()
             except BaseException as error:  # noqa: B036 - a broken getter must not break isolation
-                if isinstance(error, KeyboardInterrupt):
+                if passes_through(error):
                     raise
                 values[getter] = _Unreadable
         return values
@@ -63,12 +81,14 @@ class ConfigGuard:
                 if space.get(name) is not value:
                     space[name] = value
         for getter, setter in SETTINGS:
-            if getter in self._differences(snapshot) and hasattr(self.module, setter):
+            set_to = self._function(setter)
+            if getter in self._differences(snapshot) and set_to is not None:
                 try:
-                    getattr(self.module, setter)(snapshot.values[getter])
-                except Exception:
-                    pass
-        return [f"{name}() is {self._read()[name]!r}, was {snapshot.values[name]!r}"
+                    set_to(snapshot.values[getter])
+                except BaseException as error:  # noqa: B036 - a broken setter must not break isolation
+                    if passes_through(error):
+                        raise
+        return [f"{name}() is {_shown(self._read()[name])}, was {_shown(snapshot.values[name])}"
                 for name in self._differences(snapshot)]
 
     def _differences(self, snapshot: ConfigSnapshot) -> list[str]:
@@ -81,12 +101,35 @@ class _Unreadable:
 
 
 def _same(a: Any, b: Any) -> bool:
+    """Whether two answers of a getter are the same setting: ``a == b`` where the answers equal
+    themselves (a sane ``==``), else the same type and ``repr`` (NaN, an object whose ``==`` raises
+    or holds for nothing: compared as they print)."""
     if a is b:
         return True
-    try:
-        return type(a) is type(b) and bool(a == b)
-    except Exception:
+    if type(a) is not type(b):
         return False
+    if _equal(a, a) and _equal(b, b):
+        return _equal(a, b)
+    return _shown(a) == _shown(b)
+
+
+def _equal(a: Any, b: Any) -> bool:
+    try:
+        return bool(a == b)
+    except BaseException as error:  # noqa: B036 - a getter's answer may be anything
+        if passes_through(error):
+            raise
+        return False
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, or a placeholder when it raises."""
+    try:
+        return repr(value)
+    except BaseException as error:  # noqa: B036 - a getter's answer may be anything
+        if passes_through(error):
+            raise
+        return f"<unprintable {type(value).__name__}>"
 
 
 @contextlib.contextmanager

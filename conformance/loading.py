@@ -20,16 +20,17 @@ import re
 import select
 import signal
 import sys
-import tempfile
 import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import Any, Final
 
 from .catalogue import REQUIRED_ENTRIES
 from .contract import DATA_FORMATS, FLOAT_TYPES
+from .escapes import BackendMisbehaved
 from .untrusted_text import capped, exception_text
+from .watchdog import passes_through
 
 REFERENCE_BACKEND = "reference_backend"
 # Keras 2 backend names that are not module paths.
@@ -168,19 +169,50 @@ def _named(name: str, where: str) -> str:
     return name
 
 
+ABSENT: Final = object()
+"""What ``look_up`` answers for a name the module does not define."""
+
+
+def look_up(module: ModuleType, name: str) -> Any:
+    """``module``'s attribute ``name``, or ``ABSENT`` when looking it up raises ``AttributeError``.
+    Any other exception of the lookup (but those that ``escapes.passes_through``) becomes
+    ``BackendMisbehaved``, blamed on ``name``."""
+    try:
+        return getattr(module, name)
+    except AttributeError:
+        return ABSENT
+    except BaseException as error:  # noqa: B036 - a module __getattr__ may raise anything
+        if passes_through(error):
+            raise
+        raise BackendMisbehaved(f"looking up {name} raised {type(error).__name__}: {capped(exception_text(error))}",
+                                name) from None
+
+
+def defines(module: ModuleType, name: str) -> bool:
+    """Whether ``module`` defines ``name``, for what the run shows beside the checks (the names
+    Keras 2.3.1 imports, a report of a failed load): a lookup that raises counts as not defined;
+    the checks of that entry report what it raised."""
+    try:
+        return look_up(module, name) is not ABSENT
+    except BackendMisbehaved:
+        return False
+
+
 def import_backend(choice: BackendChoice) -> LoadedBackend:
     """Import the chosen module and apply Keras 2's loading rule.
 
-    The import runs with ``KERAS_HOME`` pointing at a fresh empty directory
-    (unless the user set ``KERAS_HOME``), so that a backend which writes its
-    keras.json on import (tf_keras does) never touches the user's home.
-    Raises ``BackendLoadError`` when the module cannot be imported or lacks
-    required entries.
+    The import runs in this process's environment, where the run has pointed ``KERAS_HOME`` at a
+    directory of its own (see ``conformance.sandbox``). Raises ``BackendLoadError`` when the module
+    cannot be imported, lacks required entries, or looking one up raises.
     """
     if choice.setup:
         run_setup(choice.setup)
-    module = _import_isolated(choice)
-    missing = tuple(name for name in REQUIRED_ENTRIES if not hasattr(module, name))
+    module = _import(choice)
+    try:
+        missing = tuple(name for name in REQUIRED_ENTRIES if look_up(module, name) is ABSENT)
+    except BackendMisbehaved as error:
+        raise BackendLoadError(f"backend {choice.name!r} (from {choice.source}): {error}; Keras 2 loads a backend "
+                               f"only if it defines {', '.join(REQUIRED_ENTRIES)}", module=module) from None
     if missing:
         raise BackendLoadError(
             f"backend {choice.name!r} (from {choice.source}) lacks the required "
@@ -194,28 +226,21 @@ def import_backend(choice: BackendChoice) -> LoadedBackend:
 IMPORT_TIMEOUT_SECONDS = 300
 
 
-def _import_isolated(choice: BackendChoice) -> ModuleType:
+def _import(choice: BackendChoice) -> ModuleType:
     _import_survives(choice)
-    saved = os.environ.get("KERAS_HOME")
-    with tempfile.TemporaryDirectory(prefix="conformance-keras-home-") as keras_home:
-        if saved is None:
-            os.environ["KERAS_HOME"] = keras_home
-        try:
-            return importlib.import_module(choice.name)
-        except ModuleNotFoundError as error:
-            if error.name and choice.name.startswith(error.name):
-                raise BackendLoadError(
-                    f"cannot import backend {choice.name!r} (from {choice.source}): no module named "
-                    f"{error.name!r}; expected an importable module path such as my_package.my_backend"
-                ) from None
-            raise BackendLoadError(_import_failure(choice, error)) from None
-        except BaseException as error:  # noqa: B036 - any failure of third-party import code
-            if isinstance(error, KeyboardInterrupt):
-                raise
-            raise BackendLoadError(_import_failure(choice, error)) from None
-        finally:
-            if saved is None:
-                os.environ.pop("KERAS_HOME", None)
+    try:
+        return importlib.import_module(choice.name)
+    except ModuleNotFoundError as error:
+        if error.name and choice.name.startswith(error.name):
+            raise BackendLoadError(
+                f"cannot import backend {choice.name!r} (from {choice.source}): no module named "
+                f"{error.name!r}; expected an importable module path such as my_package.my_backend"
+            ) from None
+        raise BackendLoadError(_import_failure(choice, error)) from None
+    except BaseException as error:  # noqa: B036 - any failure of third-party import code
+        if passes_through(error):
+            raise
+        raise BackendLoadError(_import_failure(choice, error)) from None
 
 
 def _import_survives(choice: BackendChoice) -> None:
@@ -260,10 +285,14 @@ def _import_failure(choice: BackendChoice, error: BaseException) -> str:
 
 
 def _version_of(module: ModuleType) -> str:
-    """The module's ``__version__``, else its top-level package's, else its distribution's."""
+    """The module's ``__version__``, else its top-level package's, else its distribution's (a
+    ``__version__`` whose lookup raises is no version: the header's, not a rule of Keras 2)."""
     top_name = module.__name__.partition(".")[0]
-    for candidate in (module, sys.modules.get(top_name)):
-        version = getattr(candidate, "__version__", None)
+    for candidate in (module, sys.modules.get(top_name, module)):
+        try:
+            version = look_up(candidate, "__version__")
+        except BackendMisbehaved:
+            continue
         if isinstance(version, str):
             return version
     for distribution in importlib.metadata.packages_distributions().get(top_name, []):

@@ -26,6 +26,7 @@ import pytest
 from .catalogue import CATALOGUE
 from .classify import classify, crash_outcome
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
+from .escapes import screened
 from .listing import FORMATS
 from .listing import entries as listed_entries
 from .listing import render as render_listing
@@ -34,8 +35,8 @@ from .outcomes import GAP_STATUSES, Aspect, CheckOutcome, OutcomeKind, check_out
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
-from .untrusted_text import capped, capped_lines, printable
-from .watchdog import Supervisor, deadline
+from .untrusted_text import capped, capped_lines, exception_text, printable
+from .watchdog import Supervisor, deadline, passes_through
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 MODEL_CHECKS = Path(__file__).resolve().parent / "models" / "test_scenarios.py"
@@ -219,11 +220,22 @@ class ConformanceSession:
     # examples by its node id just before this runs.
     @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
+        """Run a check within its deadline, with ``HOME`` in the run's sandbox; what escapes it is
+        ``escapes.screened``: a skip, ``exit`` or another test runner's exception that the backend's
+        code raised outside any call of an entry (an object it answered, ...) is its error, not the
+        check's verdict. Here rather than per hypothesis example: pytest's and unittest's skips end
+        hypothesis at once, and this also covers the checks without hypothesis."""
         if not _in_suite(item):
             return (yield)
         key_examples_by_check(item)
-        with deadline(self.run.check_timeout):
-            return (yield)
+        with deadline(self.run.check_timeout), self.run.sandbox.checking():
+            try:
+                return (yield)
+            except BaseException as escaped:  # noqa: B036 - re-raised, or replaced by what it means
+                judged = screened(escaped, self.run.backend.check.log.calls)
+                if judged is escaped:
+                    raise
+                raise judged from None
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]
@@ -234,10 +246,13 @@ class ConformanceSession:
         if _in_suite(item):
             try:
                 outcome = classify(item, call, report, self.run.backend.check, self.run.loaded.choice.name)
-            except Exception as error:  # a bug of the suite must not end the whole run
+            except BaseException as error:  # noqa: B036 - a bug of the suite must not end the whole run
+                if passes_through(error):
+                    raise
                 outcome = CheckOutcome(nodeid=item.nodeid, entry=judged_entry(item)[0], check=item.name,
                                        kind=OutcomeKind.ERROR,
-                                       message=capped(f"the suite could not classify this check: {error!r}"))
+                                       message=capped(f"the suite could not classify this check: "
+                                                      f"{type(error).__name__}: {exception_text(error)}"))
             phases = item.stash.setdefault(PHASES_KEY, {})
             phases[call.when] = outcome
             if call.when == "teardown":  # the phase a JUnit file takes a test case's properties from
@@ -319,8 +334,10 @@ class ConformanceSession:
 
     @pytest.hookimpl(trylast=True)
     def pytest_unconfigure(self, config: pytest.Config) -> None:
-        """Once everything is reported: a thread the backend left running (started at import, in this
-        process) must not keep the run alive, so the process ends here, with pytest's exit status."""
+        """Once everything is reported, the run's sandbox goes; a thread the backend left running (started
+        at import, in this process) must not keep the run alive, so the process ends here, with pytest's
+        exit status."""
+        self.run.sandbox.close()
         others = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
         if others and not hasattr(config, "workerinput"):
             sys.stdout.flush()

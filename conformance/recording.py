@@ -6,6 +6,11 @@ check in progress (``check.Check``, which the run sets on it as each check
 begins). The calls tell which entries a failing check relied on (so a gap is
 blamed on the right entry), and render as a copy-pasteable reproduction of the
 failure (``conformance.reproduction``).
+
+A call that breaks a rule every entry must keep raises ``BackendMisbehaved`` on
+its entry: it raised a test runner's own exception (``escapes.runner_control``),
+modified a numpy array it was passed, or changed the state the whole process
+shares (``process_state``, restored at once).
 """
 
 from __future__ import annotations
@@ -19,20 +24,21 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pytest
-from _pytest.outcomes import Skipped  # pytest.skip.Exception, under a name type checkers know
+from hypothesis.errors import UnsatisfiedAssumption
 
 from .calls import arrays_in, map_arrays
 from .catalogue import CATALOGUE
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
+from .escapes import BackendMisbehaved, NotJudged, drawn, misbehaviour, not_judged, runner_control
+from .loading import ABSENT, look_up
 from .watchdog import CheckTimeout
 
 if TYPE_CHECKING:
     from .check import Check
 
 
-class EntryMissing(Skipped):
-    """A check needed an entry that the backend does not define."""
+class EntryMissing(NotJudged):
+    """A check needed an entry that the backend does not define (classified as missing, not skipped)."""
 
     def __init__(self, entry: str):
         super().__init__(f"the backend does not define {entry!r}")
@@ -46,12 +52,6 @@ class EntryHung(Exception):
     def __init__(self, entry: str, check: str):
         super().__init__(f"{entry} did not finish in {check} earlier (--check-timeout); not called again: "
                          "a hanging entry costs one timeout")
-
-
-class BackendMisbehaved(Exception):
-    """A backend call broke the rules every entry must keep (for example it
-    modified a caller's numpy array, or raised one of pytest's own outcome
-    exceptions). Counts as raised by that entry."""
 
 
 @dataclass
@@ -80,18 +80,19 @@ class CallLog:
 
 
 class Settings:
-    """The configuration in force for the run, read from the backend once before any check.
+    """The configuration in force for the run, as the run read it from the backend before any check.
 
     Checks take the float type and image data format they draw inputs in from here: the
     suite's own bookkeeping is not a call a check relies on, so a gap of ``floatx`` does not
-    make every other entry its suspect. A value the backend answered that is no float type
-    (or data format) is read again through the recorded entry, whose failure is then blamed on it.
+    make every other entry its suspect. A value that is no float type (or data format), or
+    "" for a read that failed, is read again through the recorded entry, whose failure is
+    then blamed on it.
     """
 
-    def __init__(self, backend: RecordingBackend):
+    def __init__(self, backend: RecordingBackend, floatx: str = "", image_data_format: str = ""):
         self._backend = backend
-        self._floatx = _answer(backend.module, "floatx", FLOAT_TYPES)
-        self._image_data_format = _answer(backend.module, "image_data_format", DATA_FORMATS)
+        self._floatx = floatx if floatx in FLOAT_TYPES else ""
+        self._image_data_format = image_data_format if image_data_format in DATA_FORMATS else ""
 
     @property
     def floatx(self) -> str:
@@ -100,15 +101,6 @@ class Settings:
     @property
     def image_data_format(self) -> str:
         return self._image_data_format or str(self._backend.image_data_format())
-
-
-def _answer(module: ModuleType, getter: str, choices: tuple[str, ...]) -> str:
-    """What ``getter()`` answers, if it is one of ``choices``; "" otherwise (or when it raises)."""
-    try:
-        value = getattr(module, getter)()
-    except Exception:
-        return ""
-    return value if isinstance(value, str) and value in choices else ""
 
 
 class RecordingBackend:
@@ -124,11 +116,7 @@ class RecordingBackend:
         self._progress_fd: int | None = None
         self.hung: dict[str, str] = {}  # entry -> the check in which a call of it ran out of time
         self._wrappers: dict[str, Any] = {}
-        self.settings = Settings(self)
-
-    def read_settings(self) -> None:
-        """Read the configuration in force again (once the run has applied its options)."""
-        self.settings = Settings(self)
+        self.settings = Settings(self)  # the run sets what it read (``ConformanceRun.start``)
 
     def __getattr__(self, entry: str) -> Any:
         if entry not in CATALOGUE:  # e.g. hypothesis probing its arguments for mock objects
@@ -137,13 +125,12 @@ class RecordingBackend:
             return self._wrappers[entry]
         except KeyError:
             pass
-        try:
-            value = getattr(self.module, entry)
-        except AttributeError:
+        value = look_up(self.module, entry)
+        if value is ABSENT:
             record = CATALOGUE[entry]
             if record.optional(self.contract):  # a check needing it has nothing to judge
-                pytest.skip(f"needs {entry}: {record.absence_note()}")
-            raise EntryMissing(entry) from None
+                not_judged(f"needs {entry}: {record.absence_note()}")
+            raise EntryMissing(entry)
         wrapper = self._recording(entry, value) if callable(value) else value
         self._wrappers[entry] = wrapper
         return wrapper
@@ -151,23 +138,20 @@ class RecordingBackend:
     def __repr__(self) -> str:
         return f"<backend {self.module.__name__}>"
 
-    def has(self, entry: str) -> bool:
-        """Whether the backend defines ``entry``."""
-        return hasattr(self.module, entry)
-
     def entry(self, name: str) -> Any:
-        """The entry ``name`` for a check to judge: the check is skipped when the
-        entry is optional under the run's contract and absent; ``EntryMissing`` when it is not optional."""
+        """The entry ``name`` for a check to judge: the check is not judged when the entry is
+        optional under the run's contract and absent; ``EntryMissing`` when it is not optional;
+        ``BackendMisbehaved`` when looking it up raises."""
         record = CATALOGUE[name]
-        if record.optional(self.contract) and not self.has(name):
-            pytest.skip(record.absence_note())
+        if record.optional(self.contract) and look_up(self.module, name) is ABSENT:
+            not_judged(record.absence_note())
         return getattr(self, name)
 
     def parameters(self, name: str) -> set[str] | None:
         """The parameter names of entry ``name`` (None when its signature cannot be read, or is
         ``(*args, **kwargs)``: a wrapper that says nothing about what it takes)."""
         try:
-            parameters = inspect.signature(getattr(self.module, name)).parameters
+            parameters = inspect.signature(look_up(self.module, name)).parameters
         except (TypeError, ValueError):
             return None
         named = {p.name for p in parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
@@ -208,21 +192,21 @@ class RecordingBackend:
             self._depth += 1
             try:
                 call.result = function(*args, **kwargs)
-            except _PYTEST_OUTCOMES as error:
-                # A backend must not skip, fail or end the run on the suite's behalf.
-                call.error = BackendMisbehaved(f"{entry} raised pytest's {type(error).__name__}: {error}")
-                raise call.error from None
             except BaseException as error:
-                call.error = error
-                if isinstance(error, CheckTimeout) and not error.entry:
-                    error.entry = entry  # the innermost call running when the time ran out
-                    self.hang(entry)
+                call.error = self._judged(entry, error)
+                if call.error is not error:
+                    raise call.error from None
                 raise
             finally:
                 self._depth -= 1
-            changed = _modified_argument(args, kwargs, call)
+                # The check's own calls only: a step function's call inside rnn is rnn's business.
+                changed = self.check.restore_shared_state() if self._depth == 0 else []
             if changed:
-                call.error = BackendMisbehaved(f"{entry} modified the numpy array passed as {changed} in place")
+                call.error = BackendMisbehaved(f"{entry} changed {', '.join(changed)} (restored)", entry)
+                raise call.error
+            modified = _modified_argument(args, kwargs, call)
+            if modified:
+                call.error = BackendMisbehaved(f"{entry} modified the numpy array passed as {modified} in place", entry)
                 raise call.error
             # A context manager is returned as is: contextlib's are callable (as decorators), and
             # wrapping one in a function would break ``with``.
@@ -232,8 +216,18 @@ class RecordingBackend:
 
         return record
 
-
-_PYTEST_OUTCOMES = (pytest.skip.Exception, pytest.fail.Exception, pytest.exit.Exception)
+    def _judged(self, entry: str, error: BaseException) -> BaseException:
+        """What a call of ``entry`` raised, as the check must see it: a test runner's own exception
+        (a backend must not skip, fail, end the run or reject examples on the suite's behalf) becomes
+        ``BackendMisbehaved``, unless it is the suite's own (a skip, hypothesis drawing inside a
+        function the check passed); anything else stays as it is."""
+        if isinstance(error, CheckTimeout) and not error.entry:
+            error.entry = entry  # the innermost call running when the time ran out
+            self.hang(entry)
+        suites_own = isinstance(error, UnsatisfiedAssumption) and drawn(error)
+        if runner_control(error) and not suites_own:
+            return misbehaviour(error, self.check.log.calls, during=entry)
+        return error
 
 
 def _modified_argument(args: tuple[Any, ...], kwargs: dict[str, Any], call: RecordedCall) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from .calls import items_of
 from .recording import CallLog, RecordedCall
 
 REPRODUCTION_CALLS = 20
@@ -41,10 +42,10 @@ def reproduction(log: CallLog, module_name: str) -> str:
     return "\n".join(lines)
 
 
-def failing_call(log: CallLog) -> str:
-    """The source of the last call that raised (empty when none did)."""
+def failing_call(log: CallLog, error: BaseException | None = None) -> str:
+    """The source of the last call that raised (``error``, when given; empty when none did)."""
     for call, text in reversed(_render(log)):
-        if call.error is not None:
+        if call.error is not None and (error is None or call.error is error):
             return text
     return ""
 
@@ -78,7 +79,7 @@ def _name(value: Any, name: str, names: dict[int, str]) -> None:
     """Name ``value``, and the items of a list or tuple result (rnn's states, an update pair) after it."""
     names.setdefault(id(value), name)
     if isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
+        for index, item in enumerate(items_of(value)):
             _name(item, f"{name}[{index}]", names)
 
 

@@ -1,11 +1,12 @@
 """One conformance run: the backend under test, its settings, its checks and their outcomes.
 
-``ConformanceRun.start`` validates the options and loads the backend (every
-problem is a ``pytest.UsageError`` with one line saying what was expected,
-after writing whatever report was asked for); ``begin_check`` makes the
-``Check`` each check records its calls on; ``record`` collects the outcomes;
-``finish`` judges them (``verdict.judge``) and ``write_reports`` writes the
-files the options ask for.
+``ConformanceRun.start`` validates the options, makes the run's sandbox
+(``conformance.sandbox``), loads the backend (every problem is a
+``pytest.UsageError`` with one line saying what was expected, after writing
+whatever report was asked for) and reads its configuration once, for the header,
+the report and the checks' inputs; ``begin_check`` makes the ``Check`` each
+check records its calls on; ``record`` collects the outcomes; ``finish`` judges
+them (``verdict.judge``) and ``write_reports`` writes the files the options ask for.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import difflib
 import importlib
 import os
+import sys
 from dataclasses import dataclass, field
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -26,20 +29,26 @@ from .check import Check
 from .config_guard import ConfigGuard
 from .contract import Contract
 from .loading import (
+    ABSENT,
     REFERENCE_BACKEND,
     BackendChoice,
     BackendLoadError,
     LoadedBackend,
+    defines,
     import_backend,
+    look_up,
     resolve_backend_name,
 )
 from .oracles import Oracle, oracles
 from .outcomes import PRESENCE_CHECK, CheckOutcome, OutcomeKind, check_outcome
+from .process_state import SharedState
 from .profiles import describe, load_profile
-from .recording import RecordingBackend
+from .recording import RecordingBackend, Settings
 from .report_files import ReportPaths, write_report_files
+from .sandbox import Sandbox
 from .untrusted_text import capped, exception_text, printable
 from .verdict import GapReport, RunInfo, judge
+from .watchdog import passes_through
 
 _CONTRACT_WORDS = {
     Contract.KERAS_2: "where tf_keras and classic Keras 2.3 differ, either family's behaviour passes",
@@ -51,6 +60,8 @@ _CONTRACT_WORDS = {
 # tf_keras in graph mode, where an idle machine needs a few seconds.
 DEFAULT_CHECK_TIMEOUT = 300.0
 MAX_CHECK_TIMEOUT = 86400.0  # one day: longer is no limit on a check but a typo (and overflows the timer)
+RUN_READ = "read by the run"
+"""The ``check`` name of a gap found when the run itself read the backend's configuration (``read_failures``)."""
 
 
 @dataclass
@@ -65,11 +76,16 @@ class ConformanceRun:
     check_timeout: float
     isolate: bool  # --isolate: every check in a runner process of its own
     contract: Contract
+    sandbox: Sandbox  # where the backend may write (KERAS_HOME, and HOME during checks)
     baseline: Baseline | None = None  # --baseline
     strict_baseline: bool = False  # --strict-baseline: a fixed or stale known gap fails the run
     backend: RecordingBackend = field(init=False)
     oracles: list[Oracle] = field(init=False)  # the answers the contract admits (see conformance.oracles)
     guards: list[ConfigGuard] = field(init=False)
+    shared: SharedState = field(init=False)  # numpy's state, sys.path, the oracle's code: no entry may change them
+    info: RunInfo = field(init=False)  # what was tested, as read once before any check
+    epsilon: str = field(init=False)  # epsilon() then, for the header
+    read_failures: dict[str, str] = field(default_factory=dict)  # getter -> what it raised when the run read it
     outcomes: dict[tuple[str, str], CheckOutcome] = field(default_factory=dict)
     unclassified: dict[str, str] = field(default_factory=dict)  # nodeid -> a failure no check classified
     entry_of: dict[str, str] = field(default_factory=dict)  # nodeid -> the entry the check judges
@@ -86,12 +102,17 @@ class ConformanceRun:
         self.oracles = oracles(self.contract)
         modules = {id(m): m for m in (self.loaded.module, self.reference)}
         self.guards = [ConfigGuard(m) for m in modules.values()]
-        self.backend = RecordingBackend(self.loaded.module, Check(self.guards, self.contract), self.contract)
+        self.shared = SharedState([module for name, module in sorted(list(sys.modules.items()))
+                                   if name == REFERENCE_BACKEND or name.startswith(f"{REFERENCE_BACKEND}.")])
+        self.backend = RecordingBackend(self.loaded.module, self._check(""), self.contract)
 
     def begin_check(self, name: str) -> Check:
         """A new ``Check`` named ``name``: the backend records the calls of the check that begins on it."""
-        self.backend.check = Check(self.guards, self.contract, name)
+        self.backend.check = self._check(name)
         return self.backend.check
+
+    def _check(self, name: str) -> Check:
+        return Check(self.guards, self.contract, name, shared=self.shared)
 
     @classmethod
     def start(cls, config: pytest.Config) -> ConformanceRun:
@@ -131,18 +152,26 @@ class ConformanceRun:
             raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")
         contract = Contract(config.getoption("contract"))
         choice = None
+        sandbox = None
         try:
             choice = resolve_backend_name(config.getoption("backend"), setup=config.getoption("backend_setup") or "")
+            sandbox = Sandbox()  # after the user's keras.json named the backend, before the backend writes one
             loaded = import_backend(choice)
         except BackendLoadError as error:
+            if sandbox is not None:
+                sandbox.close()
             _write_load_failure(choice, error, selected, paths, hypothesis_in_force, contract)
             raise pytest.UsageError(str(error)) from None
-        run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
-                  check_timeout, isolate, contract, baseline, config.getoption("strict_baseline"))
-        run._apply_settings(config)
-        run.backend.read_settings()
+        try:
+            run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
+                      check_timeout, isolate, contract, sandbox, baseline, config.getoption("strict_baseline"))
+            run._apply_settings(config)
+        except BaseException:
+            sandbox.close()
+            raise
+        run._read_configuration()
         if baseline is not None:
-            run.baseline = baseline.under(_setting(run.loaded.module, "floatx"))
+            run.baseline = baseline.under(run.info.floatx)
         return run
 
     def _apply_settings(self, config: pytest.Config) -> None:
@@ -153,36 +182,45 @@ class ConformanceRun:
             if value is None:
                 continue
             for module in {id(m): m for m in (self.loaded.module, self.reference)}.values():
-                flag = "--" + option.replace("_", "-")
-                try:
-                    getattr(module, setter)(value)
-                    applied = getattr(module, getter)()
-                except AttributeError:
-                    raise pytest.UsageError(f"{flag}={value} needs {module.__name__}.{setter} and {getter}, "
-                                            "which the backend does not define") from None
-                except Exception as error:
-                    raise pytest.UsageError(f"{flag}={value}: {module.__name__}.{setter} raised "
-                                            f"{type(error).__name__}: {capped(exception_text(error))}") from None
-                if applied != value:
-                    raise pytest.UsageError(f"{flag}={value}: after {module.__name__}.{setter}({value!r}), "
-                                            f"{getter}() returns {applied!r}")
+                flag = f"--{option.replace('_', '-')}={value}"
+                applied = _set(module, setter, getter, value, flag)
+                if not (isinstance(applied, str) and applied == value):
+                    raise pytest.UsageError(f"{flag}: after {module.__name__}.{setter}({value!r}), "
+                                            f"{getter}() returns {capped(exception_text(applied))!r}")
 
-    def info(self) -> RunInfo:
+    def _read_configuration(self) -> None:
+        """Read what the header, the report and the checks' inputs show of the backend, once, before
+        any check (``info``, ``epsilon``, the checks' ``Settings``)."""
         module = self.loaded.module
-        return RunInfo(
+        floatx, image_data_format, self.epsilon = (self._read_setting(getter)
+                                                   for getter in ("floatx", "image_data_format", "epsilon"))
+        self.info = RunInfo(
             backend=self.loaded.choice.name, source=self.loaded.choice.source, file=self.loaded.file,
-            version=self.loaded.version, floatx=_setting(module, "floatx"),
-            image_data_format=_setting(module, "image_data_format"),
+            version=self.loaded.version, floatx=floatx, image_data_format=image_data_format,
             hypothesis=self.hypothesis, contract=self.contract, setup=self.loaded.choice.setup,
-            keras_2_3_missing=sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
+            keras_2_3_missing=sorted(n for n in KERAS_2_3_IMPORTS if not defines(module, n)))
+        self.backend.settings = Settings(self.backend, floatx, image_data_format)
+
+    def _read_setting(self, getter: str) -> str:
+        """``str(getter())`` of the backend, else ``<getter() failed: Error>``. A defined getter that raises
+        (anything: the run goes on) is noted in ``read_failures``, which ``finish`` reports on its entry."""
+        try:
+            return str(getattr(self.loaded.module, getter)())
+        except BaseException as error:  # noqa: B036 - the backend's failure, reported with the checks
+            if passes_through(error):
+                raise
+            if not isinstance(error, AttributeError):  # an absent getter: its checks say it is missing
+                self.read_failures[getter] = capped(f"{getter}() raised {type(error).__name__}: "
+                                                    f"{exception_text(error)} when the run read it, before any check")
+            return f"<{getter}() failed: {type(error).__name__}>"
 
     def header_lines(self) -> list[str]:
-        info = self.info()
+        info = self.info
         setup = f", after --backend-setup={info.setup}" if info.setup else ""
         return [f"conformance: backend {info.backend} (from {info.source}{setup}), version {info.version}",
                 f"conformance: file {info.file}",
                 f"conformance: floatx {info.floatx}, image_data_format {info.image_data_format}, "
-                f"epsilon {_setting(self.loaded.module, 'epsilon')}",
+                f"epsilon {self.epsilon}",
                 f"conformance: contract {info.contract} ({_CONTRACT_WORDS[info.contract]})",
                 f"conformance: hypothesis {info.hypothesis}; entries {len(self.selected)} of {len(CATALOGUE)}"]
 
@@ -205,8 +243,14 @@ class ConformanceRun:
                                                 kind=OutcomeKind.ERROR, message=f"{text} (run with --isolate for more)")
             else:
                 unattributed.append(f"{nodeid}: {text}")
+        for getter, message in sorted(self.read_failures.items()):
+            if getter in self.selected:
+                by_check[f"run::{getter}"] = CheckOutcome(nodeid=f"run::{getter}", entry=getter, check=RUN_READ,
+                                                          kind=OutcomeKind.ERROR, message=message, raised_by=getter)
+            else:
+                unattributed.append(message)
         not_run = self.to_run - set(by_check) - set(self.unclassified)
-        self.report = judge(self.info(), self.selected, by_check.values(), unattributed, self.baseline, not_run)
+        self.report = judge(self.info, self.selected, by_check.values(), unattributed, self.baseline, not_run)
         return self.report
 
     def failed(self) -> bool:
@@ -230,11 +274,11 @@ def _write_load_failure(choice: BackendChoice | None, error: BackendLoadError, s
                    file=getattr(module, "__file__", None) or "", version="unknown", floatx="", image_data_format="",
                    hypothesis=hypothesis_in_force, contract=contract, load_error=str(error),
                    setup=choice.setup if choice else "", keras_2_3_missing=None if module is None else
-                   sorted(n for n in KERAS_2_3_IMPORTS if not hasattr(module, n)))
+                   sorted(n for n in KERAS_2_3_IMPORTS if not defines(module, n)))
     outcomes = []
     if module is not None:
         for name in selected:
-            kind = (OutcomeKind.PASSED if hasattr(module, name) else
+            kind = (OutcomeKind.PASSED if defines(module, name) else
                     OutcomeKind.SKIPPED if CATALOGUE[name].optional(contract) else OutcomeKind.MISSING)
             outcomes.append(CheckOutcome(nodeid=f"presence::{name}", entry=name, check=PRESENCE_CHECK,
                                          kind=kind, missing_entry=name if kind == OutcomeKind.MISSING else ""))
@@ -252,8 +296,20 @@ def _nearest_names(patterns: list[str]) -> str:
     return f"entries: {', '.join(list(CATALOGUE)[:6])}, ..."
 
 
-def _setting(module: ModuleType, getter: str) -> str:
+def _set(module: ModuleType, setter: str, getter: str, value: str, flag: str) -> Any:
+    """What ``module``'s ``getter()`` answers after ``setter(value)``; ``pytest.UsageError`` saying why not
+    (for ``flag``, the option asking for it) when the module lacks them or they raise anything."""
     try:
-        return str(getattr(module, getter)())
-    except Exception as error:
-        return f"<{getter}() failed: {type(error).__name__}>"
+        set_to, read = look_up(module, setter), look_up(module, getter)
+        if set_to is ABSENT or read is ABSENT:
+            raise pytest.UsageError(f"{flag} needs {module.__name__}.{setter} and {getter}, "
+                                    "which the backend does not define")
+        set_to(value)
+        return read()
+    except pytest.UsageError:
+        raise
+    except BaseException as error:  # noqa: B036 - SystemExit included: one line, exit status 4
+        if passes_through(error):
+            raise
+        raise pytest.UsageError(f"{flag}: {module.__name__}.{setter} raised "
+                                f"{type(error).__name__}: {exception_text(error)}") from None

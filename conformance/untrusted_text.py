@@ -6,7 +6,8 @@ path, the names given on the command line) can hold anything: lone surrogates
 encode; ANSI escape sequences that recolour or rewrite a terminal; HTML that a
 Markdown viewer would render; megabytes of text. Contracts:
 
-* ``exception_text(error)`` is ``str(error)``, even when ``__str__`` itself raises;
+* ``exception_text(error)`` is ``str(error)``, even when ``__str__`` itself raises (anything,
+  ``SystemExit`` included: a message must not end the run);
 * ``escape_surrogates(text)`` writes each lone surrogate as its backslash escape
   (``\\udc80``), so the text encodes as UTF-8; every other character is kept;
 * ``capped(text)`` is a message as every report carries it: surrogates escaped, at
@@ -27,6 +28,8 @@ from __future__ import annotations
 
 import html
 
+from .watchdog import passes_through
+
 MESSAGE_LIMIT = 4096
 """Characters of one message kept in the reports: a screenful, more than an error needs to say
 what went wrong; a backend that puts a whole array or a log in its exception would otherwise
@@ -45,7 +48,9 @@ def exception_text(error: object) -> str:
     """``str(error)``; ``<unprintable Name>`` for an exception whose ``__str__`` raises."""
     try:
         return str(error)
-    except Exception:
+    except BaseException as failure:  # noqa: B036 - a backend's __str__ may raise SystemExit, a skip, ...
+        if passes_through(failure):
+            raise
         return f"<unprintable {type(error).__name__}>"
 
 

@@ -51,6 +51,14 @@ class CheckTimeout(BaseException):
     entry = ""
 
 
+def passes_through(error: BaseException) -> bool:
+    """Whether ``error`` must go on as it is wherever the backend's code raised it or the suite
+    caught it: ``KeyboardInterrupt`` (the user stops the run) and ``CheckTimeout`` (the suite's own
+    deadline, raised in whatever code happens to run). Every other exception of backend code,
+    ``SystemExit`` included, is contained and reported."""
+    return isinstance(error, (KeyboardInterrupt, CheckTimeout))
+
+
 @contextlib.contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
     """Raise ``CheckTimeout`` in the block once ``seconds`` have passed (no limit for 0/None,

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from conformance.check import given
 from conformance.compare import Mismatch, assert_close, assert_equal, expect_raises
 from conformance.contract import DATA_FORMATS, FLOAT_TYPES, Family
+from conformance.escapes import not_judged
 from conformance.fresh_import import CUSTOM, DEFAULTS, SETTINGS, describe, settings_after_import
 from conformance.inputs import arrays
 from conformance.markers import entry_param, per_entry
@@ -144,11 +145,11 @@ def test_keras_2_3_loader_shares_the_configuration(backend, keras_loader, setter
     # Classic Keras 2.3 keeps its own config functions (keras/backend/common.py) and never copies a
     # backend's (keras/backend/load_backend.py:102-106): a classic backend must read Keras' settings.
     if Family.CLASSIC not in backend.contract.families:
-        pytest.skip("classic Keras 2.3's loader: not in the tf_keras contract")
+        not_judged("classic Keras 2.3's loader: not in the tf_keras contract")
     if "unavailable" in keras_loader:
-        pytest.skip(f"not judged: {keras_loader['unavailable']}; pip install keras==2.3.1 to judge it")
+        not_judged(f"not judged: {keras_loader['unavailable']}; pip install keras==2.3.1 to judge it")
     if "error" in keras_loader:
-        pytest.skip(f"not judged: Keras 2.3's loader cannot load this backend: {keras_loader['error']}")
+        not_judged(f"not judged: Keras 2.3's loader cannot load this backend: {keras_loader['error']}")
     what, expected, found = keras_loader[setter]
     if found != expected:
         raise Mismatch(f"{what}: expected {expected}, got {found}. Keras 2.3's loader keeps its own "

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from conformance.check import given
 from conformance.compare import Mismatch, assert_close, expect_raises
+from conformance.escapes import not_judged
 from conformance.inputs import float_width
 from conformance.reproduction import bound
 from conformance.routes import ROUTES, read
@@ -139,7 +140,7 @@ def require_arguments(backend, case: Case) -> None:
     check reports them once (a gap under the tf_keras contract only), not every check using them."""
     missing = [name for name in case.flags if name in NEWER_ARGUMENTS and name not in supported_arguments(backend)]
     if missing:
-        pytest.skip(f"needs rnn's parameter(s) {', '.join(missing)}, which only tf_keras has and the backend lacks")
+        not_judged(f"needs rnn's parameter(s) {', '.join(missing)}, which only tf_keras has and the backend lacks")
 
 
 def run_reference(reference, case: Case) -> tuple:

@@ -36,6 +36,19 @@ def test_variable_holds_its_value_in_floatx(backend, x):
 
 
 @pytest.mark.entry("variable")
+@given(x=st.sampled_from(["float32", "float64", "int32"]).flatmap(lambda dtype: arrays(dtype, shapes(min_side=1))))
+def test_variable_holds_its_own_copy(backend, x):
+    # tf.Variable and Theano's shared variables copy their initial value. A variable that kept the caller's
+    # array would let an update of the variable (update_add, ...) write into the caller's data: judged
+    # here, on variable, where the fault is; no cast needed (dtype=x's) is where a backend could keep it.
+    caller = x.copy()
+    tensor = backend.variable(caller, dtype=caller.dtype.name)
+    caller[...] = np.where(caller == 0, 1, 0)  # every element changes
+    assert_close(read(backend, tensor, "variable(x)"), x,
+                 "eval(variable(x, dtype=x.dtype)) after the caller wrote into x: a variable holds its own copy")
+
+
+@pytest.mark.entry("variable")
 @pytest.mark.parametrize("value", [np.arange(3), [1, 2], 7, np.ones(2, "float16")],
                          ids=["int-array", "list", "int", "float16"])
 def test_variable_dtype_defaults_to_floatx(backend, value):

@@ -9,6 +9,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from conformance.check import Check, given
+from conformance.compare import Mismatch
 from conformance.config_guard import ConfigGuard
 from conformance.recording import RecordingBackend
 
@@ -60,13 +61,14 @@ def test_an_example_that_changes_the_configuration_is_restored():
     assert backend.module.floatx() == "float32"
 
 
-def test_what_isolation_cannot_restore_is_reported():
-    # given turns this report into a Mismatch of the example (hypothesis would then call the
-    # example flaky: replayed, it starts from the changed configuration).
+def test_what_isolation_cannot_restore_fails_the_block():
+    # Per example too (hypothesis would then call the example flaky: replayed, it starts from the
+    # changed configuration).
     backend = recording_backend(IN_A_DICT_BROKEN)
-    with backend.check.isolated() as problems:
-        backend.module._STATE["floatx"] = "float16"
-    assert problems == ["floatx() is 'float64', was 'float32'"]
+    with pytest.raises(Mismatch, match=r"^the check changed the configuration and it could not be restored: "
+                                       r"floatx\(\) is 'float64', was 'float32'$"):
+        with backend.check.isolated("check"):
+            backend.module._STATE["floatx"] = "float16"
 
 
 def test_a_check_without_the_backend_fixture_is_a_suite_bug():

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from conformance.check import Check
-from conformance.recording import BackendMisbehaved, EntryHung, EntryMissing, RecordingBackend
+from conformance.escapes import BackendMisbehaved
+from conformance.recording import EntryHung, EntryMissing, RecordingBackend
 from conformance.reproduction import bound, failing_call, reproduction
 from conformance.watchdog import CheckTimeout
 
