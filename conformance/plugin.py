@@ -31,7 +31,7 @@ from .listing import entries as listed_entries
 from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
-from .profiles import PROFILES, key_examples_by_check
+from .profiles import PROFILES, keep_storage_out_of_the_working_directory, key_examples_by_check
 from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, printable
@@ -112,6 +112,7 @@ def pytest_configure(config: pytest.Config) -> None:
         # Overflow to inf and NaN from invalid operations are part of what is checked, not news.
         config.addinivalue_line("filterwarnings", "ignore:(overflow|invalid value|divide by zero):RuntimeWarning")
         _quiet_pytest_summaries(config)
+        keep_storage_out_of_the_working_directory(config)
         try:
             run = ConformanceRun.start(config)
         except pytest.UsageError as error:  # its line may quote a backend's message or the user's input

@@ -196,3 +196,14 @@ def test_python_m_conformance_runs_where_plugins_are_not_autoloaded(tmp_path):
         reports[name] = json.loads(path.read_text())
     assert reports["module"]["entries"] == reports["pytest"]["entries"]
     assert reports["module"]["entries"]["eye"]["status"] == "mismatch"
+
+
+def test_a_run_leaves_no_hypothesis_directory_in_the_working_directory(tmp_path):
+    """Hypothesis caches its Unicode tables in ``.hypothesis/`` of the current directory even without an
+    example database (``set_floatx``'s checks draw text): a run must leave the user's directory as it was."""
+    environment = {key: value for key, value in os.environ.items() if key != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--backend=reference_backend",
+                           "--entries=set_floatx"], cwd=tmp_path, env=environment, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
