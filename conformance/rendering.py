@@ -21,13 +21,15 @@ from typing import Any
 from .baseline import KnownGap
 from .baseline import render as render_baseline
 from .catalogue import CATALOGUE, CATEGORIES, CONFIGURATION, KERAS_2_3_IMPORTS, REQUIRED_ENTRIES
-from .outcomes import STATUSES, OutcomeKind, Status
+from .causes import causes
+from .outcomes import STATUSES, Status
 from .traits import DESCRIPTIONS
 from .untrusted_text import for_markdown
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
 FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings, in red where the terminal has colours
+_ALSO_SHOWN = 3  # a cause's other messages shown under its first (the checks line names every check)
 WRAP_WIDTH = 110  # the missing block's lists of names are wrapped, not one line of a thousand characters
 # Python's own words for an operator its operands do not support ("unsupported operand type(s) for *:
 # 'Placeholder' and 'float'", "bad operand type for unary -: 'Placeholder'").
@@ -221,30 +223,34 @@ def terminal_lines(report: GapReport) -> list[str]:
 
 
 def _finding_lines(report: GapReport) -> list[str]:
-    """Each new gap of each finding (``findings``): what was expected and what came, the example, the
-    reproduction."""
+    """Each root cause of each finding (``findings``, ``causes``) once: what was expected and what came,
+    the checks that showed it, the other ways they said it, the example, the reproduction."""
     found = findings(report)
     if not found:
         return []
     verbs = "y answers wrongly or raises" if len(found) == 1 else "ies answer wrongly or raise"
     lines = ["", f"{FINDINGS_HEADER} {len(found)} entr{verbs} (fix these first):"]
     for verdict in found:
-        # The same failure in several checks (each route of one call) is shown once, with its first example.
-        alike = Counter((gap.kind, gap.message) for gap in verdict.new_gaps())
-        shown: set[tuple[OutcomeKind, str]] = set()
-        for gap in verdict.new_gaps():
-            if (gap.kind, gap.message) in shown:
-                continue
-            shown.add((gap.kind, gap.message))
-            first, *rest = gap.message.splitlines() or [""]
-            times = alike[(gap.kind, gap.message)]
-            lines.append(f"  {verdict.name}: {gap.kind}: {first}" + (f" ({times} checks)" if times > 1 else ""))
+        for cause in causes(verdict.name, verdict.new_gaps()):
+            gaps = cause.gaps
+            first, *rest = gaps[0].message.splitlines() or [""]
+            checks = cause.checks()
+            lines.append(f"  {verdict.name}: {cause.status}: {first}"
+                         + (f" ({len(checks)} checks)" if len(checks) > 1 else ""))
             lines += ["      " + line for line in rest]
-            if gap.example:
-                lines += ["      " + line for line in gap.example.splitlines()]
-            if gap.reproduction:
+            if len(checks) > 1:
+                lines += _wrapped(f"checks: {', '.join(checks)}", "      ", "        ")
+            said = list(dict.fromkeys(_first_line(gap.message) for gap in gaps[1:]))
+            said = [line for line in said if line != _first_line(gaps[0].message)]
+            lines += [f"      also: {line}" for line in said[:_ALSO_SHOWN]]
+            if len(said) > _ALSO_SHOWN:
+                lines.append(f"      also: ... and {len(said) - _ALSO_SHOWN} more, each a call of the same defect")
+            example = next((gap.example for gap in gaps if gap.example), "")
+            lines += ["      " + line for line in example.splitlines()]
+            reproduction = next((gap.reproduction for gap in gaps if gap.reproduction), "")
+            if reproduction:
                 lines.append("      reproduce:")
-                lines += ["        " + line for line in gap.reproduction.splitlines()]
+                lines += ["        " + line for line in reproduction.splitlines()]
     return lines
 
 
