@@ -11,7 +11,8 @@ on the defect, not on which of those checks a run selected:
   only follow from it), whether or not the signature check ran;
 * **an exception the entry raised**: the same exception type and message, numbers aside (``index 5 is
   out of bounds`` and ``index 7 is out of bounds`` are one defect): an ``error``;
-* anything else (a wrong answer, a signature gap of another kind): its own message: a ``mismatch``.
+* anything else (a wrong answer, a signature gap of another kind): its own message, whichever route
+  (eager, graph) the check took: a ``mismatch``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _RAISED = re.compile(r" raised ([\w.]+): (.*)")
 # CPython's words for a keyword argument the function does not take.
 _UNEXPECTED_KEYWORD = re.compile(r"unexpected keyword argument '(\w+)'")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+# The routes by which a check feeds an entry (routes.py): the same wrong answer by both is one defect.
+_ROUTE = re.compile(r" by the (?:eager|graph) route")
 _LACKED = "lacks parameters of the contract"  # the key of that cause (a message never starts with it)
 
 
@@ -68,7 +71,7 @@ def causes(entry: str, gaps: Sequence[G]) -> list[Cause[G]]:
         elif gap.kind is OutcomeKind.ERROR:
             key, gives = f"error: {_raised(gap.message)}", Status.ERROR
         else:
-            key, gives = f"{gap.kind}: {gap.message}", Status.MISMATCH
+            key, gives = f"{gap.kind}: {_ROUTE.sub('', gap.message)}", Status.MISMATCH
         grouped.setdefault(key, Cause[G](gives)).gaps.append(gap)
     found = list(grouped.values())
     for cause in found:

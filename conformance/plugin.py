@@ -32,7 +32,7 @@ from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, keep_storage_out_of_the_working_directory, key_examples_by_check
-from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
+from .rendering import github_annotations, terminal_segments
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
@@ -312,9 +312,13 @@ class ConformanceSession:
         if self.run.report is None and not self.errors:
             return
         terminalreporter.write_sep("=", "keras backend conformance")
-        # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
-        for line in terminal_lines(self.run.report) if self.run.report is not None else []:
-            terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
+        # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal. The
+        # statuses are coloured through pytest's writer, which honours --color, NO_COLOR and FORCE_COLOR.
+        for segments in terminal_segments(self.run.report) if self.run.report is not None else []:
+            terminalreporter.ensure_newline()
+            for text, colour in segments:
+                terminalreporter.write(printable(text), **({colour: True} if colour else {}))
+            terminalreporter.line("")
         for line in self.errors:
             terminalreporter.write_line(printable(f"ERROR: {line}"), red=True)
         # In a GitHub Actions job, each gap entry becomes an annotation of the run (the runner sets the variable).

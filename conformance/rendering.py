@@ -28,7 +28,14 @@ from .untrusted_text import for_markdown
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
-FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings, in red where the terminal has colours
+FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings
+Segment = tuple[str, str]
+"""A piece of a terminal line: its text and its colour, a markup name of pytest's terminal writer ("": none)."""
+# The colours pytest gives its own outcomes: failures red, passes green, skips and xfails yellow. A known gap
+# (expected) is no failure, nor a missing entry's to-do: cyan.
+STATUS_COLOURS: dict[Status, str] = {
+    Status.CONFORM: "green", Status.MISSING: "yellow", Status.MISMATCH: "red", Status.ERROR: "red",
+    Status.EXPECTED: "cyan", Status.BLOCKED: "", Status.SKIPPED: ""}
 _ALSO_SHOWN = 3  # a cause's other messages shown under its first (the checks line names every check)
 WRAP_WIDTH = 110  # the missing block's lists of names are wrapped, not one line of a thousand characters
 # Python's own words for an operator its operands do not support ("unsupported operand type(s) for *:
@@ -148,12 +155,20 @@ def missing_lines(report: GapReport) -> list[str]:
     if not steps:
         return []
     count = len(report.with_status(Status.MISSING))
-    lines = ["", f"missing: {count} entr{'y' if count == 1 else 'ies'}; implement them in this order:"]
+    lines = ["", f"missing: {_missing_count(count)}; implement them in this order:"]
     for number, (title, lists) in enumerate(steps, 1):
         lines += _wrapped(f"{number}. {title}" + (":" if lists else ""), "  ", "     ")
         for label, names in lists:
             lines += _wrapped(f"{label}: {', '.join(names)}", "     ", "       ")
     return lines
+
+
+def _missing_count(count: int) -> str:
+    """How many selected entries are missing; with none, the block lists only what Keras 2.3.1's loader
+    imports beyond the selection (``--entries``)."""
+    if count == 0:
+        return "no selected entry, but Keras 2.3.1's loader needs more"
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
 
 
 def _wrapped(text: str, first_indent: str, indent: str) -> list[str]:
@@ -181,22 +196,32 @@ def category_rows(report: GapReport) -> list[tuple[str, dict[Status, int]]]:
 # -- terminal ------------------------------------------------------------------------------
 
 def terminal_lines(report: GapReport) -> list[str]:
-    """The report for a terminal: the headline, the findings (mismatch, error) with their reproductions,
-    the missing entries in one block grouped by what to implement next, then the category table and
-    the rest (common causes, known gaps, the families followed, blocked and skipped entries)."""
-    lines = [headline(report)]
+    """The report for a terminal, as plain text (``terminal_segments`` without colours)."""
+    return ["".join(text for text, _ in line) for line in terminal_segments(report)]
+
+
+def terminal_segments(report: GapReport) -> list[list[Segment]]:
+    """The report for a terminal, each line as segments of text and colour: the headline, the findings
+    (mismatch, error) with their reproductions, the missing entries in one block grouped by what to
+    implement next, then the category table and the rest (common causes, known gaps, the families
+    followed, blocked and skipped entries). The statuses are coloured (``STATUS_COLOURS``)."""
+    lines: list[str | list[Segment]] = [headline(report)]
     info = report.info
     if info.load_error:
-        return lines
+        return _segmented(lines)
     lines.append(f"{report.checks} checks, {report.examples} hypothesis examples; hypothesis {info.hypothesis}")
     lines += _finding_lines(report)
-    lines += missing_lines(report)
+    missing = missing_lines(report)
+    if missing:  # its header's first word in the colour of the status
+        blank, header, *rest = missing
+        word, space, text = header.partition(" ")
+        lines += [blank, [(word, STATUS_COLOURS[Status.MISSING]), (space + text, "")], *rest]
     rows = category_rows(report)
     width = max([len("category")] + [len(c) for c, _ in rows])
     lines.append("")
-    lines.append(f"{'category':<{width}}  " + " ".join(f"{s:>8}" for s in STATUSES))
+    lines.append(_table_row(f"{'category':<{width}}  ", {status: str(status) for status in STATUSES}, True))
     for category, tally in rows + [("total", report.counts())]:
-        lines.append(f"{category:<{width}}  " + " ".join(f"{tally[s]:>8}" for s in STATUSES))
+        lines.append(_table_row(f"{category:<{width}}  ", {s: str(tally[s]) for s in STATUSES}, False))
     if loader_line(report):
         lines += ["", loader_line(report)]
     for cause in common_cause_lines(report):
@@ -219,24 +244,39 @@ def terminal_lines(report: GapReport) -> list[str]:
         lines += [f"skipped, {note}: {', '.join(names)}" for note, names in notes.items()]
     if report.audit and report.audit.warnings():
         lines += [""] + [f"WARNING: {line}" for line in report.audit.warnings()]
-    return lines
+    return _segmented(lines)
 
 
-def _finding_lines(report: GapReport) -> list[str]:
+def _segmented(lines: list[str | list[Segment]]) -> list[list[Segment]]:
+    return [[(line, "")] if isinstance(line, str) else line for line in lines]
+
+
+def _table_row(label: str, cells: dict[Status, str], header: bool) -> list[Segment]:
+    """A row of the category table: the status names (``header``) or counts, each in its status's
+    colour (a count only when it is not 0)."""
+    row: list[Segment] = [(label, "")]
+    for index, (status, cell) in enumerate(cells.items()):
+        coloured = header or cell != "0"
+        row += [(" " if index else "", ""), (f"{cell:>8}", STATUS_COLOURS[status] if coloured else "")]
+    return row
+
+
+def _finding_lines(report: GapReport) -> list[str | list[Segment]]:
     """Each root cause of each finding (``findings``, ``causes``) once: what was expected and what came,
     the checks that showed it, the other ways they said it, the example, the reproduction."""
     found = findings(report)
     if not found:
         return []
     verbs = "y answers wrongly or raises" if len(found) == 1 else "ies answer wrongly or raise"
-    lines = ["", f"{FINDINGS_HEADER} {len(found)} entr{verbs} (fix these first):"]
+    lines: list[str | list[Segment]] = [
+        "", [(FINDINGS_HEADER, STATUS_COLOURS[Status.ERROR]), (f" {len(found)} entr{verbs} (fix these first):", "")]]
     for verdict in found:
         for cause in causes(verdict.name, verdict.new_gaps()):
             gaps = cause.gaps
             first, *rest = gaps[0].message.splitlines() or [""]
             checks = cause.checks()
-            lines.append(f"  {verdict.name}: {cause.status}: {first}"
-                         + (f" ({len(checks)} checks)" if len(checks) > 1 else ""))
+            lines.append([(f"  {verdict.name}: ", ""), (str(cause.status), STATUS_COLOURS[cause.status]),
+                          (f": {first}" + (f" ({len(checks)} checks)" if len(checks) > 1 else ""), "")])
             lines += ["      " + line for line in rest]
             if len(checks) > 1:
                 lines += _wrapped(f"checks: {', '.join(checks)}", "      ", "        ")
@@ -345,7 +385,7 @@ def _missing_markdown(report: GapReport) -> list[str]:
     if not steps:
         return []
     count = len(report.with_status(Status.MISSING))
-    out = [f"### Missing: {count} entr{'y' if count == 1 else 'ies'}, in the order to implement them", ""]
+    out = [f"### Missing: {_missing_count(count)}, in the order to implement them", ""]
     for number, (title, lists) in enumerate(steps, 1):
         out.append(f"{number}. {for_markdown(title)}" + (":" if lists else ""))
         out += [f"   - {label}: " + ", ".join(_code_name(name) for name in names) for label, names in lists]

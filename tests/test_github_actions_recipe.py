@@ -111,12 +111,15 @@ BACKEND_PACKAGE = {
 
 @pytest.fixture(scope="module")
 def job(tmp_path_factory: pytest.TempPathFactory) -> Job:
-    """The install step, run in a fresh venv with the plugin from this checkout (``CONFORMANCE_PLUGIN``,
-    the variable the workflow asks its user to set)."""
+    """The install step, run in a fresh venv with the plugin from a copy of this checkout
+    (``CONFORMANCE_PLUGIN``, the variable the workflow asks its user to set)."""
     repository = tmp_path_factory.mktemp("repository")
     for name, text in BACKEND_PACKAGE.items():
         (repository / name).parent.mkdir(parents=True, exist_ok=True)
         (repository / name).write_text(textwrap.dedent(text))
+    # A copy of this checkout: pip builds a source directory in place (setuptools writes build/ there).
+    plugin = repository.parent / "keras-backend-conformance"
+    shutil.copytree(PROJECT, plugin, ignore=shutil.ignore_patterns(".*", "build", "dist", "*.egg-info", "__pycache__"))
     venv = repository.parent / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     spec = workflow()
@@ -128,7 +131,7 @@ def job(tmp_path_factory: pytest.TempPathFactory) -> Job:
                "VIRTUAL_ENV", "GITHUB_ACTIONS")
     environment = {key: value for key, value in os.environ.items() if key not in outside}
     summary = repository.parent / "step-summary.md"
-    environment.update(variables, CONFORMANCE_PLUGIN=str(PROJECT), GITHUB_STEP_SUMMARY=str(summary),
+    environment.update(variables, CONFORMANCE_PLUGIN=str(plugin), GITHUB_STEP_SUMMARY=str(summary),
                        PATH=f"{venv / 'bin'}{os.pathsep}{os.environ['PATH']}", PYTEST_ADDOPTS=NARROW,
                        PIP_DISABLE_PIP_VERSION_CHECK="1")
     made = Job(repository, environment, summary)

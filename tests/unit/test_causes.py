@@ -38,3 +38,11 @@ def test_an_unexpected_keyword_the_contract_lacks_is_an_error_of_its_own():
     gap = raised("c", "K.relu(t1)", "TypeError: relu() got an unexpected keyword argument 'beta'")
     (cause,) = causes("relu", [gap])
     assert cause.status is Status.ERROR
+
+
+def test_the_same_wrong_answer_by_both_routes_is_one_cause():
+    gaps = [Gap(f"test_pinned[sqrt-{route}]", OutcomeKind.MISMATCH,
+                f"sqrt(0.5) by the {route} route: expected 0.7, got 0.8") for route in ("eager", "graph")]
+    (cause,) = causes("sqrt", gaps)
+    assert cause.checks() == ["test_pinned[sqrt-eager]", "test_pinned[sqrt-graph]"]
+    assert len(causes("sqrt", [*gaps, Gap("x", OutcomeKind.MISMATCH, "sqrt(2.0) by the eager route: ...")])) == 2
