@@ -276,7 +276,7 @@ def _finding_lines(report: GapReport) -> list[str | list[Segment]]:
             first, *rest = gaps[0].message.splitlines() or [""]
             checks = cause.checks()
             lines.append([(f"  {verdict.name}: ", ""), (str(cause.status), STATUS_COLOURS[cause.status]),
-                          (f": {first}" + (f" ({len(checks)} checks)" if len(checks) > 1 else ""), "")])
+                          (f": {first}{_checks_note(checks)}", "")])
             lines += ["      " + line for line in rest]
             if len(checks) > 1:
                 lines += _wrapped(f"checks: {', '.join(checks)}", "      ", "        ")
@@ -344,7 +344,8 @@ def markdown(report: GapReport) -> str:
     if found:
         out += ["### Findings", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
         for verdict in found:
-            text = "<br>".join(for_markdown(m) for m in dict.fromkeys(g.message for g in verdict.new_gaps()))
+            text = "<br>".join(for_markdown(cause.gaps[0].message) + _checks_note(cause.checks())
+                               for cause in causes(verdict.name, verdict.new_gaps()))
             out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
         out.append("")
     out += _missing_markdown(report)
@@ -377,6 +378,10 @@ def markdown(report: GapReport) -> str:
         out.append(f"| `{name}` | {verdict.category} | {detail} | {verdict.checks_passed}/{verdict.checks_total} |")
     out += ["", "</details>", ""]
     return "\n".join(out)
+
+
+def _checks_note(checks: list[str]) -> str:
+    return f" ({len(checks)} checks)" if len(checks) > 1 else ""
 
 
 def _missing_markdown(report: GapReport) -> list[str]:

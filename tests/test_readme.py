@@ -47,3 +47,16 @@ def test_the_sample_report_is_what_a_run_of_the_half_written_backend_prints(run_
         assert position < len(printed) and fits(printed[position], line), (
             f"README line {line!r} is not what the run printed: {printed[position:position + 1]}")
         skipping = False
+
+
+def test_the_suite_size_the_readme_quotes_is_within_a_tenth_of_the_suite_s(run_suite):
+    """The "Speed" figures come from ``benchmarks/bench_suite.py --readme`` on one machine (timings are not
+    tested: they depend on the machine and its load); the suite's size they quote must still be its size,
+    give or take a tenth (checks are added more often than the figures are measured again)."""
+    speed = next(paragraph for paragraph in README.read_text().split("\n\n") if paragraph.startswith("**Speed**"))
+    quoted = re.search(r"against reference_backend, .*?\(([\d,]+) checks", speed, re.S)
+    assert quoted is not None, speed
+    collected = re.search(r"(\d+) tests? collected", run_suite("--backend=reference_backend", "--collect-only",
+                                                                "-q").output)
+    assert collected is not None
+    assert abs(int(quoted.group(1).replace(",", "")) - int(collected.group(1))) <= int(collected.group(1)) / 10

@@ -17,8 +17,9 @@ def finding_blocks(output: str) -> list[str]:
     return [line for line in lines[start + 1:end] if line.startswith("  ") and not line.startswith("   ")]
 
 
-def test_a_relu_without_alpha_is_one_block_listing_every_check_it_fails(run_suite):
-    run = run_suite(BACKEND, "--entries=relu")
+def test_a_relu_without_alpha_is_one_block_listing_every_check_it_fails(run_suite, pytester):
+    markdown = pytester.path / "summary.md"
+    run = run_suite(BACKEND, "--entries=relu", f"--conformance-markdown={markdown}")
     assert_caught_on_its_entry_only(run, relu_without_alpha)
     failing = [gap["check"] for gap in run.report["entries"]["relu"]["gaps"]]
     assert len(failing) > 2, failing  # the signature and several checks passing alpha=
@@ -29,6 +30,8 @@ def test_a_relu_without_alpha_is_one_block_listing_every_check_it_fails(run_suit
     assert "checks: test_signature[relu], " in text
     assert "also: K.relu(t1, alpha=" in text and "unexpected keyword argument 'alpha'" in text
     assert "        K.relu(t1, alpha=" in text  # the reproduction is a call showing the defect
+    (row,) = [line for line in markdown.read_text().splitlines() if line.startswith("| `relu` | mismatch |")]
+    assert row.count("should be 'alpha'") == 1 and "<br>" not in row and f"({len(set(failing))} checks)" in row
 
 
 def test_the_status_of_a_lacking_parameter_does_not_depend_on_the_checks_selected(run_suite):
