@@ -67,6 +67,15 @@ def test_the_workflow_is_hardened_and_pins_what_a_baseline_depends_on():
                                                                               "actions/upload-artifact"]
 
 
+def test_the_install_step_stops_at_once_while_the_plugin_s_location_is_not_set(tmp_path):
+    """The placeholder would make pip ask GitHub for a repository that does not exist: one line instead."""
+    environment = {**os.environ, **workflow()["env"]}
+    done = subprocess.run(["bash", "-e", "-c", steps()["install"]["run"]], cwd=tmp_path, env=environment,
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (1, "::error::set CONFORMANCE_PLUGIN (the workflow's env) to where "
+                                                 "you install keras-backend-conformance from\n")
+
+
 @dataclass
 class Job:
     """A fresh repository holding a backend package, a venv the install step filled, the job's environment."""
