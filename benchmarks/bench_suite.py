@@ -2,6 +2,7 @@
 
     python benchmarks/bench_suite.py               # against the reference (and tf_keras, if installed)
     python benchmarks/bench_suite.py --runs 5
+    python benchmarks/bench_suite.py --readme      # only the whole suite: the README's "Speed" sentence
 
 Every figure comes from fresh ``pytest`` processes, run as a user runs them,
 with the default profile. The table gives:
@@ -22,6 +23,7 @@ import argparse
 import importlib.util
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,6 +41,7 @@ TESTS_DIR = Path(__file__).resolve().parent.parent / "tests"
 @dataclass
 class Timing:
     wall: float  # seconds, the whole process
+    cpu: float  # seconds of CPU (user + system) of the process and its children (runners, xdist workers)
     inside: float  # seconds inside the checks (JUnit)
     checks: int
     examples: int
@@ -51,20 +54,41 @@ def run_pytest(*args: str) -> Timing:
                "TF_CPP_MIN_LOG_LEVEL": "3"}
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={junit}",
                    f"--conformance-report={report}", *args]
-        start = time.perf_counter()
+        start, cpu_before = time.perf_counter(), _children_cpu()
         done = subprocess.run(command, cwd=workdir, capture_output=True, text=True, env=env)
-        wall = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - start, _children_cpu() - cpu_before
         if done.returncode not in (0, 1):
             sys.exit(f"{' '.join(args)}: exit status {done.returncode}\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
         suite = ElementTree.parse(junit).getroot().find("testsuite")
         examples = json.loads(Path(report).read_text())["hypothesis_examples"]
-        return Timing(wall, float(suite.get("time")), int(suite.get("tests")), examples)
+        return Timing(wall, cpu, float(suite.get("time")), int(suite.get("tests")), examples)
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's children that have ended."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def median(runs: int, *args: str) -> Timing:
     timings = [run_pytest(*args) for _ in range(runs)]
-    fields = ("wall", "inside", "checks", "examples")
+    fields = ("wall", "cpu", "inside", "checks", "examples")
     return Timing(*(statistics.median(getattr(t, f) for t in timings) for f in fields))
+
+
+def readme_speed(backends: list[str], runs: int) -> str:
+    """The README's "Speed" sentence, from this machine: each backend's whole suite, serially and with
+    ``-n 2``, wall and CPU time, and the machine's cores and load when the measurement began."""
+    load = os.getloadavg()[0]
+    parts = []
+    for backend in backends:
+        serial = median(runs, f"--backend={backend}")
+        parallel = median(runs, f"--backend={backend}", "-n", "2")
+        parts.append(f"against {backend}, {serial.wall:.0f} s of wall time ({serial.cpu:.0f} s of CPU) serially and "
+                     f"{parallel.wall:.0f} s ({parallel.cpu:.0f} s of CPU) with `-n 2` ({int(serial.checks):,} checks, "
+                     f"{int(serial.examples):,} hypothesis examples)")
+    return (f"**Speed** (default profile; measured by `python benchmarks/bench_suite.py --readme` on {os.cpu_count()} "
+            f"cores with a load average of {load:.1f} at the start, median of {runs}): " + "; ".join(parts) + ".")
 
 
 def collection_wall(*args: str) -> float:
@@ -78,8 +102,13 @@ def collection_wall(*args: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (the median is shown)")
+    parser.add_argument("--readme", action="store_true",
+                        help="measure the whole suite only and print the README's \"Speed\" sentence")
     options = parser.parse_args()
     backends = ["reference_backend"] + (["tensorflow"] if importlib.util.find_spec("tf_keras") else [])
+    if options.readme:
+        print(readme_speed(backends, options.runs))
+        return
     row = "{:<46}{:>10}"
     print(f"{os.cpu_count()} cores, median of {options.runs} runs, seconds")
     for backend in backends:

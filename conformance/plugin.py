@@ -32,8 +32,8 @@ from .listing import entries as listed_entries
 from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import GAP_STATUSES, Aspect, CheckOutcome, OutcomeKind, check_outcome
-from .profiles import PROFILES, key_examples_by_check
-from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
+from .profiles import PROFILES, keep_storage_out_of_the_working_directory, key_examples_by_check
+from .rendering import github_annotations, terminal_segments
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, exception_text, printable
 from .watchdog import Supervisor, deadline, passes_through
@@ -120,6 +120,7 @@ def pytest_configure(config: pytest.Config) -> None:
         # Overflow to inf and NaN from invalid operations are part of what is checked, not news.
         config.addinivalue_line("filterwarnings", "ignore:(overflow|invalid value|divide by zero):RuntimeWarning")
         _quiet_pytest_summaries(config)
+        keep_storage_out_of_the_working_directory(config)
         try:
             run = ConformanceRun.start(config)
         except pytest.UsageError as error:  # its line may quote a backend's message or the user's input
@@ -358,9 +359,13 @@ class ConformanceSession:
         if self.run.report is None and not self.errors:
             return
         terminalreporter.write_sep("=", "keras backend conformance")
-        # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal.
-        for line in terminal_lines(self.run.report) if self.run.report is not None else []:
-            terminalreporter.write_line(printable(line), red=line.startswith(FINDINGS_HEADER))
+        # A backend's messages are shown as text: no ANSI sequence of theirs reaches the terminal. The
+        # statuses are coloured through pytest's writer, which honours --color, NO_COLOR and FORCE_COLOR.
+        for segments in terminal_segments(self.run.report) if self.run.report is not None else []:
+            terminalreporter.ensure_newline()
+            for text, colour in segments:
+                terminalreporter.write(printable(text), **({colour: True} if colour else {}))
+            terminalreporter.line("")
         if self.model_blocks:
             terminalreporter.write_sep("-", "model tier (Keras 2.3.1)")
             for line in self._model_tier_lines():

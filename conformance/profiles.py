@@ -19,7 +19,11 @@ nor on the constants of "local" modules imported so far (``ignore_local_constant
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import hypothesis
+import hypothesis.configuration
 import pytest
 
 PROFILES = {
@@ -99,6 +103,22 @@ def ignore_local_constants() -> None:
     cache = getattr(providers, "CONSTANTS_CACHE", None)
     if cache is not None and hasattr(cache, "cache"):
         cache.cache.clear()  # pools computed with harvested constants before this run
+
+
+def keep_storage_out_of_the_working_directory(config: pytest.Config) -> None:
+    """Give hypothesis a temporary storage directory for this run, removed when pytest ends.
+
+    With no example database, hypothesis still caches its Unicode tables in ``.hypothesis/`` under
+    the current directory, so every ``pytest --backend=...`` left one in the user's project. A
+    ``HYPOTHESIS_STORAGE_DIRECTORY`` the user set is kept. Forked runners share the parent's
+    directory; an xdist worker is a pytest of its own, with its own.
+    """
+    if os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+        return
+    storage = tempfile.TemporaryDirectory(prefix="keras-conformance-hypothesis-")
+    hypothesis.configuration.set_hypothesis_home_dir(storage.name)
+    config.add_cleanup(storage.cleanup)
+    config.add_cleanup(lambda: hypothesis.configuration.set_hypothesis_home_dir(None))
 
 
 def describe(profile: str, seed: object | None) -> str:

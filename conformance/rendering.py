@@ -21,13 +21,22 @@ from typing import Any
 from .baseline import KnownGap
 from .baseline import render as render_baseline
 from .catalogue import CATALOGUE, CATEGORIES, CONFIGURATION, KERAS_2_3_IMPORTS, REQUIRED_ENTRIES
-from .outcomes import STATUSES, OutcomeKind, Status
+from .causes import causes
+from .outcomes import STATUSES, Status
 from .traits import DESCRIPTIONS
 from .untrusted_text import for_markdown
 from .verdict import EntryVerdict, Gap, GapReport
 
 SCHEMA_VERSION = 4  # 2: the ``expected`` status and the ``baseline`` section; 3: ``contract``; 4: ``checks_not_run``
-FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings, in red where the terminal has colours
+FINDINGS_HEADER = "FINDINGS:"  # opens the terminal's findings
+Segment = tuple[str, str]
+"""A piece of a terminal line: its text and its colour, a markup name of pytest's terminal writer ("": none)."""
+# The colours pytest gives its own outcomes: failures red, passes green, skips and xfails yellow. A known gap
+# (expected) is no failure, nor a missing entry's to-do: cyan.
+STATUS_COLOURS: dict[Status, str] = {
+    Status.CONFORM: "green", Status.MISSING: "yellow", Status.MISMATCH: "red", Status.ERROR: "red",
+    Status.EXPECTED: "cyan", Status.BLOCKED: "", Status.SKIPPED: ""}
+_ALSO_SHOWN = 3  # a cause's other messages shown under its first (the checks line names every check)
 WRAP_WIDTH = 110  # the missing block's lists of names are wrapped, not one line of a thousand characters
 # Python's own words for an operator its operands do not support ("unsupported operand type(s) for *:
 # 'Placeholder' and 'float'", "bad operand type for unary -: 'Placeholder'").
@@ -146,12 +155,20 @@ def missing_lines(report: GapReport) -> list[str]:
     if not steps:
         return []
     count = len(report.with_status(Status.MISSING))
-    lines = ["", f"missing: {count} entr{'y' if count == 1 else 'ies'}; implement them in this order:"]
+    lines = ["", f"missing: {_missing_count(count)}; implement them in this order:"]
     for number, (title, lists) in enumerate(steps, 1):
         lines += _wrapped(f"{number}. {title}" + (":" if lists else ""), "  ", "     ")
         for label, names in lists:
             lines += _wrapped(f"{label}: {', '.join(names)}", "     ", "       ")
     return lines
+
+
+def _missing_count(count: int) -> str:
+    """How many selected entries are missing; with none, the block lists only what Keras 2.3.1's loader
+    imports beyond the selection (``--entries``)."""
+    if count == 0:
+        return "no selected entry, but Keras 2.3.1's loader needs more"
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
 
 
 def _wrapped(text: str, first_indent: str, indent: str) -> list[str]:
@@ -179,22 +196,32 @@ def category_rows(report: GapReport) -> list[tuple[str, dict[Status, int]]]:
 # -- terminal ------------------------------------------------------------------------------
 
 def terminal_lines(report: GapReport) -> list[str]:
-    """The report for a terminal: the headline, the findings (mismatch, error) with their reproductions,
-    the missing entries in one block grouped by what to implement next, then the category table and
-    the rest (common causes, known gaps, the families followed, blocked and skipped entries)."""
-    lines = [headline(report)]
+    """The report for a terminal, as plain text (``terminal_segments`` without colours)."""
+    return ["".join(text for text, _ in line) for line in terminal_segments(report)]
+
+
+def terminal_segments(report: GapReport) -> list[list[Segment]]:
+    """The report for a terminal, each line as segments of text and colour: the headline, the findings
+    (mismatch, error) with their reproductions, the missing entries in one block grouped by what to
+    implement next, then the category table and the rest (common causes, known gaps, the families
+    followed, blocked and skipped entries). The statuses are coloured (``STATUS_COLOURS``)."""
+    lines: list[str | list[Segment]] = [headline(report)]
     info = report.info
     if info.load_error:
-        return lines
+        return _segmented(lines)
     lines.append(f"{report.checks} checks, {report.examples} hypothesis examples; hypothesis {info.hypothesis}")
     lines += _finding_lines(report)
-    lines += missing_lines(report)
+    missing = missing_lines(report)
+    if missing:  # its header's first word in the colour of the status
+        blank, header, *rest = missing
+        word, space, text = header.partition(" ")
+        lines += [blank, [(word, STATUS_COLOURS[Status.MISSING]), (space + text, "")], *rest]
     rows = category_rows(report)
     width = max([len("category")] + [len(c) for c, _ in rows])
     lines.append("")
-    lines.append(f"{'category':<{width}}  " + " ".join(f"{s:>8}" for s in STATUSES))
+    lines.append(_table_row(f"{'category':<{width}}  ", {status: str(status) for status in STATUSES}, True))
     for category, tally in rows + [("total", report.counts())]:
-        lines.append(f"{category:<{width}}  " + " ".join(f"{tally[s]:>8}" for s in STATUSES))
+        lines.append(_table_row(f"{category:<{width}}  ", {s: str(tally[s]) for s in STATUSES}, False))
     if loader_line(report):
         lines += ["", loader_line(report)]
     for cause in common_cause_lines(report):
@@ -217,34 +244,53 @@ def terminal_lines(report: GapReport) -> list[str]:
         lines += [f"skipped, {note}: {', '.join(names)}" for note, names in notes.items()]
     if report.audit and report.audit.warnings():
         lines += [""] + [f"WARNING: {line}" for line in report.audit.warnings()]
-    return lines
+    return _segmented(lines)
 
 
-def _finding_lines(report: GapReport) -> list[str]:
-    """Each new gap of each finding (``findings``): what was expected and what came, the example, the
-    reproduction."""
+def _segmented(lines: list[str | list[Segment]]) -> list[list[Segment]]:
+    return [[(line, "")] if isinstance(line, str) else line for line in lines]
+
+
+def _table_row(label: str, cells: dict[Status, str], header: bool) -> list[Segment]:
+    """A row of the category table: the status names (``header``) or counts, each in its status's
+    colour (a count only when it is not 0)."""
+    row: list[Segment] = [(label, "")]
+    for index, (status, cell) in enumerate(cells.items()):
+        coloured = header or cell != "0"
+        row += [(" " if index else "", ""), (f"{cell:>8}", STATUS_COLOURS[status] if coloured else "")]
+    return row
+
+
+def _finding_lines(report: GapReport) -> list[str | list[Segment]]:
+    """Each root cause of each finding (``findings``, ``causes``) once: what was expected and what came,
+    the checks that showed it, the other ways they said it, the example, the reproduction."""
     found = findings(report)
     if not found:
         return []
     verbs = "y answers wrongly or raises" if len(found) == 1 else "ies answer wrongly or raise"
-    lines = ["", f"{FINDINGS_HEADER} {len(found)} entr{verbs} (fix these first):"]
+    lines: list[str | list[Segment]] = [
+        "", [(FINDINGS_HEADER, STATUS_COLOURS[Status.ERROR]), (f" {len(found)} entr{verbs} (fix these first):", "")]]
     for verdict in found:
-        # The same failure in several checks (each route of one call) is shown once, with its first example.
-        alike = Counter((gap.kind, gap.message) for gap in verdict.new_gaps())
-        shown: set[tuple[OutcomeKind, str]] = set()
-        for gap in verdict.new_gaps():
-            if (gap.kind, gap.message) in shown:
-                continue
-            shown.add((gap.kind, gap.message))
-            first, *rest = gap.message.splitlines() or [""]
-            times = alike[(gap.kind, gap.message)]
-            lines.append(f"  {verdict.name}: {gap.kind}: {first}" + (f" ({times} checks)" if times > 1 else ""))
+        for cause in causes(verdict.name, verdict.new_gaps()):
+            gaps = cause.gaps
+            first, *rest = gaps[0].message.splitlines() or [""]
+            checks = cause.checks()
+            lines.append([(f"  {verdict.name}: ", ""), (str(cause.status), STATUS_COLOURS[cause.status]),
+                          (f": {first}{_checks_note(checks)}", "")])
             lines += ["      " + line for line in rest]
-            if gap.example:
-                lines += ["      " + line for line in gap.example.splitlines()]
-            if gap.reproduction:
+            if len(checks) > 1:
+                lines += _wrapped(f"checks: {', '.join(checks)}", "      ", "        ")
+            said = list(dict.fromkeys(_first_line(gap.message) for gap in gaps[1:]))
+            said = [line for line in said if line != _first_line(gaps[0].message)]
+            lines += [f"      also: {line}" for line in said[:_ALSO_SHOWN]]
+            if len(said) > _ALSO_SHOWN:
+                lines.append(f"      also: ... and {len(said) - _ALSO_SHOWN} more, each a call of the same defect")
+            example = next((gap.example for gap in gaps if gap.example), "")
+            lines += ["      " + line for line in example.splitlines()]
+            reproduction = next((gap.reproduction for gap in gaps if gap.reproduction), "")
+            if reproduction:
                 lines.append("      reproduce:")
-                lines += ["        " + line for line in gap.reproduction.splitlines()]
+                lines += ["        " + line for line in reproduction.splitlines()]
     return lines
 
 
@@ -298,7 +344,8 @@ def markdown(report: GapReport) -> str:
     if found:
         out += ["### Findings", "", "| entry | status | what was expected, what happened |", "|---|---|---|"]
         for verdict in found:
-            text = "<br>".join(for_markdown(m) for m in dict.fromkeys(g.message for g in verdict.new_gaps()))
+            text = "<br>".join(for_markdown(cause.gaps[0].message) + _checks_note(cause.checks())
+                               for cause in causes(verdict.name, verdict.new_gaps()))
             out.append(f"| `{verdict.name}` | {verdict.status} | {text} |")
         out.append("")
     out += _missing_markdown(report)
@@ -333,13 +380,17 @@ def markdown(report: GapReport) -> str:
     return "\n".join(out)
 
 
+def _checks_note(checks: list[str]) -> str:
+    return f" ({len(checks)} checks)" if len(checks) > 1 else ""
+
+
 def _missing_markdown(report: GapReport) -> list[str]:
     """The missing block as a numbered list (``missing_steps``), with a blank line after it."""
     steps = missing_steps(report)
     if not steps:
         return []
     count = len(report.with_status(Status.MISSING))
-    out = [f"### Missing: {count} entr{'y' if count == 1 else 'ies'}, in the order to implement them", ""]
+    out = [f"### Missing: {_missing_count(count)}, in the order to implement them", ""]
     for number, (title, lists) in enumerate(steps, 1):
         out.append(f"{number}. {for_markdown(title)}" + (":" if lists else ""))
         out += [f"   - {label}: " + ", ".join(_code_name(name) for name in names) for label, names in lists]

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from . import causes
 from .baseline import Baseline, KnownGap
 from .catalogue import CATALOGUE
 from .contract import Contract
@@ -59,6 +60,7 @@ class Gap:
     reproduction: str = ""
     example: str = ""
     known: KnownGap | None = None  # the baseline's gap that expects it, if any
+    aspect: Aspect = Aspect.BEHAVIOUR  # what of the entry the check judged (its signature, ...)
 
 
 @dataclass
@@ -261,7 +263,8 @@ def _add_gap(verdict: EntryVerdict | None, outcome: CheckOutcome, known: KnownGa
         return
     is_error = outcome.kind == OutcomeKind.ERROR or verdict.status == Status.ERROR
     verdict.status = Status.ERROR if is_error else Status.MISMATCH
-    verdict.gaps.append(Gap(outcome.check, outcome.kind, outcome.message, outcome.reproduction, outcome.example, known))
+    verdict.gaps.append(Gap(outcome.check, outcome.kind, outcome.message, outcome.reproduction, outcome.example, known,
+                            outcome.aspect))
 
 
 def _assign_blame(failing: list[CheckOutcome], suspects: set[str]) -> list[tuple[CheckOutcome, str]]:
@@ -301,7 +304,7 @@ def _settle(verdict: EntryVerdict, outcomes: list[CheckOutcome]) -> None:
         if not new:
             verdict.status = Status.EXPECTED
         elif verdict.status != Status.MISSING:
-            verdict.status = Status.ERROR if any(gap.kind == OutcomeKind.ERROR for gap in new) else Status.MISMATCH
+            verdict.status = causes.status(verdict.name, new)
         return
     if verdict.blocked_by:
         verdict.status = Status.BLOCKED

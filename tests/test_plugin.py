@@ -196,3 +196,33 @@ def test_python_m_conformance_runs_where_plugins_are_not_autoloaded(tmp_path):
         reports[name] = json.loads(path.read_text())
     assert reports["module"]["entries"] == reports["pytest"]["entries"]
     assert reports["module"]["entries"]["eye"]["status"] == "mismatch"
+
+
+def test_a_run_leaves_no_hypothesis_directory_in_the_working_directory(tmp_path):
+    """Hypothesis caches its Unicode tables in ``.hypothesis/`` of the current directory even without an
+    example database (``set_floatx``'s checks draw text): a run must leave the user's directory as it was."""
+    environment = {key: value for key, value in os.environ.items() if key != "HYPOTHESIS_STORAGE_DIRECTORY"}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--backend=reference_backend",
+                           "--entries=set_floatx"], cwd=tmp_path, env=environment, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def test_statuses_are_coloured_where_pytest_colours_its_output(run_suite, monkeypatch):
+    """Through pytest's terminal writer: mismatch and error red, missing yellow, conform green; none with
+    --color=no, nor with NO_COLOR (pytest's rule: it wins over FORCE_COLOR)."""
+    entries = "--entries=sqrt,log,abs,zeros"
+    run = run_suite("--backend=half_written_backend", entries, "--color=yes")
+    red, yellow, green = "\x1b[31m", "\x1b[33m", "\x1b[32m"
+    assert f"  sqrt: {red}mismatch" in run.output and f"  log: {red}error" in run.output
+    assert f"{yellow}missing:" in run.output
+    header = next(line for line in run.output.splitlines() if line.startswith("category"))
+    assert f"{green} conform" in header and f"{yellow} missing" in header
+    monkeypatch.delenv("PY_COLORS", raising=False)
+    for colourless in (("--color=no",), ()):
+        if not colourless:
+            monkeypatch.setenv("NO_COLOR", "1")
+            monkeypatch.setenv("FORCE_COLOR", "1")
+        run = run_suite("--backend=half_written_backend", entries, *colourless)
+        assert "mismatch" in run.output and "\x1b[" not in run.output

@@ -22,6 +22,7 @@ from conformance.rendering import (
     markdown,
     missing_steps,
     terminal_lines,
+    terminal_segments,
 )
 from conformance.traits import DESCRIPTIONS, ZERO_SIZE
 from conformance.verdict import judge
@@ -185,3 +186,19 @@ def test_a_backend_that_cannot_load_gets_the_missing_block_in_markdown():
     page = markdown(failed)
     assert "1. needed first:\n   - required by Keras 2's loader: `placeholder`, `function`" in page
     assert "   - linear algebra: `dot`" in page
+
+
+def test_with_no_selected_entry_missing_the_block_says_it_lists_the_loader_s_needs():
+    info = dataclasses.replace(INFO, keras_2_3_missing=["dot"])
+    lines = terminal_lines(judge(info, ["eval"], [outcome("eval")]))
+    assert "missing: no selected entry, but Keras 2.3.1's loader needs more; implement them in this order:" in lines
+
+
+def test_terminal_segments_colour_the_statuses_and_counts_that_are_not_zero():
+    segments = terminal_segments(report(OUTCOMES))
+    assert ["".join(text for text, _ in line) for line in segments] == terminal_lines(report(OUTCOMES))
+    finding = next(line for line in segments if line[0][0] == "  variable: ")
+    assert finding[1] == ("mismatch", "red")
+    total = next(line for line in segments if line[0][0].startswith("total "))
+    cells = [(text.strip(), colour) for text, colour in total[1:] if text.strip()]
+    assert cells == [("1", "green"), ("1", "yellow"), ("1", "red"), ("0", ""), ("0", ""), ("1", ""), ("0", "")]
