@@ -127,7 +127,6 @@ class _Graph:
 
     def __init__(self, backend: Any, entry: Callable[..., Any], signature_of: Callable[..., Any], call: Call,
                  wrt: list[str], weights: list[np.ndarray | None], dtype: str | None = None):
-        bound = _bind(signature_of, call)
         self.fed: list[tuple[Any, np.ndarray]] = []
 
         def placeholder(x: np.ndarray) -> Any:
@@ -138,13 +137,13 @@ class _Graph:
             self.fed.append((tensor, np.asarray(x)))
             return tensor
 
-        self.targets: list[Any] = []
-        for parameter, value in list(bound.arguments.items()):
-            stand_in = map_arrays(value, placeholder)
-            bound.arguments[parameter] = stand_in
-            if parameter in wrt:
-                self.targets += _leaves(stand_in)
-        result = entry(*bound.args, **bound.kwargs)
+        # The backend is called as the record wrote the call (a keyword stays a keyword): binding would
+        # pass every parameter by position, and judge a parameter's position where the call names it.
+        stand_in = map_arrays(call, placeholder)
+        arguments = _bind(signature_of, stand_in).arguments
+        self.targets: list[Any] = [leaf for parameter, value in arguments.items() if parameter in wrt
+                                    for leaf in _leaves(value)]
+        result = entry(*stand_in.args, **stand_in.kwargs)
         terms = [backend.sum(leaf * backend.constant(w if dtype is None else w.astype(dtype), dtype=dtype or
                                                      w.dtype.name))
                  for leaf, w in zip(_leaves(result), weights) if w is not None]
