@@ -285,12 +285,12 @@ def _finding_lines(report: GapReport) -> list[str | list[Segment]]:
             lines += [f"      also: {line}" for line in said[:_ALSO_SHOWN]]
             if len(said) > _ALSO_SHOWN:
                 lines.append(f"      also: ... and {len(said) - _ALSO_SHOWN} more, each a call of the same defect")
-            example = next((gap.example for gap in gaps if gap.example), "")
-            lines += ["      " + line for line in example.splitlines()]
-            reproduction = next((gap.reproduction for gap in gaps if gap.reproduction), "")
-            if reproduction:
+            # One gap's example and reproduction together: another gap's draw would not fit the code shown.
+            shown = next((gap for gap in gaps if gap.reproduction), next((gap for gap in gaps if gap.example), gaps[0]))
+            lines += ["      " + line for line in shown.example.splitlines()]
+            if shown.reproduction:
                 lines.append("      reproduce:")
-                lines += ["        " + line for line in reproduction.splitlines()]
+                lines += ["        " + line for line in shown.reproduction.splitlines()]
     return lines
 
 
