@@ -34,6 +34,7 @@ from .outcomes import Aspect, CheckOutcome, OutcomeKind, check_outcome
 from .profiles import PROFILES, key_examples_by_check
 from .rendering import FINDINGS_HEADER, github_annotations, terminal_lines
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
+from .session_reset import SessionReset
 from .untrusted_text import capped, capped_lines, printable
 from .watchdog import Supervisor, deadline
 
@@ -168,8 +169,13 @@ class ConformanceSession:
         self.exitstatus: int | pytest.ExitCode = pytest.ExitCode.OK  # the run's, once it is known
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
+        # Between checks a runner clears the backend's session (``session_reset``), unless each check
+        # has a runner of its own anyway.
+        reset = SessionReset(run.loaded.module)
         self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
-                                     run.backend.hang_in, **({"checks_per_runner": 1} if run.isolate else {})
+                                     run.backend.hang_in,
+                                     **({"checks_per_runner": 1} if run.isolate else
+                                        {"reset": reset} if reset.available else {})
                                      ) if run.forks else None
 
     def pytest_report_header(self) -> list[str]:
