@@ -41,9 +41,8 @@ import pytest
 # How long the parent waits past the deadline before it kills a runner that
 # did not stop by itself (the runner's own SIGALRM should have stopped it).
 KILL_GRACE_SECONDS = 5.0
-# Checks a runner serves before the next one starts afresh. tf_keras in graph mode slows down as
-# its default graph grows (over an hour for the suite in one process); a new runner every 100
-# checks keeps it to minutes, and costs the reference run a fork per 100 checks.
+# Checks a runner serves before the next one starts afresh: what checks leave behind that no reset
+# clears (a backend without clear_session) stays bounded, for a fork per 100 checks.
 CHECKS_PER_RUNNER = 100
 
 
