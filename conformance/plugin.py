@@ -35,6 +35,7 @@ from .outcomes import GAP_STATUSES, Aspect, CheckOutcome, OutcomeKind, check_out
 from .profiles import PROFILES, keep_storage_out_of_the_working_directory, key_examples_by_check
 from .rendering import github_annotations, terminal_segments
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
+from .session_reset import SessionReset
 from .untrusted_text import capped, capped_lines, exception_text, printable
 from .watchdog import Supervisor, deadline, passes_through
 
@@ -180,8 +181,13 @@ class ConformanceSession:
         self.model_called: set[str] = set()  # the entries its diverging scenarios called
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
+        # Between checks a runner clears the backend's session (``session_reset``), unless each check
+        # has a runner of its own anyway.
+        reset = SessionReset(run.loaded.module)
         self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
-                                     run.backend.hang_in, **({"checks_per_runner": 1} if run.isolate else {})
+                                     run.backend.hang_in,
+                                     **({"checks_per_runner": 1} if run.isolate else
+                                        {"reset": reset} if reset.available else {})
                                      ) if run.forks else None
 
     def pytest_report_header(self) -> list[str]:

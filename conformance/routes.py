@@ -46,10 +46,16 @@ def evaluate(backend: Any, route: str, compute: Callable[..., Any], *inputs: Any
     result = compute(*args, **kwargs)
     several = isinstance(result, (list, tuple))
     outputs = [require_tensor(one, f"{what} of placeholders") for one in (result if several else [result])]
-    function = backend.function([tensor for tensor, _ in fed], outputs)
-    values = function([x for _, x in fed])
-    if isinstance(values, (list, tuple)) and len(values) == len(outputs):
-        values = [_python_scalar_as_numpy(backend, value, output) for value, output in zip(values, outputs)]
+    # An entry may answer a placeholder itself (cast to its own dtype, dropout at test time): its value is
+    # the one fed. ``function`` is not asked to fetch it: TF1 refuses a tensor both fed and fetched
+    # ("is both fed and fetched"), a limit of its sessions that no Keras 2 model meets (Keras' own
+    # functions fetch losses and outputs, never their own inputs).
+    fed_values = {id(tensor): x for tensor, x in fed}
+    computed = [one for one in outputs if id(one) not in fed_values]
+    values = backend.function([tensor for tensor, _ in fed], computed)([x for _, x in fed]) if computed else []
+    if isinstance(values, (list, tuple)) and len(values) == len(computed):
+        answers = iter(_python_scalar_as_numpy(backend, value, output) for value, output in zip(values, computed))
+        values = [fed_values[id(one)] if id(one) in fed_values else next(answers) for one in outputs]
     if several:
         return values
     return values[0] if isinstance(values, (list, tuple)) and len(values) == 1 else values

@@ -10,14 +10,18 @@
   its own handler or cancels the timer), the check it was running gets an
   outcome naming how the runner ended and the entry it was calling, and the
   next check starts a new runner. Forking is copy-on-write: a runner costs
-  little. A runner serves ``CHECKS_PER_RUNNER`` checks, then the next starts
-  from the state the backend had after import again: what checks leave behind
-  (a TF1 graph that grows with every op built) stays bounded. With
+  little. Between two checks a runner clears the backend's session
+  (``session_reset``: a TF1 graph grows with every op built, and every
+  evaluation slows with it); when that reset fails, the runner serves no
+  further check. A runner serves at most ``CHECKS_PER_RUNNER`` checks, then the
+  next starts from the state the backend had after import again. With
   ``--isolate`` every check gets a runner of its own.
 
 Messages from the runner, one pipe, in order: ``call <entry>`` as the backend
-is called (``RecordingBackend.report_progress_to``), ``hung <entry>`` when a
-call ran out of time, ``done <n>`` then ``n`` bytes: the check's reports.
+is called (``RecordingBackend.report_progress_to``; ``call clear_session`` for
+the reset after the check), ``hung <entry>`` when a call ran out of time,
+``done <n>`` (``done <n> last`` when the runner will serve no further check)
+then ``n`` bytes: the check's reports.
 """
 
 from __future__ import annotations
@@ -37,9 +41,8 @@ import pytest
 # How long the parent waits past the deadline before it kills a runner that
 # did not stop by itself (the runner's own SIGALRM should have stopped it).
 KILL_GRACE_SECONDS = 5.0
-# Checks a runner serves before the next one starts afresh. tf_keras in graph mode slows down as
-# its default graph grows (over an hour for the suite in one process); a new runner every 100
-# checks keeps it to minutes, and costs the reference run a fork per 100 checks.
+# Checks a runner serves before the next one starts afresh: what checks leave behind that no reset
+# clears (a backend without clear_session) stays bounded, for a fork per 100 checks.
 CHECKS_PER_RUNNER = 100
 
 
@@ -89,24 +92,27 @@ class Supervisor:
     ``crash_outcome(item, how, entries_called)`` builds the conformance outcome of a check whose
     runner died or hung; ``report_progress_to(fd)`` makes the backend announce its calls on ``fd``
     (in the runner); ``hung(entry, check)`` notes, in this process, an entry that ran out of time
-    in ``check``, so that the runners forked later know it.
+    in ``check``, so that the runners forked later know it; ``reset()``, if given, runs in the
+    runner after each check that another follows (within the check's time limit) and answers
+    whether the runner may serve another (``session_reset.SessionReset``).
     """
 
     def __init__(self, seconds: float | None, crash_outcome: CrashOutcome,
                  report_progress_to: Callable[[int], None], hung: Callable[[str, str], None],
-                 checks_per_runner: int = CHECKS_PER_RUNNER):
+                 checks_per_runner: int = CHECKS_PER_RUNNER, reset: Callable[[], bool] | None = None):
         self.limit = seconds + KILL_GRACE_SECONDS if seconds else None
         self.crash_outcome = crash_outcome
         self.report_progress_to = report_progress_to
         self.hung = hung
         self.checks_per_runner = checks_per_runner
+        self.reset = reset
         self.runner: _Runner | None = None
 
     def run(self, item: pytest.Item, nextitem: pytest.Item | None) -> None:
         """Run ``item``'s whole protocol (setup, call, teardown) in the runner and log its reports."""
         item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
         if self.runner is None:
-            self.runner = _Runner.fork(item.session.items, self.report_progress_to)
+            self.runner = _Runner.fork(item.session.items, self.report_progress_to, self.reset)
         runner = self.runner
         try:
             payload, entries, how = runner.run(item, nextitem, self.limit, lambda entry: self.hung(entry, item.name))
@@ -116,7 +122,7 @@ class Supervisor:
         if how.startswith("did not finish") and entries:
             self.hung(entries[-1], item.name)
         runner.served += 1
-        if how or runner.served >= self.checks_per_runner or nextitem is None:
+        if how or runner.last or runner.served >= self.checks_per_runner or nextitem is None:
             runner.stop()
             self.runner = None
         config = item.config
@@ -147,9 +153,11 @@ class _Runner:
         self.buffer = bytearray()
         self.how = ""  # how the runner ended, once it has
         self.served = 0  # checks run
+        self.last = False  # the runner said it serves no further check (its reset failed)
 
     @classmethod
-    def fork(cls, items: list[pytest.Item], report_progress_to: Callable[[int], None]) -> _Runner:
+    def fork(cls, items: list[pytest.Item], report_progress_to: Callable[[int], None],
+             reset: Callable[[], bool] | None) -> _Runner:
         command_read, command_write = os.pipe()
         message_read, message_write = os.pipe()
         pid = os.fork()
@@ -159,7 +167,7 @@ class _Runner:
                 os.close(command_write)
                 os.close(message_read)
                 report_progress_to(message_write)
-                _serve(items, command_read, message_write)
+                _serve(items, command_read, message_write, reset)
                 status = 0
             finally:
                 os._exit(status)
@@ -188,7 +196,9 @@ class _Runner:
             elif kind == "hung":
                 hung(value)
             elif kind == "done":
-                payload = self._bytes(int(value), None if limit is None else started + limit)
+                size, _, last = value.partition(" ")
+                self.last = last == "last"
+                payload = self._bytes(int(size), None if limit is None else started + limit)
                 return (payload, entries, "") if payload is not None else (None, entries, self._ended(limit))
 
     def stop(self) -> None:
@@ -257,8 +267,9 @@ class _Runner:
             time.sleep(0.01)
 
 
-def _serve(items: list[pytest.Item], commands: int, messages: int) -> None:
-    """The runner's loop: run each check it is sent, send its reports, until ``exit``."""
+def _serve(items: list[pytest.Item], commands: int, messages: int, reset: Callable[[], bool] | None) -> None:
+    """The runner's loop: run each check it is sent, reset when another follows, send its reports,
+    until ``exit``."""
     from _pytest.runner import runtestprotocol  # the protocol a single item goes through
 
     with os.fdopen(commands, "rb") as incoming:
@@ -271,7 +282,11 @@ def _serve(items: list[pytest.Item], commands: int, messages: int) -> None:
             config = item.config
             payload = pickle.dumps([config.hook.pytest_report_to_serializable(config=config, report=r)
                                     for r in reports])
-            os.write(messages, f"done {len(payload)}\n".encode())
+            last = ""
+            if reset is not None and following >= 0:
+                os.write(messages, b"call clear_session\n")  # a crash or hang in it is clear_session's
+                last = "" if reset() else " last"
+            os.write(messages, f"done {len(payload)}{last}\n".encode())
             _write_all(messages, payload)
 
 

@@ -242,9 +242,12 @@ def test_batch_set_value_assigns_each_pair(backend):
 
 def _takes_effect(backend, start, update, expected, entry, what):
     """``update(variable)`` makes ``variable`` (created from ``start``) hold ``expected``: at once
-    (tf_keras), or once ``function([], [], updates=[...])`` runs the update it answers (classic Keras
-    2.3: a TF op, or Theano's ``(variable, new value)`` pair; Keras' optimizers and BatchNormalization
-    pass them so). Notes the way followed."""
+    (tf_keras), or once ``function([], [v * 1.0], updates=[...])`` runs the update it answers (classic
+    Keras 2.3: a TF op, or Theano's ``(variable, new value)`` pair; Keras' optimizers and BatchNormalization
+    pass them so). The function has an output, as every function Keras builds does (its training function
+    fetches the loss): a TF function runs its updates under a control dependency on its first output
+    (``with tf.control_dependencies([self.outputs[0]])`` in tf_keras' GraphExecutionFunction), so one
+    without outputs is refused with an IndexError. Notes the way followed."""
     def at_once() -> None:
         variable = backend.variable(start, dtype=start.dtype.name)
         update(variable)
@@ -252,9 +255,9 @@ def _takes_effect(backend, start, update, expected, entry, what):
 
     def through_function() -> None:
         variable = backend.variable(start, dtype=start.dtype.name)
-        backend.function([], [], updates=[update(variable)])([])
+        backend.function([], [variable * 1.0], updates=[update(variable)])([])
         assert_close(backend.get_value(variable), expected,
-                     f"get_value(v) after function([], [], updates=[{what}])([])")
+                     f"get_value(v) after function([], [v * 1.0], updates=[{what}])([])")
 
     backend.check.follow(f"{entry} applied", either([(TF_KERAS, at_once), (CLASSIC, through_function)],
                                                     backend.contract, what))
