@@ -77,17 +77,6 @@ def test_the_oracles_of_each_contract():
     assert {o.entry for o in classic[1:]} >= {"conv2d", "ctc_batch_cost", "mean"}
 
 
-@pytest.fixture
-def floatx_float32():
-    """The reference's floatx pinned for a test that depends on it (other in-process runs set it)."""
-    import reference_backend
-
-    before = reference_backend.floatx()
-    reference_backend.set_floatx("float32")
-    yield
-    reference_backend.set_floatx(before)
-
-
 def test_answers_are_computed_once_where_the_families_agree(floatx_float32):
     x = np.array([[1, 2], [4, 7]], dtype="int32")
     found_answers = dict(answers(oracles(Contract.KERAS_2), "mean", call(x, axis=1)))

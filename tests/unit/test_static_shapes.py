@@ -9,6 +9,8 @@ import pytest
 import reference_backend as K
 from reference_backend.static_shapes import broadcast_static
 
+pytestmark = pytest.mark.usefixtures("floatx_float32")  # dtypes below are float32
+
 
 @pytest.mark.parametrize("shapes, expected", [
     (((None, None), (None, 3)), (None, 3)),    # an unknown size meeting a known one: the known one
