@@ -77,7 +77,8 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
         wrong = np.argwhere(actual != expected)
         if len(wrong):  # not .size: for 0-d arrays argwhere answers shape (1, 0) when they differ
             index = tuple(int(i) for i in wrong[0])
-            raise Mismatch(f"{what}: at index {index} expected {_item(expected[index])}, got {_item(actual[index])}"
+            raise Mismatch(f"{what}: at index {index} expected {scalar_text(expected[index])}, "
+                           f"got {scalar_text(actual[index])}"
                            f" ({len(wrong)} of {actual.size} elements differ)")
         return
     for name, test in (("NaN", np.isnan), ("+inf", np.isposinf), ("-inf", np.isneginf)):
@@ -85,7 +86,7 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
         if len(differs):
             index = tuple(int(i) for i in differs[0])
             raise Mismatch(f"{what}: {name} placement differs at index {index}: "
-                           f"expected {_item(expected[index])}, got {_item(actual[index])}")
+                           f"expected {scalar_text(expected[index])}, got {scalar_text(actual[index])}")
     rtol = tolerance(dtype) if rtol is None else rtol
     finite = np.isfinite(expected)
     a = actual.astype(np.float64)[finite]
@@ -94,7 +95,8 @@ def assert_close(actual: Any, expected: Any, what: str, dtype: Any = None,
     if excess.size and excess.max() > 0:
         worst = int(np.argmax(excess))
         index = tuple(int(i) for i in np.argwhere(finite)[worst])
-        raise Mismatch(f"{what}: worst element at index {index}: expected {_item(e[worst])}, got {_item(a[worst])} "
+        raise Mismatch(f"{what}: worst element at index {index}: expected {scalar_text(e[worst])}, "
+                       f"got {scalar_text(a[worst])} "
                        f"(|difference| {abs(a[worst] - e[worst]):.3g} > tolerance {rtol:.3g} x (1 + |expected|))")
 
 
@@ -138,6 +140,6 @@ def expect_raises(expected: type[BaseException], what: str) -> Iterator[None]:
     raise Mismatch(f"{what}: expected {wanted}, but nothing was raised")
 
 
-def _item(value: Any) -> str:
+def scalar_text(value: Any) -> str:
     """A numpy scalar as Python writes it (``0.5``, not ``np.float64(0.5)``, whatever numpy's version)."""
     return repr(value.item()) if isinstance(value, np.generic) else repr(value)

@@ -84,7 +84,8 @@ def test_a_half_written_backend_s_report_shows_findings_first_then_what_to_imple
         finding_lines)
     assert "  log: error: K.log(t1) raised NotImplementedError: log is not written yet (6 checks)" in finding_lines
     block = "\n".join(lines[missing:table])
-    assert "  1. needed first:\n     other entries' checks call them: dtype (blocks 3), sum (blocks 2), int_shape (blocks 1)" in block
+    assert ("  1. needed first:\n     other entries' checks call them: dtype (blocks 3), sum (blocks 2), "
+            "int_shape (blocks 1)") in block
     assert "tensors: the checks use Python's operators" in block and "Placeholder lacks `*`, `+`" in block
     assert "imported by Keras 2.3.1's loader (134 of its 143 names are missing" in block
     assert "     conv and pooling: conv1d, conv2d," in block and "more" not in block

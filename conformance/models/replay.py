@@ -29,6 +29,7 @@ import numpy as np
 
 from ..calls import arrays_in
 from ..catalogue import KERAS_2_3_IMPORTS
+from ..compare import scalar_text
 from ..contract import DEFAULT_TOLERANCE
 from .rnn_loop import rnn_by_steps
 
@@ -193,7 +194,7 @@ def departure(got: np.ndarray, want: np.ndarray, limit: float) -> str | None:
     if not np.any(badness > 0):
         return None
     index = tuple(int(i) for i in np.unravel_index(int(np.argmax(badness)), badness.shape))
-    return (f"worst element at index {index}: expected {want[index]!r}, got {got[index]!r} "
+    return (f"worst element at index {index}: expected {scalar_text(want[index])}, got {scalar_text(got[index])} "
             f"(tolerance {limit:.3g} x (1 + |expected|))")
 
 
@@ -210,7 +211,7 @@ def differs(actual: Any, expected: Any) -> str | None:
         if want.dtype.kind != "f":
             if not np.array_equal(got, want):
                 first = tuple(int(i) for i in np.argwhere(got != want)[0]) if want.ndim else ()
-                return f"at index {first}: expected {want[first]!r}, got {got[first]!r}"
+                return f"at index {first}: expected {scalar_text(want[first])}, got {scalar_text(got[first])}"
             continue
         tolerance = DEFAULT_TOLERANCE * float(np.finfo(want.dtype).eps)
         why = departure(got, want, tolerance)
