@@ -37,6 +37,7 @@ from .classic_conv import conv1d, local_conv1d, resize_images  # noqa: F401 - cl
 from .config import floatx as _floatx
 from .dispatch import Placeholder as _Placeholder
 from .dispatch import SymbolicTensor as _SymbolicTensor
+from .dispatch import GraphVariable as _GraphVariable
 from .dispatch import TensorBase as _TensorBase
 from .dispatch import no_gradient as _no_gradient
 from .dispatch import op as _op
@@ -47,6 +48,24 @@ del learning_phase_scope  # type: ignore[name-defined]  # noqa: F821
 
 
 # -- where classic Keras 2.3 answers otherwise than tf_keras -----------------------------------
+
+def _held_in_the_graph(make: Callable[..., Any]) -> Callable[..., Any]:
+    """``make``, answering a ``GraphVariable``: a classic variable lives in the graph, and an op
+    on it reads it when the graph runs (TF231 ``tf.Variable`` in TF1 graphs, TH231 ``theano.shared``)."""
+    @functools.wraps(make)
+    def classic(*args: Any, **kwargs: Any) -> Any:
+        made = make(*args, **kwargs)
+        return _GraphVariable(np.asarray(made), made.name, made.constraint)
+    return classic
+
+
+variable = _held_in_the_graph(variable)  # noqa: F405
+zeros = _held_in_the_graph(zeros)  # noqa: F405
+ones = _held_in_the_graph(ones)  # noqa: F405
+eye = _held_in_the_graph(eye)  # noqa: F405
+random_uniform_variable = _held_in_the_graph(random_uniform_variable)  # noqa: F405
+random_normal_variable = _held_in_the_graph(random_normal_variable)  # noqa: F405
+
 
 @_op
 def softmax(x, axis=-1):

@@ -1,7 +1,8 @@
 """Loops over a tensor's first axis: map_fn, foldl, foldr (category: control flow).
 
 Each callable receives backend tensors (``Tensor``) and may answer a tensor, a
-numpy value or a Python number; the loop itself runs in numpy. With a symbolic
+numpy value or a Python number (or a graph node depending on no placeholder, as an
+op on a classic ``GraphVariable``: it is computed); the loop itself runs in numpy. With a symbolic
 ``elems`` the whole loop is one deferred node (``op``), run when evaluated.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .backprop import value_of
 from .dispatch import Tensor, op
 
 __all__ = ["map_fn", "foldl", "foldr"]
@@ -31,9 +33,9 @@ def map_fn(fn: Callable, elems: Any, name: str | None = None, dtype: Any = None)
     elems = np.asarray(elems)
     wanted = elems.dtype if dtype is None else np.dtype(dtype)
     if len(elems) == 0:
-        probe = np.asarray(fn(Tensor(np.zeros(elems.shape[1:], elems.dtype))))
+        probe = np.asarray(value_of(fn(Tensor(np.zeros(elems.shape[1:], elems.dtype))), {}, {}))
         return np.zeros((0,) + probe.shape, dtype=wanted)
-    results = [np.asarray(fn(Tensor(item))) for item in elems]
+    results = [np.asarray(value_of(fn(Tensor(item)), {}, {})) for item in elems]
     found = {r.dtype for r in results}
     if found != {wanted}:
         raise TypeError(f"map_fn: fn answered dtype {sorted(d.name for d in found)} but the result dtype is "
@@ -50,7 +52,7 @@ def _fold(fn: Callable, elems: np.ndarray, initializer: Any, entry: str) -> np.n
     else:
         accumulator, rest = np.asarray(initializer), elems
     for item in rest:
-        accumulator = np.asarray(fn(Tensor(accumulator), Tensor(item)))
+        accumulator = np.asarray(value_of(fn(Tensor(accumulator), Tensor(item)), {}, {}))
     return np.array(accumulator)
 
 

@@ -121,6 +121,15 @@ class Variable(Tensor):
         self._value = new_value.copy()
 
 
+class GraphVariable(Variable):
+    """A variable as classic Keras 2.3's graph backends hold one (a TF1 ``tf.Variable``, a
+    Theano shared variable): every op taking it is a graph node that reads it when the graph
+    runs, not a value computed from it once. Keras 2.3.1 builds its training step that way:
+    its optimizers write ``momentum * m - lr * g`` on a moment variable ``m`` once and run it
+    every step, and ``GRUCell.build`` slices its kernels once (``keras/optimizers.py``,
+    ``keras/layers/recurrent.py``). An update op taking it is applied when evaluated."""
+
+
 class SymbolicTensor(TensorBase):
     """A graph node: ``compute(*args, **kwargs)`` once its symbolic leaves have values.
 
@@ -143,7 +152,8 @@ class SymbolicTensor(TensorBase):
         assert self.compute is not None, "a placeholder is fed, not computed"
         if key not in cache:
             args, kwargs = self.arguments(feed, cache)
-            cache[key] = self.compute(*args, **kwargs)
+            # An op's node runs its numpy code now (``run``): its GraphVariable arguments would defer it again.
+            cache[key] = getattr(self.compute, "run", self.compute)(*args, **kwargs)
         return cache[key]
 
     def arguments(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> tuple[tuple, dict]:
@@ -283,9 +293,9 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
     Concrete call: every ``Tensor`` argument reaches ``function`` as a numpy
     array, except the ``Variable`` passed as parameter ``mutates`` (for the
     entries that assign to it); numpy results come back wrapped in ``Tensor``
-    (recursively through tuples and lists). Any symbolic argument: the call is
-    not run; the deferred graph node(s) are returned, with static shape and
-    dtype inferred. ``@entry.gradient("x", ...)`` registers the entry's
+    (recursively through tuples and lists). Any symbolic or ``GraphVariable``
+    argument: the call is not run; the deferred graph node(s) are returned, with
+    static shape and dtype inferred (a node runs the call through ``entry.run``). ``@entry.gradient("x", ...)`` registers the entry's
     gradient rule (``gradient_for``), ``@entry.static_result`` its static shape rule
     (``static_result_for``) where probing cannot infer the static shape.
     """
@@ -295,14 +305,18 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
     if mutates is not None:
         position = list(inspect.signature(function).parameters).index(mutates)
 
-    @functools.wraps(function)
-    def dispatch(*args, **kwargs):
-        if any(isinstance(leaf, SymbolicTensor) for leaf in _leaves((args, kwargs))):
-            return _deferred(dispatch, args, kwargs)
+    def run(*args, **kwargs):
         kept = args[position] if position is not None and position < len(args) else kwargs.get(mutates or "")
         args, kwargs = _map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
         return _wrap(function(*args, **kwargs))
 
+    @functools.wraps(function)
+    def dispatch(*args, **kwargs):
+        if any(isinstance(leaf, (SymbolicTensor, GraphVariable)) for leaf in _leaves((args, kwargs))):
+            return _deferred(dispatch, args, kwargs)
+        return run(*args, **kwargs)
+
+    dispatch.run = run  # type: ignore[attr-defined]
     dispatch.gradient = functools.partial(gradient_for, dispatch)  # type: ignore[attr-defined]
     dispatch.static_result = functools.partial(static_result_for, dispatch)  # type: ignore[attr-defined]
     return cast(Op, dispatch)

@@ -94,14 +94,21 @@ class Function:
         return [np.array(r) for r in results] if many else np.array(results[0])
 
     def _apply_updates(self, feed: dict, cache: dict) -> None:
-        # Every new value is computed from the pre-update state before any is assigned.
+        # Every new value is computed from the pre-update state before any is assigned, as Theano
+        # applies updates: Keras 2.3.1's Adam reads `iterations + 1` next to `update_add(iterations, 1)`
+        # (keras/optimizers.py), and counts step 1 as t = 1 only when the read comes first.
         assignments = []
+        ops = []
         for item in self.updates:
-            if isinstance(item, TensorBase):
-                _evaluate(item, feed, cache)  # an update op: evaluating it assigns
+            if isinstance(item, SymbolicTensor) and hasattr(item.compute, "run"):
+                ops.append((item.compute.run, item.arguments(feed, cache)))  # an update op: assigns when run
+            elif isinstance(item, TensorBase):
+                _evaluate(item, feed, cache)  # an update op of another kind, or one applied already
             else:
                 target, new_value = item
                 assignments.append((target, np.asarray(_evaluate(new_value, feed, cache))))
+        for run, (args, kwargs) in ops:
+            run(*args, **kwargs)
         for target, new_value in assignments:
             target.assign(new_value)
 

@@ -45,7 +45,10 @@ def rnn(step_function: Callable, inputs: Any, initial_states: Sequence, go_backw
 
     def step(t: int, states: list) -> tuple[np.ndarray, list]:
         output, new_states = step_function(Tensor(steps[t]), tuple(Tensor(s) for s in states) + extra)
-        return np.asarray(output), [np.asarray(s) for s in _as_list(new_states)]
+        # An op on a classic GraphVariable is a graph node with no placeholder: computed here.
+        cache: dict[int, Any] = {}
+        return (np.asarray(value_of(output, {}, cache)),
+                [np.asarray(value_of(s, {}, cache)) for s in _as_list(new_states)])
 
     outputs, states = _loop(step, order, [np.asarray(s) for s in initial_states], keep, zero_output_for_mask)
     last_output = outputs[-1]

@@ -23,7 +23,8 @@ def test_model_trains_as_through_the_reference(scenario: str, request: pytest.Fi
         pytest.skip(hint)
     run = request.config.stash[RUN_KEY]
     try:
-        verdict = judge(run.loaded.choice.name, scenario, floatx="float32", setup=run.loaded.choice.setup)
+        verdict = judge(run.loaded.choice.name, scenario, floatx=request.config.getoption("--floatx") or "float32",
+                        setup=run.loaded.choice.setup)
     except ChildFailed as error:
         verdict = Verdict([f"{scenario}: {error}"], [])
     lines = verdict.lines or [f"{scenario}: trains as through the reference"]

@@ -12,6 +12,7 @@ the initial predictions and evaluation, take ``k = 1``).
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -44,10 +45,13 @@ def keras_2_3_1_missing() -> str | None:
 
 
 def run_child(backend: str, scenario: str, culprit_step: int | None = None, setup: str = "",
-              timeout: float = 300) -> Any:
+              floatx: str = "float32", timeout: float = 300) -> Any:
     """What ``conformance.models.child`` answers for ``scenario`` through ``backend`` (after
-    ``setup``, a ``--backend-setup``)."""
+    ``setup``, a ``--backend-setup``) under ``floatx``, which the child's ``keras.json`` sets: Keras
+    2.3.1 reads it at import, and keeps its own ``floatx`` for every backend it loads."""
     with tempfile.TemporaryDirectory() as home:
+        with open(os.path.join(home, "keras.json"), "w", encoding="utf-8") as config:
+            json.dump({"floatx": floatx, "epsilon": 1e-07, "image_data_format": "channels_last"}, config)
         output = os.path.join(home, "result.pickle")
         environment = {**os.environ, "KERAS_BACKEND": backend, "KERAS_HOME": home, SETUP_VARIABLE: setup,
                        "PYTHONPATH": os.pathsep.join([str(SHIM), *sys.path])}
@@ -133,15 +137,15 @@ class Verdict:
 
 def judge(backend: str, scenario: str, floatx: str = "float32", setup: str = "") -> Verdict:
     """The scenario through ``backend`` (after ``setup``, its ``--backend-setup``) and the reference."""
-    expected = run_child(REFERENCE, scenario)
-    actual = run_child(backend, scenario, setup=setup)
+    expected = run_child(REFERENCE, scenario, floatx=floatx)
+    actual = run_child(backend, scenario, setup=setup, floatx=floatx)
     divergence = first_divergence(actual, expected, floatx, SCENARIOS[scenario].deterministic_training)
     if divergence is None:
         return Verdict([], [])
     lines = [f"{scenario}: diverges at {divergence.what}: {divergence.detail}"]
     if divergence.step > STEPS:  # fit or the round trip: every step before agreed
         return Verdict(lines, [])
-    found = run_child(backend, scenario, culprit_step=divergence.step, setup=setup)
+    found = run_child(backend, scenario, culprit_step=divergence.step, setup=setup, floatx=floatx)
     return Verdict(lines + culprit_lines(found, divergence.step), found["called"])
 
 
