@@ -30,14 +30,16 @@ from . import classic_conv as _classic_conv
 from . import conditionals as _conditionals
 from . import losses as _losses
 from . import nn as _nn
+from . import random as _random
 from . import reductions as _reductions
 from . import session as _session
 from . import shapes as _shapes
+from . import tensors as _tensors
 from .classic_conv import conv1d, local_conv1d, resize_images  # noqa: F401 - classic Keras 2.3's own answers
 from .config import floatx as _floatx
+from .dispatch import GraphVariable as _GraphVariable
 from .dispatch import Placeholder as _Placeholder
 from .dispatch import SymbolicTensor as _SymbolicTensor
-from .dispatch import GraphVariable as _GraphVariable
 from .dispatch import TensorBase as _TensorBase
 from .dispatch import no_gradient as _no_gradient
 from .dispatch import op as _op
@@ -59,12 +61,12 @@ def _held_in_the_graph(make: Callable[..., Any]) -> Callable[..., Any]:
     return classic
 
 
-variable = _held_in_the_graph(variable)  # noqa: F405
-zeros = _held_in_the_graph(zeros)  # noqa: F405
-ones = _held_in_the_graph(ones)  # noqa: F405
-eye = _held_in_the_graph(eye)  # noqa: F405
-random_uniform_variable = _held_in_the_graph(random_uniform_variable)  # noqa: F405
-random_normal_variable = _held_in_the_graph(random_normal_variable)  # noqa: F405
+variable = _held_in_the_graph(_tensors.variable)
+zeros = _held_in_the_graph(_tensors.zeros)
+ones = _held_in_the_graph(_tensors.ones)
+eye = _held_in_the_graph(_tensors.eye)
+random_uniform_variable = _held_in_the_graph(_random.random_uniform_variable)
+random_normal_variable = _held_in_the_graph(_random.random_normal_variable)
 
 
 @_op

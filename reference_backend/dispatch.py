@@ -295,9 +295,10 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
     entries that assign to it); numpy results come back wrapped in ``Tensor``
     (recursively through tuples and lists). Any symbolic or ``GraphVariable``
     argument: the call is not run; the deferred graph node(s) are returned, with
-    static shape and dtype inferred (a node runs the call through ``entry.run``). ``@entry.gradient("x", ...)`` registers the entry's
-    gradient rule (``gradient_for``), ``@entry.static_result`` its static shape rule
-    (``static_result_for``) where probing cannot infer the static shape.
+    static shape and dtype inferred (a node runs the call through ``entry.run``).
+    ``@entry.gradient("x", ...)`` registers the entry's gradient rule (``gradient_for``),
+    ``@entry.static_result`` its static shape rule (``static_result_for``) where probing
+    cannot infer the static shape.
     """
     if function is None:
         return functools.partial(op, mutates=mutates)

@@ -100,8 +100,8 @@ class Function:
         assignments = []
         ops = []
         for item in self.updates:
-            if isinstance(item, SymbolicTensor) and hasattr(item.compute, "run"):
-                ops.append((item.compute.run, item.arguments(feed, cache)))  # an update op: assigns when run
+            if isinstance(item, SymbolicTensor) and (run := getattr(item.compute, "run", None)) is not None:
+                ops.append((run, item.arguments(feed, cache)))  # an update op: assigns when run
             elif isinstance(item, TensorBase):
                 _evaluate(item, feed, cache)  # an update op of another kind, or one applied already
             else:

@@ -44,6 +44,8 @@ NOT_REPLAYED = frozenset({
     "floatx", "epsilon", "image_data_format", "stop_gradient",
 })
 UPDATES = frozenset({"update", "update_add", "update_sub", "moving_average_update"})
+# The backends Keras 2.3.1 ships, which KERAS_BACKEND names without a module.
+KERAS_OWN_BACKENDS = frozenset({"tensorflow", "theano", "cntk"})
 
 
 @dataclass
@@ -262,6 +264,8 @@ def find_culprit(name: str, step: int) -> dict[str, Any]:
     """Record, train up to ``step`` (1-based; 0: inference before training), replay its calls;
     the first that differs."""
     backend = os.environ["KERAS_BACKEND"]
+    if backend in KERAS_OWN_BACKENDS:
+        backend = "keras.backend"  # Keras' own backends are reached through it: it star-imports them
     module = importlib.import_module(backend)
     recorder = Recorder(module)
     recorder.install(set(KERAS_2_3_IMPORTS))  # before Keras copies the module's functions

@@ -53,7 +53,8 @@ def run_child(backend: str, scenario: str, culprit_step: int | None = None, setu
         with open(os.path.join(home, "keras.json"), "w", encoding="utf-8") as config:
             json.dump({"floatx": floatx, "epsilon": 1e-07, "image_data_format": "channels_last"}, config)
         output = os.path.join(home, "result.pickle")
-        environment = {**os.environ, "KERAS_BACKEND": backend, "KERAS_HOME": home, SETUP_VARIABLE: setup,
+        environment = {**os.environ, "KERAS_BACKEND": keras_backend(backend), "KERAS_HOME": home,
+                       SETUP_VARIABLE: setup,
                        "PYTHONPATH": os.pathsep.join([str(SHIM), *sys.path])}
         command = [sys.executable, "-m", "conformance.models.child", scenario, output]
         if culprit_step is not None:
@@ -64,6 +65,13 @@ def run_child(backend: str, scenario: str, culprit_step: int | None = None, setu
             raise ChildFailed(f"{scenario} through {backend} failed: {last}")
         with open(output, "rb") as file:
             return pickle.load(file)
+
+
+def keras_backend(backend: str) -> str:
+    """``KERAS_BACKEND`` for a scenario through ``backend``: the module's name, except for
+    ``keras.backend`` itself (Keras 2.3.1's own backends, such as Theano), which stays what the
+    caller's ``KERAS_BACKEND`` chose (Keras' default, tensorflow, without one)."""
+    return os.environ.get("KERAS_BACKEND", "tensorflow") if backend == "keras.backend" else backend
 
 
 class ChildFailed(Exception):

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import reference_backend as K
+import reference_backend.classic as classic
 
 
 def test_graph_nodes_infer_static_shape_and_dtype():
@@ -37,6 +38,39 @@ def test_graphs_read_variables_when_they_run():
     f = K.function([p], [p + v])
     K.set_value(v, np.full(2, 5.0))
     np.testing.assert_array_equal(f([np.zeros(2)])[0], np.full(2, 5.0))
+
+
+def test_classic_ops_on_a_variable_read_it_each_time_the_function_runs():
+    """Keras 2.3.1's SGD writes ``momentum * m - lr * g`` on its moment ``m`` once (keras/optimizers.py)."""
+    m = classic.zeros((2,))
+    g = classic.placeholder(shape=(2,))
+    velocity = 0.9 * m - 0.1 * g
+    step = classic.function([g], [], updates=[classic.update(m, velocity)])
+    step([np.ones(2)])
+    step([np.ones(2)])
+    np.testing.assert_allclose(classic.get_value(m), [-0.19, -0.19])
+
+
+def test_a_classic_variable_slice_follows_the_variable_and_passes_its_gradient():
+    """Keras 2.3.1's GRUCell.build slices its kernels once and trains through the slices."""
+    kernel = classic.variable(np.arange(6.0).reshape(2, 3))
+    first = kernel[:, :2]
+    classic.set_value(kernel, np.ones((2, 3)))
+    np.testing.assert_array_equal(classic.eval(first), np.ones((2, 2)))
+    x = classic.placeholder(shape=(None, 2))
+    (gradient,) = classic.gradients(classic.sum(classic.dot(x, first)), [kernel])
+    np.testing.assert_array_equal(classic.function([x], [gradient])([np.ones((1, 2))])[0], [[1, 1, 0], [1, 1, 0]])
+
+
+@pytest.mark.parametrize("backend", [K, classic], ids=["reference_backend", "classic"])
+def test_updates_are_computed_before_any_is_assigned(backend):
+    """As Theano applies them: Keras 2.3.1's Adam reads ``iterations + 1`` beside
+    ``update_add(iterations, 1)`` and means step 1 to be t = 1 (keras/optimizers.py)."""
+    counter, seen = backend.variable(0.0), backend.variable(0.0)
+    p = backend.placeholder(shape=())
+    step = backend.function([p], [], updates=[backend.update_add(counter, p), backend.update(seen, counter + p * 0)])
+    step([1.0])
+    assert (backend.get_value(counter), backend.get_value(seen)) == (1.0, 0.0)
 
 
 def test_eval_of_a_placeholder_explains_itself():
