@@ -1,6 +1,6 @@
 """One scenario through one backend, in an interpreter whose Keras 2.3.1 is bound to it.
 
-``python -m conformance.models.child SCENARIO OUTPUT [--culprit STEP]`` with
+``python -m conformance.models.child SCENARIO OUTPUT [--culprit STEP | --flipped-kernels]`` with
 ``KERAS_BACKEND`` naming the backend module (and ``CONFORMANCE_BACKEND_SETUP`` the
 ``--backend-setup`` to run before Keras imports it). It sets the scenario's initial weights
 (drawn here from a fixed seed, not by the backend's initialisers), trains
@@ -42,6 +42,21 @@ def initial_weights(model: Any) -> list[np.ndarray]:
     return weights
 
 
+def convolution_kernels(keras: Any, model: Any) -> list[int]:
+    """The positions of the convolution kernels in ``model.get_weights()``."""
+    weights = [(layer, weight) for layer in model.layers for weight in layer.weights]
+    return [i for i, (layer, weight) in enumerate(weights)
+            if isinstance(layer, keras.layers.convolutional._Conv) and weight is layer.kernel]
+
+
+def flipped(weights: list[np.ndarray], kernels: list[int]) -> list[np.ndarray]:
+    """``weights`` with the kernels at ``kernels`` flipped along their spatial axes (all but the
+    last two), as Keras 2.3.1's ``conv_utils.convert_kernel`` converts Theano's kernels to
+    TensorFlow's and back (a flip is its own inverse)."""
+    return [np.ascontiguousarray(w[(slice(None, None, -1),) * (w.ndim - 2)]) if i in kernels else w
+            for i, w in enumerate(weights)]
+
+
 def batch(data: np.ndarray, step: int) -> np.ndarray:
     """The rows of training step ``step`` (0-based)."""
     return data[step * BATCH:(step + 1) * BATCH]
@@ -81,24 +96,31 @@ def scenario_and_data(name: str) -> tuple[Scenario, np.ndarray, np.ndarray]:
     return scenario, x, y
 
 
-def run(name: str) -> dict[str, Any]:
-    """What the scenario's model gives through the bound backend (see the module's docstring)."""
+def run(name: str, flipped_kernels: bool = False) -> dict[str, Any]:
+    """What the scenario's model gives through the bound backend (see the module's docstring).
+    With ``flipped_kernels`` the convolution kernels are flipped as the model is given them, and
+    flipped back as it answers them: the model as a backend whose convolutions flip their kernels
+    (Theano's, a convention classic Keras 2.3 accepted) trains it."""
     import keras
 
     _read_h5py_3_strings(keras)
     scenario, x, y = scenario_and_data(name)
     model = scenario.build(keras)
-    model.set_weights(initial_weights(model))
+    kernels = convolution_kernels(keras, model)
+    def as_written(weights: list[np.ndarray]) -> list[np.ndarray]:
+        return flipped(weights, kernels) if flipped_kernels else weights
+    model.set_weights(as_written(initial_weights(model)))
     seen: dict[str, Any] = {"predictions_initial": model.predict(x, batch_size=BATCH),
                             "evaluate_initial": model.evaluate(x, y, batch_size=BATCH, verbose=0)}
     seen["losses"], seen["weights"] = [], []
     for step in range(STEPS):
         seen["losses"].append(model.train_on_batch(batch(x, step), batch(y, step)))
-        seen["weights"].append(model.get_weights())
+        seen["weights"].append(as_written(model.get_weights()))
     seen["evaluate"] = model.evaluate(x, y, batch_size=BATCH, verbose=0)
     seen["predictions"] = model.predict(x, batch_size=BATCH)
     seen["fit_loss"] = model.fit(x, y, batch_size=BATCH, epochs=1, shuffle=False, verbose=0).history["loss"]
-    seen["fit_weights"] = model.get_weights()
+    seen["fit_weights"] = as_written(model.get_weights())
+    seen["convolution_kernels"] = len(kernels)
     with tempfile.TemporaryDirectory() as directory:
         path = os.path.join(directory, "weights.h5")
         model.save_weights(path)
@@ -120,7 +142,7 @@ def main(argv: list[str]) -> None:
         from .replay import find_culprit
         result: Any = find_culprit(name, int(argv[3]))
     else:
-        result = run(name)
+        result = run(name, flipped_kernels="--flipped-kernels" in argv[2:])
     with open(output, "wb") as file:
         pickle.dump(result, file)
 

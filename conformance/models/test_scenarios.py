@@ -24,10 +24,11 @@ def test_model_trains_as_through_the_reference(scenario: str, request: pytest.Fi
     run = request.config.stash[RUN_KEY]
     try:
         verdict = judge(run.loaded.choice.name, scenario, floatx=request.config.getoption("--floatx") or "float32",
-                        setup=run.loaded.choice.setup)
+                        setup=run.loaded.choice.setup, contract=run.contract)
     except ChildFailed as error:
         verdict = Verdict([f"{scenario}: {error}"], [])
-    lines = verdict.lines or [f"{scenario}: trains as through the reference"]
+    following = f" ({verdict.convention})" if verdict.convention else ""
+    lines = verdict.lines or [f"{scenario}: trains as through the reference{following}"]
     request.node.user_properties.append((MODEL_TIER_PROPERTY, lines))
     request.node.user_properties.append((MODEL_TIER_CALLED_PROPERTY, verdict.called))
     assert not verdict.lines, "\n".join(verdict.lines)

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ..contract import Contract, Family
 from .child import SETUP_VARIABLE
 from .replay import departure
 from .scenarios import SCENARIOS, STEPS
@@ -45,7 +46,7 @@ def keras_2_3_1_missing() -> str | None:
 
 
 def run_child(backend: str, scenario: str, culprit_step: int | None = None, setup: str = "",
-              floatx: str = "float32", timeout: float = 300) -> Any:
+              floatx: str = "float32", flipped_kernels: bool = False, timeout: float = 300) -> Any:
     """What ``conformance.models.child`` answers for ``scenario`` through ``backend`` (after
     ``setup``, a ``--backend-setup``) under ``floatx``, which the child's ``keras.json`` sets: Keras
     2.3.1 reads it at import, and keeps its own ``floatx`` for every backend it loads."""
@@ -59,6 +60,8 @@ def run_child(backend: str, scenario: str, culprit_step: int | None = None, setu
         command = [sys.executable, "-m", "conformance.models.child", scenario, output]
         if culprit_step is not None:
             command += ["--culprit", str(culprit_step)]
+        if flipped_kernels:
+            command += ["--flipped-kernels"]
         finished = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=timeout)
         if finished.returncode != 0:
             last = (finished.stderr.strip().splitlines() or ["(no message)"])[-1]
@@ -141,20 +144,33 @@ class Verdict:
 
     lines: list[str]
     called: list[str]
+    convention: str | None = None  # the classic Keras 2.3 convention it trains as through the reference under
 
 
-def judge(backend: str, scenario: str, floatx: str = "float32", setup: str = "") -> Verdict:
-    """The scenario through ``backend`` (after ``setup``, its ``--backend-setup``) and the reference."""
+def judge(backend: str, scenario: str, floatx: str = "float32", setup: str = "",
+          contract: Contract = Contract.KERAS_2) -> Verdict:
+    """The scenario through ``backend`` (after ``setup``, its ``--backend-setup``) and the reference.
+    Where ``contract`` admits classic Keras 2.3, a model with convolutions may also train as the
+    reference does with its kernels flipped (``FLIPPED_KERNELS``)."""
     expected = run_child(REFERENCE, scenario, floatx=floatx)
     actual = run_child(backend, scenario, setup=setup, floatx=floatx)
-    divergence = first_divergence(actual, expected, floatx, SCENARIOS[scenario].deterministic_training)
+    deterministic = SCENARIOS[scenario].deterministic_training
+    divergence = first_divergence(actual, expected, floatx, deterministic)
     if divergence is None:
         return Verdict([], [])
+    if expected["convolution_kernels"] and Family.CLASSIC in contract.families:
+        as_theano = run_child(REFERENCE, scenario, floatx=floatx, flipped_kernels=True)
+        if first_divergence(actual, as_theano, floatx, deterministic) is None:
+            return Verdict([], [], FLIPPED_KERNELS)
     lines = [f"{scenario}: diverges at {divergence.what}: {divergence.detail}"]
     if divergence.step > STEPS:  # fit or the round trip: every step before agreed
         return Verdict(lines, [])
     found = run_child(backend, scenario, culprit_step=divergence.step, setup=setup, floatx=floatx)
     return Verdict(lines + culprit_lines(found, divergence.step), found["called"])
+
+
+FLIPPED_KERNELS = ("its convolutions flip their kernels (Theano's true convolution, accepted by classic Keras 2.3, "
+                   "whose conv_utils.convert_kernel converts such weights)")
 
 
 def culprit_lines(found: dict[str, Any], step: int) -> list[str]:

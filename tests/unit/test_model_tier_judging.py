@@ -7,8 +7,9 @@ import copy
 
 import numpy as np
 
+from conformance.models.child import flipped
 from conformance.models.scenarios import STEPS
-from conformance.models.tier import first_divergence, tolerance
+from conformance.models.tier import first_divergence, keras_backend, tolerance
 
 
 def run() -> dict:
@@ -56,3 +57,18 @@ def test_a_round_trip_that_changes_predictions_diverges():
     actual = dict(run(), round_trip_difference=0.5)
     divergence = first_divergence(actual, run(), "float32", deterministic=True)
     assert divergence is not None and "round trip" in divergence.what
+
+
+def test_keras_own_backend_keeps_the_callers_choice(monkeypatch):
+    monkeypatch.setenv("KERAS_BACKEND", "theano")
+    assert (keras_backend("keras.backend"), keras_backend("my_package.backend")) == ("theano", "my_package.backend")
+    monkeypatch.delenv("KERAS_BACKEND")
+    assert keras_backend("keras.backend") == "tensorflow"
+
+
+def test_kernels_flip_along_their_spatial_axes_only_and_flip_back():
+    kernel, bias = np.arange(2 * 3 * 1 * 2).reshape(2, 3, 1, 2), np.arange(2)
+    turned = flipped([kernel, bias], [0])
+    np.testing.assert_array_equal(turned[0][:, :, 0, 1], kernel[::-1, ::-1, 0, 1])
+    assert turned[1] is bias
+    np.testing.assert_array_equal(flipped(turned, [0])[0], kernel)
