@@ -1,16 +1,8 @@
-"""Broken on purpose: moving_average_update weighs the new value by momentum (swapped)."""
+"""Broken on purpose: moving_average_update weighs the new value by momentum (swapped): the per-entry
+suite's broken entry (tests/broken_backends), in the classic reference Keras 2.3.1 loads."""
 
-import numpy as np
-
-from reference_backend import dispatch as _dispatch
 from reference_backend.classic import *  # noqa: F401,F403
+from tests.broken_backends.moving_average_update_momentum_swapped import moving_average_update  # noqa: F401
 
 SCENARIO = "batch_normalization_adam"
 CULPRIT = "moving_average_update"
-
-
-@_dispatch.op(mutates="x")
-def moving_average_update(x, value, momentum):
-    current = np.asarray(x)
-    x.assign(current * (1 - momentum) + np.asarray(value) * momentum)
-    return x

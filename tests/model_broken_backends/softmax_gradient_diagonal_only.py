@@ -1,19 +1,8 @@
-"""Broken on purpose: softmax's gradient keeps only the diagonal of its Jacobian, s * (1 - s)."""
+"""Broken on purpose: softmax's gradient keeps only the diagonal of its Jacobian, s * (1 - s): the
+per-entry suite's broken softmax (tests/broken_backends), in the classic reference Keras 2.3.1 loads."""
 
-from reference_backend import dispatch as _dispatch
-from reference_backend import nn as _nn
 from reference_backend.classic import *  # noqa: F401,F403
+from tests.broken_backends.softmax_gradient_diagonal_only import softmax  # noqa: F401
 
 SCENARIO = "dense_sgd_nesterov"
 CULPRIT = "softmax"
-
-
-@_dispatch.op
-def softmax(x, axis=-1):
-    return _nn.softmax.__wrapped__(x, axis)
-
-
-@softmax.gradient("x")
-def _diagonal_gradient(cotangent, result, x, axis):
-    s = _nn.softmax_exact(x, axis)
-    return {"x": cotangent * s * (1 - s)}
