@@ -158,15 +158,15 @@ class SymbolicTensor(TensorBase):
 
     def arguments(self, feed: dict[Placeholder, np.ndarray], cache: dict[int, Any]) -> tuple[tuple, dict]:
         """``(args, kwargs)`` of ``compute``, symbolic leaves replaced by their values."""
-        return _map_leaves((self.args, self.kwargs), lambda leaf: _resolve(leaf, feed, cache))
+        return map_leaves((self.args, self.kwargs), lambda leaf: _resolve(leaf, feed, cache))
 
     def inputs(self) -> list[Any]:
         """The tensors among this node's arguments (symbolic or concrete), at any depth, in order."""
-        return [leaf for leaf in _leaves((self.args, self.kwargs)) if isinstance(leaf, TensorBase)]
+        return [leaf for leaf in leaves((self.args, self.kwargs)) if isinstance(leaf, TensorBase)]
 
     def graph_leaves(self) -> Iterator[Any]:
         """The placeholders and concrete values this node depends on."""
-        for leaf in _leaves((self.args, self.kwargs)):
+        for leaf in leaves((self.args, self.kwargs)):
             if isinstance(leaf, SymbolicTensor):
                 yield from leaf.graph_leaves()
             else:
@@ -308,12 +308,12 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
 
     def run(*args, **kwargs):
         kept = args[position] if position is not None and position < len(args) else kwargs.get(mutates or "")
-        args, kwargs = _map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
+        args, kwargs = map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
         return _wrap(function(*args, **kwargs))
 
     @functools.wraps(function)
     def dispatch(*args, **kwargs):
-        if any(isinstance(leaf, (SymbolicTensor, GraphVariable)) for leaf in _leaves((args, kwargs))):
+        if any(isinstance(leaf, (SymbolicTensor, GraphVariable)) for leaf in leaves((args, kwargs))):
             return _deferred(dispatch, args, kwargs)
         return run(*args, **kwargs)
 
@@ -349,10 +349,10 @@ def _deferred(compute: Callable, args: tuple, kwargs: dict) -> Any:
         if dtype is not None:
             return SymbolicTensor(compute, args, kwargs, shape, np.dtype(dtype))
     node = SymbolicTensor(compute, args, kwargs, None, None)
-    leaves = {id(leaf): leaf for leaf in node.graph_leaves()}.values()
-    placeholders = [leaf for leaf in leaves if isinstance(leaf, Placeholder)]
+    found = {id(leaf): leaf for leaf in node.graph_leaves()}.values()
+    placeholders = [leaf for leaf in found if isinstance(leaf, Placeholder)]
     # Variables are probed through copies, so that probing an update op assigns nothing.
-    copies = {leaf: Variable(np.asarray(leaf), leaf.name) for leaf in leaves if isinstance(leaf, Variable)}
+    copies = {leaf: Variable(np.asarray(leaf), leaf.name) for leaf in found if isinstance(leaf, Variable)}
     # The op's own symbolic inputs are stood in for from their static shapes, so the probe runs
     # this op alone: its shape follows from its inputs' static shapes, whatever upstream ops
     # would make of stand-in placeholders (a rule-inferred input may not survive that).
@@ -417,22 +417,24 @@ def _select_gradient(cotangent, result, value, path):
     return {"value": place(value, path)}
 
 
-def _leaves(structure: Any) -> Iterator[Any]:
+def leaves(structure: Any) -> Iterator[Any]:
+    """The leaves of nested lists, tuples and dicts (anything else is a leaf), in order."""
     if isinstance(structure, (list, tuple)):
         for item in structure:
-            yield from _leaves(item)
+            yield from leaves(item)
     elif isinstance(structure, dict):
         for item in structure.values():
-            yield from _leaves(item)
+            yield from leaves(item)
     else:
         yield structure
 
 
-def _map_leaves(structure: Any, function: Callable) -> Any:
+def map_leaves(structure: Any, function: Callable) -> Any:
+    """``structure`` with every leaf replaced by ``function(leaf)``, its lists, tuples and dicts kept."""
     if isinstance(structure, (list, tuple)):
-        return type(structure)(_map_leaves(item, function) for item in structure)
+        return type(structure)(map_leaves(item, function) for item in structure)
     if isinstance(structure, dict):
-        return {key: _map_leaves(item, function) for key, item in structure.items()}
+        return {key: map_leaves(item, function) for key, item in structure.items()}
     return function(structure)
 
 

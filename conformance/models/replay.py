@@ -27,6 +27,8 @@ from typing import Any
 
 import numpy as np
 
+from reference_backend.dispatch import leaves, map_leaves
+
 from ..calls import arrays_in
 from ..catalogue import KERAS_2_3_IMPORTS
 from ..compare import scalar_text
@@ -93,25 +95,6 @@ class Recorder:
             self.active = False
 
 
-def _leaves(structure: Any) -> Iterator[Any]:
-    if isinstance(structure, (list, tuple)):
-        for item in structure:
-            yield from _leaves(item)
-    elif isinstance(structure, dict):
-        for item in structure.values():
-            yield from _leaves(item)
-    else:
-        yield structure
-
-
-def _map(structure: Any, function: Any) -> Any:
-    if isinstance(structure, (list, tuple)):
-        return type(structure)(_map(item, function) for item in structure)
-    if isinstance(structure, dict):
-        return {key: _map(item, function) for key, item in structure.items()}
-    return function(structure)
-
-
 class Values:
     """The concrete values of the backend's tensors at one training step."""
 
@@ -147,8 +130,8 @@ def concrete_arguments(module: Any, call: Call, values: Values) -> tuple[tuple[A
             found = values.of(leaf)
             return missing if found is None else found
         return leaf
-    args, kwargs = _map((call.args, call.kwargs), value)
-    if any(leaf is missing for leaf in _leaves((args, kwargs))):
+    args, kwargs = map_leaves((call.args, call.kwargs), value)
+    if any(leaf is missing for leaf in leaves((args, kwargs))):
         return None
     return args, kwargs
 
@@ -160,7 +143,7 @@ def replay(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any
         if isinstance(leaf, np.ndarray):
             return module.variable(leaf, dtype=leaf.dtype.name)
         return leaf
-    margs, mkwargs = _map((args, kwargs), as_variable)
+    margs, mkwargs = map_leaves((args, kwargs), as_variable)
     result = getattr(module, entry)(*margs, **mkwargs)
     if entry in UPDATES:
         target = margs[0] if margs else mkwargs["x"]
@@ -168,15 +151,15 @@ def replay(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any
         if np.array_equal(module.get_value(target), before) and result is not None:
             module.function([], [], updates=[result])([])  # classic: updates run with the function
         return np.asarray(module.get_value(target))
-    return _map(result, lambda leaf: np.asarray(module.eval(leaf)) if _is_tensor(module, leaf) else leaf)
+    return map_leaves(result, lambda leaf: np.asarray(module.eval(leaf)) if _is_tensor(module, leaf) else leaf)
 
 
 def replay_gradient(module: Any, entry: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[np.ndarray]:
     """The gradients of ``sum(entry(...) * c)`` (``c`` a fixed cotangent) in the call's float
     arrays, on the graph route (placeholders, ``gradients``, ``function``)."""
-    floats = [leaf for leaf in _leaves((args, kwargs)) if isinstance(leaf, np.ndarray) and leaf.dtype.kind == "f"]
+    floats = [leaf for leaf in leaves((args, kwargs)) if isinstance(leaf, np.ndarray) and leaf.dtype.kind == "f"]
     stand_ins = {id(leaf): module.placeholder(shape=leaf.shape, dtype=leaf.dtype.name) for leaf in floats}
-    margs, mkwargs = _map((args, kwargs), lambda leaf: stand_ins.get(id(leaf), leaf))
+    margs, mkwargs = map_leaves((args, kwargs), lambda leaf: stand_ins.get(id(leaf), leaf))
     result = getattr(module, entry)(*margs, **mkwargs)
     shape = tuple(module.int_shape(result))
     cotangent = np.random.RandomState(0).uniform(0.5, 1.5, shape).astype(module.dtype(result))
@@ -203,8 +186,8 @@ def departure(got: np.ndarray, want: np.ndarray, limit: float) -> str | None:
 def differs(actual: Any, expected: Any) -> str | None:
     """Why ``actual`` is not ``expected`` (structures of arrays), within the per-entry checks'
     default tolerance of the expected dtype; None when they agree."""
-    actual_arrays = list(arrays_in(_map(actual, np.asarray)))  # numpy scalars as 0-d arrays
-    expected_arrays = list(arrays_in(_map(expected, np.asarray)))
+    actual_arrays = list(arrays_in(map_leaves(actual, np.asarray)))  # numpy scalars as 0-d arrays
+    expected_arrays = list(arrays_in(map_leaves(expected, np.asarray)))
     if len(actual_arrays) != len(expected_arrays):
         return f"{len(actual_arrays)} results, expected {len(expected_arrays)}"
     for got, want in zip(actual_arrays, expected_arrays):
@@ -234,7 +217,7 @@ def reproduction(backend: str, entry: str, args: tuple[Any, ...], kwargs: dict[s
             lines.append(f"{names[id(leaf)]} = K.variable(np.array({text}, dtype='{leaf.dtype.name}'))")
             return _Name(names[id(leaf)])
         return leaf
-    nargs, nkwargs = _map((args, kwargs), name)
+    nargs, nkwargs = map_leaves((args, kwargs), name)
     arguments = ", ".join([repr(a) for a in nargs] + [f"{k}={v!r}" for k, v in nkwargs.items()])
     lines.append(f"result = K.{entry}({arguments})")
     if gradient:
@@ -292,7 +275,7 @@ def find_culprit(name: str, step: int) -> dict[str, Any]:
         if call.entry in NOT_REPLAYED:
             continue
         takes_callable = any(callable(leaf) and not _is_tensor(module, leaf)
-                             for leaf in _leaves((call.args, call.kwargs)))
+                             for leaf in leaves((call.args, call.kwargs)))
         if takes_callable and call.entry != "rnn":
             not_replayed.append(call.entry)
             continue
