@@ -295,7 +295,8 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
     entries that assign to it); numpy results come back wrapped in ``Tensor``
     (recursively through tuples and lists). Any symbolic or ``GraphVariable``
     argument: the call is not run; the deferred graph node(s) are returned, with
-    static shape and dtype inferred (a node runs the call through ``entry.run``).
+    static shape and dtype inferred (a node runs the call through ``entry.run``;
+    ``entry.prepare`` reads the arguments now and answers the call to run later).
     ``@entry.gradient("x", ...)`` registers the entry's gradient rule (``gradient_for``),
     ``@entry.static_result`` its static shape rule (``static_result_for``) where probing
     cannot infer the static shape.
@@ -306,10 +307,15 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
     if mutates is not None:
         position = list(inspect.signature(function).parameters).index(mutates)
 
-    def run(*args, **kwargs):
+    def prepare(*args, **kwargs) -> Callable[[], Any]:
+        # The arguments are read now (a variable's value too, except the one the entry assigns:
+        # assign replaces a value, never writes into it); the call runs when the answer is called.
         kept = args[position] if position is not None and position < len(args) else kwargs.get(mutates or "")
         args, kwargs = map_leaves((args, kwargs), lambda leaf: _unwrap(leaf, kept))
-        return _wrap(function(*args, **kwargs))
+        return lambda: _wrap(function(*args, **kwargs))
+
+    def run(*args, **kwargs):
+        return prepare(*args, **kwargs)()
 
     @functools.wraps(function)
     def dispatch(*args, **kwargs):
@@ -318,6 +324,7 @@ def op(function: Callable | None = None, *, mutates: str | None = None) -> Op | 
         return run(*args, **kwargs)
 
     dispatch.run = run  # type: ignore[attr-defined]
+    dispatch.prepare = prepare  # type: ignore[attr-defined]
     dispatch.gradient = functools.partial(gradient_for, dispatch)  # type: ignore[attr-defined]
     dispatch.static_result = functools.partial(static_result_for, dispatch)  # type: ignore[attr-defined]
     return cast(Op, dispatch)

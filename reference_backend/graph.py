@@ -100,15 +100,16 @@ class Function:
         assignments = []
         ops = []
         for item in self.updates:
-            if isinstance(item, SymbolicTensor) and (run := getattr(item.compute, "run", None)) is not None:
-                ops.append((run, item.arguments(feed, cache)))  # an update op: assigns when run
+            if isinstance(item, SymbolicTensor) and (prepare := getattr(item.compute, "prepare", None)) is not None:
+                args, kwargs = item.arguments(feed, cache)
+                ops.append(prepare(*args, **kwargs))  # an update op: its arguments read now, assigning when run
             elif isinstance(item, TensorBase):
                 _evaluate(item, feed, cache)  # an update op of another kind, or one applied already
             else:
                 target, new_value = item
                 assignments.append((target, np.asarray(_evaluate(new_value, feed, cache))))
-        for run, (args, kwargs) in ops:
-            run(*args, **kwargs)
+        for run in ops:
+            run()
         for target, new_value in assignments:
             target.assign(new_value)
 

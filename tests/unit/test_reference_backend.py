@@ -68,9 +68,11 @@ def test_updates_are_computed_before_any_is_assigned(backend):
     ``update_add(iterations, 1)`` and means step 1 to be t = 1 (keras/optimizers.py)."""
     counter, seen = backend.variable(0.0), backend.variable(0.0)
     p = backend.placeholder(shape=())
-    step = backend.function([p], [], updates=[backend.update_add(counter, p), backend.update(seen, counter + p * 0)])
+    copied = backend.variable(0.0)
+    step = backend.function([p], [], updates=[backend.update_add(counter, p), backend.update(seen, counter + p * 0),
+                                              backend.update(copied, counter)])
     step([1.0])
-    assert (backend.get_value(counter), backend.get_value(seen)) == (1.0, 0.0)
+    assert [backend.get_value(v) for v in (counter, seen, copied)] == [1.0, 0.0, 0.0]
 
 
 def test_eval_of_a_placeholder_explains_itself():
