@@ -4,7 +4,17 @@ A check may change the floatx, epsilon, image data format or learning phase
 (and a broken setter may change them wrongly). After each check the guard
 compares the settings with those from before; when they differ it restores
 them, first by rebinding the globals of the modules that hold the config
-functions (this needs no working setter), then through the setters.
+functions and refilling the dicts among those globals (this needs no working
+setter), then through the setters.
+
+The dicts are refilled because graph backends keep settings per graph in one:
+tf_keras' and Keras 2.3.1's ``_GRAPH_LEARNING_PHASES`` maps a graph to the phase
+set for it, and an unset phase (a placeholder fed when the graph runs) cannot be
+set back through ``set_learning_phase``, which takes only 0 and 1.
+
+A learning phase that is not a number is one setting whatever tensor stands for
+it: graph backends (TF1 graph mode, Theano) answer a symbolic placeholder until a
+phase is set, and ``clear_session`` replaces the graph and with it the placeholder.
 
 Settings are compared as the guard can: with ``==`` where a value equals
 itself, else by type and ``repr`` (a getter answering NaN, or an object whose
@@ -20,6 +30,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
+
+import numpy as np
 
 from .escapes import BackendMisbehaved
 from .loading import ABSENT, look_up
@@ -37,6 +49,7 @@ SETTINGS = (
 class ConfigSnapshot:
     values: dict[str, Any]
     module_globals: list[tuple[dict[str, Any], dict[str, Any]]]  # (the live globals, a shallow copy)
+    dict_contents: list[tuple[dict[Any, Any], dict[Any, Any]]]  # (a dict among them, a shallow copy)
 
 
 class ConfigGuard:
@@ -69,7 +82,9 @@ class ConfigGuard:
 
     def snapshot(self) -> ConfigSnapshot:
         """The current settings and the globals they live in."""
-        return ConfigSnapshot(self._read(), [(space, dict(space)) for space in self._namespaces])
+        return ConfigSnapshot(self._read(), [(space, dict(space)) for space in self._namespaces],
+                              [(value, dict(value)) for space in self._namespaces for name, value in space.items()
+                               if type(value) is dict and not name.startswith("__")])  # not __builtins__
 
     def restore(self, snapshot: ConfigSnapshot) -> list[str]:
         """Bring the settings back to ``snapshot``; returns a description of each
@@ -80,6 +95,11 @@ class ConfigGuard:
             for name, value in saved.items():
                 if space.get(name) is not value:
                     space[name] = value
+        for held, contents in snapshot.dict_contents:
+            # Compared by identity: a value may be a tensor, whose == builds an op or raises.
+            if held.keys() != contents.keys() or any(held[key] is not value for key, value in contents.items()):
+                held.clear()
+                held.update(contents)
         for getter, setter in SETTINGS:
             set_to = self._function(setter)
             if getter in self._differences(snapshot) and set_to is not None:
@@ -93,11 +113,23 @@ class ConfigGuard:
 
     def _differences(self, snapshot: ConfigSnapshot) -> list[str]:
         now = self._read()
-        return [name for name, before in snapshot.values.items() if not _same(now[name], before)]
+        return [name for name, before in snapshot.values.items()
+                if not _same(_setting(name, now[name]), _setting(name, before))]
 
 
 class _Unreadable:
     """Stands for a setting whose getter raised."""
+
+
+class _Symbolic:
+    """Stands for a learning phase that is a tensor: decided when the graph runs (see the module's docstring)."""
+
+
+def _setting(name: str, value: Any) -> Any:
+    """The setting a getter's answer stands for."""
+    if name == "learning_phase" and value is not _Unreadable and not isinstance(value, (int, np.integer)):
+        return _Symbolic
+    return value
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -149,17 +149,20 @@ def clip(x, min_value, max_value):
 
 @clip.gradient("x", "min_value", "max_value")
 def _clip_gradient(cotangent, result, x, min_value, max_value):
-    """To ``x`` where ``min_value <= x <= max_value``, bounds included; to a tensor bound where
-    ``x`` lies beyond it (TensorFlow's ClipByValue gradient). Crossed Python-number bounds
-    pass only ``x == min_value`` (tf_keras raises ``max_value`` to ``min_value`` first); crossed
-    tensor bounds pass nothing to ``x``."""
+    """The gradient of ``maximum(minimum(x, max_value), min_value)``, as TensorFlow composes
+    ``clip_by_value`` (MinimumGrad, then MaximumGrad; ties go to the first operand): to ``x`` where
+    ``min_value <= x <= max_value``, bounds included; to the upper bound where ``x`` lies above it and
+    it is not below the lower; to the lower bound where the upper-clipped value lies below it. So
+    crossed tensor bounds pass everything to the lower bound, which wins. Crossed Python-number
+    bounds pass only ``x == min_value`` (tf_keras raises ``max_value`` to ``min_value`` first)."""
     if isinstance(min_value, (int, float)) and isinstance(max_value, (int, float)) and max_value < min_value:
         max_value = min_value
     low = np.asarray(-np.inf if min_value is None else min_value, x.dtype)
     high = np.asarray(np.inf if max_value is None else max_value, x.dtype)
-    below, above = x < low, x > high
-    return {"x": np.where(below | above, 0.0, cotangent),
-            "min_value": np.where(below, cotangent, 0.0), "max_value": np.where(above, cotangent, 0.0)}
+    upper_clipped = np.minimum(x, high)
+    kept = np.where(upper_clipped >= low, cotangent, 0.0)
+    return {"x": np.where(x <= high, kept, 0.0), "max_value": np.where(x > high, kept, 0.0),
+            "min_value": np.where(upper_clipped < low, cotangent, 0.0)}
 
 
 def _comparison(ufunc: np.ufunc, doc: str):

@@ -16,6 +16,7 @@ source in ``why``. Sources are TensorFlow 2.21's ``math_grad.py``, ``nn_grad.py`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,19 @@ class Derivative:
 
     wrt: tuple[str, ...]
     kinks: tuple[Kink, ...] = ()
+    judged_where: Callable[[dict[str, Any]], bool] | None = None
+    """Which drawn calls (their arguments by parameter name) the generated check may judge, when not all:
+    the gradient is ill-defined in floatx elsewhere (the record says why)."""
+
+
+def _exact_exponent_step(arguments: dict[str, Any]) -> bool:
+    """Where the base is negative (the derivative ``a * x ** (a - 1)`` exists at integer ``a`` only),
+    ``a - 1`` must be exact in floatx: beyond 2 ** (mantissa bits) every float is an even integer,
+    and a backend computing ``a - 1`` in floatx rounds it to an even exponent, flipping the sign of
+    the gradient (float32: ``a = 16777218``, ``x = -1``; TensorFlow's PowGrad, Theano's pow grad)."""
+    x = np.asarray(arguments["x"])
+    a = np.asarray(arguments["a"], dtype=x.dtype)
+    return bool(np.all((x >= 0) | (np.abs(a) < 2.0 ** np.finfo(x.dtype).nmant)))
 
 
 def _x(*values: float) -> np.ndarray:
@@ -65,7 +79,7 @@ DIFFERENTIABLE: dict[str, Derivative] = {
         Kink(call(_x(0.0, 4.0), 0.5), "x", _x(INF, 0.25), "PowGrad: 0.5 * 0 ** -0.5 is inf"),
         Kink(call(_x(0.0, 4.0), 0.0), "x", _x(NAN, 0.0), "PowGrad: 0 * 0 ** -1 is NaN"),
         Kink(call(_x(0.0, -2.0, 2.0), _x(2.0, 2.0, 0.5)), "a", _x(0.0, 0.0, 2 ** 0.5 * np.log(2.0)),
-             "PowGrad: z * log(x) where x > 0, else 0"))),
+             "PowGrad: z * log(x) where x > 0, else 0")), _exact_exponent_step),
     "clip": Derivative(("x", "min_value", "max_value"), (
         Kink(call(_x(-1.0, 0.0, 0.5, 1.0, 2.0), 0.0, 1.0), "x", _x(0.0, 1.0, 1.0, 1.0, 0.0),
              "clip_by_value's gradient passes where min <= x <= max, bounds included"),

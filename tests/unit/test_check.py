@@ -22,10 +22,12 @@ def set_floatx(value):
 def abs(x): return x
 """
 # floatx in a dict that a broken setter fills wrongly: neither rebinding globals nor the setter restores it.
-IN_A_DICT_BROKEN = """
-_STATE = {'floatx': 'float32'}
-def floatx(): return _STATE['floatx']
-def set_floatx(value): _STATE['floatx'] = 'float64'
+IN_AN_OBJECT_BROKEN = """
+class _State:
+    floatx = 'float32'
+_STATE = _State()
+def floatx(): return _STATE.floatx
+def set_floatx(value): _STATE.floatx = 'float64'
 """
 
 
@@ -64,11 +66,11 @@ def test_an_example_that_changes_the_configuration_is_restored():
 def test_what_isolation_cannot_restore_fails_the_block():
     # Per example too (hypothesis would then call the example flaky: replayed, it starts from the
     # changed configuration).
-    backend = recording_backend(IN_A_DICT_BROKEN)
+    backend = recording_backend(IN_AN_OBJECT_BROKEN)
     with pytest.raises(Mismatch, match=r"^the check changed the configuration and it could not be restored: "
                                        r"floatx\(\) is 'float64', was 'float32'$"):
         with backend.check.isolated("check"):
-            backend.module._STATE["floatx"] = "float16"
+            backend.module._STATE.floatx = "float16"
 
 
 def test_a_check_without_the_backend_fixture_is_a_suite_bug():

@@ -42,16 +42,16 @@ def test_a_setter_that_stores_the_wrong_value_cannot_leak():
     assert (backend.floatx(), backend.epsilon(), backend.learning_phase()) == ("float32", 1e-7, 0)
 
 
-def backend_keeping_floatx_in_a_dict(stored: str) -> types.ModuleType:
-    """floatx lives in a mutated dict (no global is rebound); set_floatx stores ``stored``."""
+def backend_keeping_floatx_in_an_object(stored: str) -> types.ModuleType:
+    """floatx lives in a mutated object (no global is rebound, no dict refilled); set_floatx stores ``stored``."""
     return make_backend(SETTINGS.replace("_FLOATX, ", "").replace("'float32', ", "")
-                        + "_STATE = {'floatx': 'float32'}\n"
-                        + "def floatx(): return _STATE['floatx']\n"
-                        + f"def set_floatx(value): _STATE['floatx'] = {stored}\n")
+                        + "class _State:\n    floatx = 'float32'\n_STATE = _State()\n"
+                        + "def floatx(): return _STATE.floatx\n"
+                        + f"def set_floatx(value): _STATE.floatx = {stored}\n")
 
 
 def test_state_in_a_mutated_container_is_restored_through_the_setters():
-    backend = backend_keeping_floatx_in_a_dict("value")
+    backend = backend_keeping_floatx_in_an_object("value")
     guard = ConfigGuard(backend)
     snapshot = guard.snapshot()
     backend.set_floatx("float16")
@@ -60,11 +60,50 @@ def test_state_in_a_mutated_container_is_restored_through_the_setters():
 
 
 def test_what_cannot_be_restored_is_reported():
-    backend = backend_keeping_floatx_in_a_dict("'float64'")
+    backend = backend_keeping_floatx_in_an_object("'float64'")
     guard = ConfigGuard(backend)
     snapshot = guard.snapshot()
     backend.set_floatx("float16")
     assert guard.restore(snapshot) == ["floatx() is 'float64', was 'float32'"]
+
+
+# A graph backend's learning phase (TF1 graph mode, Keras 2.3.1 on TensorFlow): a placeholder per graph
+# until a phase is set, kept in a dict keyed by graph; set_learning_phase takes 0 and 1 only.
+PER_GRAPH_PHASE = SETTINGS.replace("def learning_phase(): return _PHASE\n", "") + """
+class Placeholder:
+    pass
+_GRAPH = ['graph 1']
+_GRAPH_LEARNING_PHASES = {}
+def learning_phase():
+    return _GRAPH_LEARNING_PHASES.setdefault(_GRAPH[0], Placeholder())
+def set_learning_phase(value):
+    if value not in (0, 1):
+        raise ValueError('0 or 1')
+    _GRAPH_LEARNING_PHASES[_GRAPH[0]] = value
+def clear_session():
+    _GRAPH[0] += ' anew'
+def set_floatx(value): pass
+"""
+
+
+def test_an_unset_learning_phase_is_restored_from_the_dict_it_lives_in():
+    backend = make_backend(PER_GRAPH_PHASE)
+    placeholder = backend.learning_phase()
+    guard = ConfigGuard(backend)
+    snapshot = guard.snapshot()
+    backend.set_learning_phase(1)
+    assert guard.restore(snapshot) == []
+    assert backend.learning_phase() is placeholder
+
+
+def test_a_symbolic_learning_phase_is_one_setting_whichever_tensor_stands_for_it():
+    backend = make_backend(PER_GRAPH_PHASE)
+    guard = ConfigGuard(backend)
+    snapshot = guard.snapshot()
+    backend.clear_session()  # a new graph, a new placeholder
+    assert guard.restore(snapshot) == []
+    backend.set_learning_phase(0)
+    assert guard.restore(snapshot) == []
 
 
 def test_a_getter_that_raises_does_not_break_the_guard():

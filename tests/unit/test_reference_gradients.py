@@ -139,6 +139,8 @@ ELEMENTWISE = [
     Case("pow tensor", K.pow, (_positive(2, 3), Y), wrt=("x", "a")),
     Case("clip numbers", K.clip, (X, -0.5, 0.5)),
     Case("clip tensors", K.clip, (X, np.full(3, -0.5), np.full((2, 3), 0.7)), wrt=("x", "min_value", "max_value")),
+    Case("clip crossed tensors", K.clip, (X, np.full(3, 0.7), np.full((2, 3), -0.5)),
+         wrt=("x", "min_value", "max_value")),  # the lower bound wins, and takes the whole gradient
     Case("maximum", K.maximum, (X, Y), wrt=("x", "y")),
     Case("minimum broadcast", K.minimum, (X, Y[0]), wrt=("x", "y")),
     Case("sin", K.sin, (X,)),
