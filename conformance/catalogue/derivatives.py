@@ -47,13 +47,16 @@ class Derivative:
 
 
 def _exact_exponent_step(arguments: dict[str, Any]) -> bool:
-    """Where the base is negative (the derivative ``a * x ** (a - 1)`` exists at integer ``a`` only),
-    ``a - 1`` must be exact in floatx: beyond 2 ** (mantissa bits) every float is an even integer,
-    and a backend computing ``a - 1`` in floatx rounds it to an even exponent, flipping the sign of
-    the gradient (float32: ``a = 16777218``, ``x = -1``; TensorFlow's PowGrad, Theano's pow grad)."""
+    """Where the base is not positive, ``pow``'s gradient ``a * x ** (a - 1)`` is judged only where
+    ``a - 1`` is exact in floatx, and at a zero base only for ``a >= 1``. The sign of a negative base's
+    power hangs on the parity of ``a - 1``, so a backend computing ``a - 1`` in floatx (TensorFlow's
+    PowGrad, Theano's) flips it where the subtraction rounds: float32 ``a = 16777218`` at ``x = -1``,
+    float16 ``a = 6.1e-05`` at ``x = -0.`` (``a - 1`` rounds to the odd ``-1``). At a zero base with
+    ``a < 1`` the derivative is infinite: the kink ``pow(0, 0.5)`` pins it."""
     x = np.asarray(arguments["x"])
     a = np.asarray(arguments["a"], dtype=x.dtype)
-    return bool(np.all((x >= 0) | (np.abs(a) < 2.0 ** np.finfo(x.dtype).nmant)))
+    step_exact = (a - np.ones((), x.dtype)).astype(np.float64) == a.astype(np.float64) - 1
+    return bool(np.all((x > 0) | (step_exact & ((x < 0) | (a >= 1)))))
 
 
 def _x(*values: float) -> np.ndarray:
