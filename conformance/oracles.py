@@ -41,6 +41,16 @@ class Oracle:
             return getattr(self.module, name, None)
         return self.function if name == self.entry else None
 
+    def differentiated_by(self, name: str) -> ModuleType | None:
+        """The module whose placeholders, ``gradients`` and ``function`` differentiate this way's
+        ``name``: the oracle's own, or for a convention that is an op of the reference with a
+        gradient rule the classic module; None when this way has no gradient to compare."""
+        if self.module is not None:
+            return self.module
+        if name == self.entry and getattr(self.function, "gradient_rule", None) is not None:
+            return importlib.import_module("reference_backend.classic")
+        return None
+
     def answer(self, name: str, call: Call) -> Answer:
         """What entry ``name`` answers for ``call`` this way: a result, or the exception raised."""
         function = self.implementation(name)

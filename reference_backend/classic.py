@@ -167,16 +167,36 @@ def is_keras_tensor(x: Any) -> bool:
 
 # -- the other ways of Keras 2.3.1's backends -----------------------------------------------------
 
+@_op
 def _binary_theano(target, output, from_logits=False):
     """Theano's binary cross-entropy (TH231:1874-1879): logits through a sigmoid, probabilities
     clipped to ``[eps, 1 - eps]``, then ``-(t log o + (1 - t) log(1 - o))``, no second epsilon
     (NP231's logit form and Keras 2.3.1 on TF 1.13 give the same)."""
-    z = np.asarray(output, np.float64)
-    o = 1 / (1 + np.exp(-z)) if from_logits else z
-    o = _losses._clip(o.astype(np.asarray(output).dtype))
-    t = np.asarray(target, np.float64)
+    t, probabilities = np.asarray(target, np.float64), _sigmoid_if(output, from_logits)
+    o = _losses._clip(probabilities)
     with np.errstate(divide="ignore"):
         return (-(t * np.log(o) + (1 - t) * np.log(1 - o))).astype(np.asarray(output).dtype)
+
+
+@_binary_theano.gradient("target", "output")
+def _binary_theano_gradient(cotangent, result, target, output, from_logits=False):
+    """Theano's symbolic gradient of the same composition: ``(1 - t) / (1 - o) - t / o`` where the
+    probability lies in ``[eps, 1 - eps]`` (T.clip passes its bounds), none where it was clipped, times
+    the sigmoid's slope for logits; in ``t``: ``log(1 - o) - log(o)``."""
+    t, probabilities = np.asarray(target, np.float64), _sigmoid_if(output, from_logits)
+    o = _losses._clip(probabilities)
+    slope = (1 - t) / (1 - o) - t / o
+    if from_logits:
+        s = probabilities.astype(np.float64)
+        slope = slope * s * (1 - s)
+    return {"target": cotangent * (np.log(1 - o) - np.log(o)),
+            "output": np.where(_losses._inside(probabilities), cotangent * slope, 0.0)}
+
+
+def _sigmoid_if(output: Any, from_logits: bool) -> np.ndarray:
+    """The probabilities in ``output``'s dtype: ``output`` itself, or the sigmoid of logits."""
+    output = np.asarray(output)
+    return (1 / (1 + np.exp(-output.astype(np.float64)))).astype(output.dtype) if from_logits else output
 
 
 def _categorical_theano(target, output, from_logits=False, axis=-1):

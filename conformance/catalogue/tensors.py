@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
+from ..calls import Call, call
+from ..contract import FLOAT_TYPES
+from ..inputs import arrays, floats, unary
 from .records import Entry
 
 CATEGORY = 'variables and tensors'
 
 # Creators make floatx() tensors by default (zeros_like and ones_like: in classic Keras 2.3; tf_keras keeps x's).
 _FLOATX = ('floatx',)
+
+
+
+def _float_casts(floatx: str) -> st.SearchStrategy[Call]:
+    """``cast(x, dtype)`` from floatx to a float type, finite values (what carries a gradient); casts
+    to and from integers and bool are the hand-written checks' (a NaN cast to an integer is undefined)."""
+    return st.tuples(arrays(floatx, elements=floats(floatx)), st.sampled_from(FLOAT_TYPES)).map(lambda xd: call(*xd))
+
 
 ENTRIES = (
     Entry('variable', 'value, dtype=None, name=None, constraint=None', availability='required', reads=_FLOATX),
@@ -32,7 +45,7 @@ ENTRIES = (
     Entry('eye', 'size, dtype=None, name=None', reads=_FLOATX),
     Entry('zeros_like', 'x, dtype=None, name=None', reads=_FLOATX),
     Entry('ones_like', 'x, dtype=None, name=None', reads=_FLOATX),
-    Entry('identity', 'x, name=None', availability='classic'),
-    Entry('cast', 'x, dtype'),
+    Entry('identity', 'x, name=None', availability='classic', calls=unary()),
+    Entry('cast', 'x, dtype', calls=_float_casts),
     Entry('get_variable_shape', 'x', availability='classic'),
 )

@@ -11,7 +11,8 @@
   (a) against the reference's exact gradient of the same weighted sum (its reverse
       mode, as ``reference_backend.gradients.gradient_of_call`` with cotangent ``w``,
       built on placeholders for the same arrays; under a contract admitting classic
-      Keras 2.3, its module's gradient is admitted too where it differs): the
+      Keras 2.3, its module's gradient is admitted too where it differs, and that of each
+      of its conventions with a gradient rule, such as Theano's binary cross-entropy): the
       None placement (a parameter the result does not depend on differentiably has
       TensorFlow's None gradient) and the values, within ``SLACK`` times the entry's
       tolerance in floatx (the backward pass rounds about as often as the forward);
@@ -260,12 +261,12 @@ def test_gradient_agrees_with_reference(backend, oracles, reference, name, data)
     answers: list[tuple[Way, Answer]] = []
     computed: dict[int, Any] = {}
     for oracle in oracles:
-        implementation = oracle.implementation(name) if oracle.module is not None else None
-        if implementation is None:
+        implementation, module = oracle.implementation(name), oracle.differentiated_by(name)
+        if implementation is None or module is None:
             continue
         if id(implementation) not in computed:
             computed[id(implementation)] = attempt(functools.partial(
-                _reference_gradient, oracle.module, implementation, drawn, wrt, weights))
+                _reference_gradient, module, implementation, drawn, wrt, weights))
         exact = computed[id(implementation)]
         if exact.error is None:
             answers.append((oracle.way, Answer(exact.result)))

@@ -20,12 +20,14 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
+from conformance.catalogue import CATALOGUE
 from conformance.check import given
-from conformance.compare import Mismatch, assert_close, expect_raises
+from conformance.compare import Mismatch, assert_close, expect_raises, tolerance
 from conformance.escapes import not_judged
 from conformance.inputs import float_width
 from conformance.reproduction import bound
 from conformance.routes import ROUTES, read
+from conformance.suite.test_entry_gradients import SLACK
 
 NEWER_ARGUMENTS = ("time_major", "zero_output_for_mask", "return_all_outputs")
 FLAG_DEFAULTS = {"go_backwards": False, "unroll": False, "time_major": False, "zero_output_for_mask": False,
@@ -156,16 +158,16 @@ def run_backend(backend, case: Case, route: str) -> tuple:
     arrays = [inputs] + case.states + case.constants + ([] if mask is None else [mask])
     if route == "eager":
         tensors = [backend.constant(a, dtype=a.dtype.name) for a in arrays]
-        result = _call(backend, case, tensors)
+        result = call_rnn(backend, case, tensors)
         return read(backend, result[0], "last_output"), read(backend, result[1], "outputs"), [
             read(backend, s, "a state") for s in result[2]]
     placeholders = [backend.placeholder(shape=a.shape, dtype=a.dtype.name) for a in arrays]
-    last, outputs, states = _call(backend, case, placeholders)
+    last, outputs, states = call_rnn(backend, case, placeholders)
     values = backend.function(placeholders, [last, outputs, *states])(arrays)
     return values[0], values[1], list(values[2:])
 
 
-def _call(backend, case: Case, tensors: list) -> Any:
+def call_rnn(backend, case: Case, tensors: list) -> Any:
     n = len(case.states)
     inputs, states, constants = tensors[0], tensors[1:1 + n], tensors[1 + n:1 + n + len(case.constants)]
     mask = tensors[-1] if case.mask is not None else None
@@ -245,6 +247,58 @@ def cases(draw, floatx: str, supported: set[str]) -> Case:
 def test_rnn_every_flag_together(backend, reference, route, data):
     case = data.draw(cases(backend.settings.floatx, supported_arguments(backend)), label="case")
     assert_same_as_reference(backend, reference, case, route)
+
+
+GRADIENT_SCENARIOS = ("simple cell tanh(x.W + h.U)", "go_backwards", "mask with zero_output_for_mask",
+                      "constants after the states", "unroll", "two states of different shapes")
+
+
+@pytest.mark.entry("rnn")
+@pytest.mark.parametrize("scenario", GRADIENT_SCENARIOS)
+def test_rnn_gradient_agrees_with_reference(backend, reference, scenario):
+    # rnn's record draws no calls (a step function is no array), so the generated gradient check does
+    # not reach it: the gradient of a weighted sum of every result, in the inputs, the initial states
+    # and the constants, against the reference's exact one (its rnn's reverse mode), on the graph route.
+    settings = dict(SCENARIOS[scenario])
+    floatx = backend.settings.floatx
+    case = make_case(CELLS[settings.pop("cell")], floatx, **settings)
+    require_arguments(backend, case)
+    inputs, mask = case.arguments()
+    arrays = [inputs, *case.states, *case.constants] + ([] if mask is None else [mask])
+    differentiated = 1 + len(case.states) + len(case.constants)
+    found = _rnn_gradients(backend, case, arrays, differentiated)
+    expected = _rnn_gradients(reference, case, arrays, differentiated)
+    labels = ["inputs"] + [f"initial_states[{i}]" for i in range(len(case.states))] + [
+        f"constants[{i}]" for i in range(len(case.constants))]
+    what = f"gradients(sum of every result of {case.describe()} * w, [inputs, states, constants]) by the graph route"
+    rtol = tolerance(floatx, CATALOGUE["rnn"].tolerance * SLACK)
+    for label, one, wanted in zip(labels, found, expected):
+        if one is None:
+            raise Mismatch(f"{what}: expected a gradient for {label}, got None (no gradient)")
+        assert_close(one, wanted, f"{what}: the gradient in {label}", rtol=rtol)
+
+
+def _rnn_gradients(module, case: Case, arrays: list[np.ndarray], differentiated: int) -> list[Any]:
+    """The gradients of ``sum(last * w1) + sum(outputs * w2) + sum(state * w3) + ...`` (``w`` fixed, drawn
+    from seed 0) in the first ``differentiated`` placeholders, by ``module``, as numpy (None where None)."""
+    placeholders = [module.placeholder(shape=a.shape, dtype=a.dtype.name) for a in arrays]
+    last, outputs, states = call_rnn(module, case, placeholders)
+    results, rng = [last, outputs, *states], np.random.default_rng(0)
+    shapes = [case.inputs[:, 0].shape, case.inputs.shape, *[s.shape for s in case.states]]
+    loss = None
+    for result, shape in zip(results, shapes):
+        weight = rng.uniform(-1.0, 1.0, shape).astype(case.inputs.dtype)
+        if case.flags.get("time_major") and result is outputs:
+            weight = np.swapaxes(weight, 0, 1)
+        if not case.flags.get("return_all_outputs", True) and result is outputs:
+            weight = weight[:, -1:]
+        term = module.sum(result * module.constant(weight, dtype=weight.dtype.name))
+        loss = term if loss is None else loss + term
+    targets = placeholders[:differentiated]
+    gradients = module.gradients(loss, targets)
+    present = [(t, g) for t, g in zip(targets, gradients) if g is not None]
+    values = iter(module.function(placeholders, [module.ones_like(t) * g for t, g in present])(arrays))
+    return [None if g is None else next(values) for g in gradients]
 
 
 @pytest.mark.entry("rnn")

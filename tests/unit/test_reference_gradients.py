@@ -244,6 +244,10 @@ LOSSES = [
          (np.array([2, 1]), X, True, -1, 1), wrt=("output",)),
     Case("binary_crossentropy", K.binary_crossentropy, (T, P), wrt=("target", "output")),
     Case("binary_crossentropy logits", K.binary_crossentropy, (T, X, True), wrt=("target", "output")),
+    Case("binary_crossentropy, Theano's way", classic.CONVENTIONS["binary_crossentropy"][0][1], (T, P),
+         wrt=("target", "output")),
+    Case("binary_crossentropy logits, Theano's way", classic.CONVENTIONS["binary_crossentropy"][0][1], (T, X, True),
+         wrt=("target", "output")),
 ]
 
 IMAGE = _values(2, 5, 4, 3)
