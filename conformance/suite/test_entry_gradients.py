@@ -171,7 +171,7 @@ class _Graph:
 
     def gradients(self, backend: Any) -> list[Any]:
         """``gradients(loss, targets)`` evaluated by ``function``: arrays, None where the backend answers None."""
-        found = _differentiate(backend, self.loss, self.targets)
+        found = differentiate(backend, self.loss, self.targets)
         if not isinstance(found, (list, tuple)) or len(found) != len(self.targets):
             raise Mismatch(f"expected a list of {len(self.targets)} gradients, got {found!r:.80}")
         # Fetched as Keras 2 uses a gradient, in arithmetic with a tensor (its optimizers' p - lr * g):
@@ -183,7 +183,7 @@ class _Graph:
         return [None if g is None else next(values) for g in found]
 
 
-def _differentiate(backend: Any, loss: Any, targets: list[Any]) -> Any:
+def differentiate(backend: Any, loss: Any, targets: list[Any]) -> Any:
     """``backend.gradients(loss, targets)``; an exception it raises is a mismatch of the differentiated
     entry (no gradient for it), not an error of ``gradients``: the run then blames the entry, unless
     ``gradients`` fails its own checks too (a gap of its own that is not in the baseline)."""
@@ -386,7 +386,7 @@ def test_stop_gradient_blocks_its_path(backend):
     what = "gradients(sum(stop_gradient(x) * x), [x]) by the graph route (the stopped factor is a constant)"
     placeholder = backend.placeholder(shape=(None, 3), dtype=floatx)
     loss = backend.sum(backend.stop_gradient(placeholder) * placeholder)
-    found = _differentiate(backend, loss, [placeholder])
+    found = differentiate(backend, loss, [placeholder])
     if not isinstance(found, (list, tuple)) or len(found) != 1 or found[0] is None:
         raise Mismatch(f"{what}: expected a list of one gradient, got {found!r:.80}")
     value = backend.function([placeholder], [found[0]])([x])[0]
