@@ -59,6 +59,21 @@ def _exact_exponent_step(arguments: dict[str, Any]) -> bool:
     return bool(np.all((x > 0) | (step_exact & ((x < 0) | (a >= 1)))))
 
 
+def _a_path_fits(arguments: dict[str, Any]) -> bool:
+    """Whether every label has a CTC path within its input length (its length plus a blank between
+    each pair of equal neighbours): else its cost is infinite, and the gradient of an infinite cost
+    is no number the contract fixes (TensorFlow's CTCLoss answers the softmax there, the reference
+    NaN); the forward checks judge the infinite cost."""
+    labels = np.asarray(arguments["y_true"])
+    lengths = np.asarray(arguments["label_length"]).reshape(-1)
+    frames = np.asarray(arguments["input_length"]).reshape(-1)
+    for label, length, steps in zip(labels, lengths, frames):
+        used = label[:max(int(length), 0)]
+        if int(length) + int(np.sum(used[1:] == used[:-1])) > int(steps):
+            return False
+    return True
+
+
 def _x(*values: float) -> np.ndarray:
     return np.array(values)
 
@@ -185,7 +200,7 @@ DIFFERENTIABLE: dict[str, Derivative] = {
              "SelectGrad: the condition's choice; the condition has none"),)),
     "in_train_phase": Derivative(("x", "alt")), "in_test_phase": Derivative(("x", "alt")),
     "rnn": Derivative(("inputs", "initial_states", "constants")),
-    "ctc_batch_cost": Derivative(("y_pred",)),
+    "ctc_batch_cost": Derivative(("y_pred",), judged_where=_a_path_fits),
 }
 """Entry -> its gradient contract. Entries not listed have no gradient the suite judges
 (integer or bool results, random draws, decoders, the loops map_fn/foldl/foldr)."""
