@@ -59,19 +59,10 @@ def _exact_exponent_step(arguments: dict[str, Any]) -> bool:
     return bool(np.all((x > 0) | (step_exact & ((x < 0) | (a >= 1)))))
 
 
-def _a_path_fits(arguments: dict[str, Any]) -> bool:
-    """Whether every label has a CTC path within its input length (its length plus a blank between
-    each pair of equal neighbours): else its cost is infinite, and the gradient of an infinite cost
-    is no number the contract fixes (TensorFlow's CTCLoss answers the softmax there, the reference
-    NaN); the forward checks judge the infinite cost."""
-    labels = np.asarray(arguments["y_true"])
-    lengths = np.asarray(arguments["label_length"]).reshape(-1)
-    frames = np.asarray(arguments["input_length"]).reshape(-1)
-    for label, length, steps in zip(labels, lengths, frames):
-        used = label[:max(int(length), 0)]
-        if int(length) + int(np.sum(used[1:] == used[:-1])) > int(steps):
-            return False
-    return True
+def _away_from_zero(arguments: dict[str, Any]) -> bool:
+    """No zero, of either sign: there ``sqrt``'s derivative is infinite, and its sign follows the zero's
+    through the backend's clamp (TensorFlow's maximum keeps -0., numpy's gives 0.); the kink pins 0."""
+    return bool(np.all(np.asarray(arguments["x"]) != 0))
 
 
 def _x(*values: float) -> np.ndarray:
@@ -87,7 +78,7 @@ DIFFERENTIABLE: dict[str, Derivative] = {
     "abs": Derivative(X, (Kink(call(_x(-1.0, 0.0, 1.0)), "x", _x(-1.0, 0.0, 1.0), "AbsGrad: g * sign(x), 0 at 0"),)),
     "sqrt": Derivative(X, (Kink(call(_x(-1.0, 0.0, 4.0)), "x", _x(0.0, INF, 0.25),
                                 "tf_keras: tf.sqrt(tf.maximum(x, 0)); SqrtGrad 0.5 / sqrt is inf at 0, "
-                                "MaximumGrad passes it where x >= 0 only"),)),
+                                "MaximumGrad passes it where x >= 0 only"),), _away_from_zero),
     "exp": Derivative(X),
     "log": Derivative(X, (Kink(call(_x(0.0, 1.0)), "x", _x(INF, 1.0), "LogGrad: g / x"),)),
     "sign": Derivative(X, (Kink(call(_x(-1.0, 0.0, 1.0)), "x", _x(0.0, 0.0, 0.0), "SignGrad: zeros, not None"),)),
@@ -200,7 +191,7 @@ DIFFERENTIABLE: dict[str, Derivative] = {
              "SelectGrad: the condition's choice; the condition has none"),)),
     "in_train_phase": Derivative(("x", "alt")), "in_test_phase": Derivative(("x", "alt")),
     "rnn": Derivative(("inputs", "initial_states", "constants")),
-    "ctc_batch_cost": Derivative(("y_pred",), judged_where=_a_path_fits),
+    "ctc_batch_cost": Derivative(("y_pred",)),
 }
 """Entry -> its gradient contract. Entries not listed have no gradient the suite judges
 (integer or bool results, random draws, decoders, the loops map_fn/foldl/foldr)."""

@@ -33,8 +33,9 @@
   passed as Python numbers, integer or bool arrays are not differentiated), and only
   with finite values there, none empty (the forward checks judge infinities and empty
   tensors), two elements at least (one cannot show a gradient sent to the wrong element),
-  and where the entry's ``judged_where`` holds (``pow``, ``ctc_batch_cost``: see
-  ``derivatives.py``): the draws are
+  with a finite result (an overflowing one overflows the gradient's intermediates too; an
+  infinite CTC cost has no gradient), and where the entry's ``judged_where`` holds
+  (``pow``, ``sqrt``: see ``derivatives.py``): the draws are
   filtered, so every example counted is judged.
 * ``test_gradient_at_kink`` (one per ``Kink``): the gradient of ``sum(entry(call))``
   with respect to the kink's parameter is its ``expected`` (None: no gradient at all,
@@ -121,7 +122,20 @@ def _differentiated(reference_entry: Callable[..., Any], name: str, call: Call) 
     if derivative.judged_where is not None:
         bound.apply_defaults()
         judged = judged and derivative.judged_where(bound.arguments)
-    return wrt if judged else []
+    return wrt if judged and _finite_result(reference_entry, call) else []
+
+
+def _finite_result(reference_entry: Callable[..., Any], call: Call) -> bool:
+    """Whether the reference's result is finite (or the call is refused: the forward checks judge that).
+    The gradient at an infinite or NaN result is no number the contract fixes: a result that overflows
+    floatx (``square`` of 3.4e38) overflows the gradient's intermediates too in a backend computing in
+    floatx (TensorFlow's ``grad * (2 * x)``), and a CTC cost of labels no path fits is infinite
+    (TensorFlow's CTCLoss answers the softmax there, the reference NaN)."""
+    forward = attempt(lambda: reference_entry(*call.args, **call.kwargs))
+    if forward.error is not None:
+        return True
+    results = [np.asarray(leaf) for leaf in _leaves(forward.result)]
+    return all(np.isfinite(value).all() for value in results if value.dtype.kind == "f")
 
 
 def _bind(function: Callable[..., Any], call: Call) -> inspect.BoundArguments:
