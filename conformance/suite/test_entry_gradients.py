@@ -181,16 +181,21 @@ class _Graph:
 
     def gradients(self, backend: Any) -> list[Any]:
         """``gradients(loss, targets)`` evaluated by ``function``: arrays, None where the backend answers None."""
-        found = differentiate(backend, self.loss, self.targets)
-        if not isinstance(found, (list, tuple)) or len(found) != len(self.targets):
-            raise Mismatch(f"expected a list of {len(self.targets)} gradients, got {found!r:.80}")
-        # Fetched as Keras 2 uses a gradient, in arithmetic with a tensor (its optimizers' p - lr * g):
-        # TensorFlow answers an IndexedSlices for gather's gradient, which arithmetic makes dense but
-        # tf_keras' function cannot fetch as it is. Times ones is exact, NaN, infinities and -0 included.
-        outputs = [backend.ones_like(target) * g for target, g in zip(self.targets, found) if g is not None]
-        values = iter(backend.function([p for p, _ in self.fed], outputs)([x for _, x in self.fed])
-                      if outputs else [])
-        return [None if g is None else next(values) for g in found]
+        return gradient_values(backend, self.loss, self.targets, self.fed)
+
+
+def gradient_values(backend: Any, loss: Any, targets: list[Any], fed: list[tuple[Any, np.ndarray]]) -> list[Any]:
+    """``gradients(loss, targets)`` evaluated by ``function`` fed ``(placeholder, value)`` pairs: arrays,
+    None where the backend answers None; a list of another length is a mismatch."""
+    found = differentiate(backend, loss, targets)
+    if not isinstance(found, (list, tuple)) or len(found) != len(targets):
+        raise Mismatch(f"expected a list of {len(targets)} gradients, got {found!r:.80}")
+    # Fetched as Keras 2 uses a gradient, in arithmetic with a tensor (its optimizers' p - lr * g):
+    # TensorFlow answers an IndexedSlices for gather's gradient, which arithmetic makes dense but
+    # tf_keras' function cannot fetch as it is. Times ones is exact, NaN, infinities and -0 included.
+    outputs = [backend.ones_like(target) * g for target, g in zip(targets, found) if g is not None]
+    values = iter(backend.function([p for p, _ in fed], outputs)([x for _, x in fed]) if outputs else [])
+    return [None if g is None else next(values) for g in found]
 
 
 def differentiate(backend: Any, loss: Any, targets: list[Any]) -> Any:

@@ -27,7 +27,7 @@ from conformance.escapes import not_judged
 from conformance.inputs import float_width
 from conformance.reproduction import bound
 from conformance.routes import ROUTES, read
-from conformance.suite.test_entry_gradients import SLACK, differentiate
+from conformance.suite.test_entry_gradients import SLACK, gradient_values
 
 NEWER_ARGUMENTS = ("time_major", "zero_output_for_mask", "return_all_outputs")
 FLAG_DEFAULTS = {"go_backwards": False, "unroll": False, "time_major": False, "zero_output_for_mask": False,
@@ -289,19 +289,11 @@ def _rnn_gradients(module, case: Case, arrays: list[np.ndarray], differentiated:
     results, rng = [last, outputs, *states], np.random.default_rng(0)
     shapes = [case.inputs[:, 0].shape, case.inputs.shape, *[s.shape for s in case.states]]
     loss = None
-    for result, shape in zip(results, shapes):
+    for result, shape in zip(results, shapes):  # batch-major, all outputs: GRADIENT_SCENARIOS flip neither
         weight = rng.uniform(-1.0, 1.0, shape).astype(case.inputs.dtype)
-        if case.flags.get("time_major") and result is outputs:
-            weight = np.swapaxes(weight, 0, 1)
-        if not case.flags.get("return_all_outputs", True) and result is outputs:
-            weight = weight[:, -1:]
         term = module.sum(result * module.constant(weight, dtype=weight.dtype.name))
         loss = term if loss is None else loss + term
-    targets = placeholders[:differentiated]
-    gradients = differentiate(module, loss, targets)
-    present = [(t, g) for t, g in zip(targets, gradients) if g is not None]
-    values = iter(module.function(placeholders, [module.ones_like(t) * g for t, g in present])(arrays))
-    return [None if g is None else next(values) for g in gradients]
+    return gradient_values(module, loss, placeholders[:differentiated], list(zip(placeholders, arrays)))
 
 
 @pytest.mark.entry("rnn")
