@@ -98,10 +98,21 @@ def _categorical_crossentropy_gradient(cotangent, result, target, output, from_l
         gradient = g * (np.exp(log_p) * np.sum(t, axis=axis, keepdims=True) - t)
         return {"target": -g * log_p, "output": gradient}
     p = _categorical_probabilities(output, False, axis)
-    kept = np.where(_inside(_renormalised(output, axis)), -g * t / p, 0.0)
-    total = np.sum(wide(output), axis=axis, keepdims=True)
-    through_sum = np.sum(kept * wide(output), axis=axis, keepdims=True) / total
-    return {"target": -g * np.log(p), "output": (kept - through_sum) / total}
+    return {"target": -g * np.log(p), "output": _through_probabilities(-g * t / p, output, False, axis)}
+
+
+def _through_probabilities(in_p: np.ndarray, output: np.ndarray, from_logits: bool, axis: int) -> np.ndarray:
+    """The cotangent ``in_p`` of ``_categorical_probabilities(output, from_logits, axis)`` carried back to
+    ``output``: none where the clipping bit, then through the renormalisation ``o / sum(o)`` (and the
+    softmax, from logits)."""
+    scores = np.exp(_log_softmax(output, axis)).astype(output.dtype) if from_logits else output
+    kept = np.where(_inside(_renormalised(scores, axis)), in_p, 0.0)
+    total = np.sum(wide(scores), axis=axis, keepdims=True)
+    in_scores = (kept - np.sum(kept * wide(scores), axis=axis, keepdims=True) / total) / total
+    if not from_logits:
+        return in_scores
+    s = wide(scores)
+    return s * (in_scores - np.sum(in_scores * s, axis=axis, keepdims=True))
 
 
 @op
@@ -216,6 +227,30 @@ def binary_focal_crossentropy(target, output, apply_class_balancing=False, alpha
     return loss.astype(output.dtype)
 
 
+@binary_focal_crossentropy.gradient("target", "output")
+def _binary_focal_crossentropy_gradient(cotangent, result, target, output, apply_class_balancing, alpha, gamma,
+                                        from_logits):
+    """The product rule on ``weight * (1 - p_t) ** gamma * bce``: the focal factor's derivative
+    ``-gamma (1 - p_t) ** (gamma - 1)`` times ``p_t``'s (``2 t - 1`` in ``p``, times ``p (1 - p)``
+    from logits; ``2 p - 1`` in ``t``; none lost to clipping, as ``p`` is the unclipped output),
+    plus the factor times ``binary_crossentropy``'s gradient (clipped as that one is). With
+    ``gamma = 0`` the factor is the constant 1: derivative 0."""
+    t, z = wide(target), wide(output)
+    p = sigmoid_exact(z) if from_logits else z
+    base = 1 - (t * p + (1 - t) * (1 - p))
+    factor = base ** gamma
+    in_p_t = -gamma * base ** (gamma - 1) if gamma else np.zeros_like(base)
+    bce = _binary(target, output, from_logits)
+    bce_gradient = _binary_crossentropy_gradient(np.ones_like(bce), None, target, output, from_logits)
+    weight = t * alpha + (1 - t) * (1 - alpha) if apply_class_balancing else 1.0
+    in_output = weight * (in_p_t * (2 * t - 1) * (p * (1 - p) if from_logits else 1.0) * bce
+                          + factor * bce_gradient["output"])
+    in_target = weight * (in_p_t * (2 * p - 1) * bce + factor * bce_gradient["target"])
+    if apply_class_balancing:
+        in_target = in_target + (2 * alpha - 1) * factor * bce
+    return {"target": cotangent * in_target, "output": cotangent * in_output}
+
+
 @op
 def categorical_focal_crossentropy(target, output, alpha=0.25, gamma=2.0, from_logits=False, axis=-1):
     """``sum(alpha * (1 - p) ** gamma * -target * log p, axis)`` (tf_keras only), with ``p``
@@ -226,3 +261,19 @@ def categorical_focal_crossentropy(target, output, alpha=0.25, gamma=2.0, from_l
     p = _categorical_probabilities(output, from_logits, axis)
     t = np.asarray(target, np.float64)
     return np.sum(alpha * (1 - p) ** gamma * (-t * np.log(p)), axis=axis).astype(output.dtype)
+
+
+@categorical_focal_crossentropy.gradient("target", "output")
+def _categorical_focal_crossentropy_gradient(cotangent, result, target, output, alpha, gamma, from_logits, axis):
+    """In ``p`` (the clipped, renormalised probabilities): ``alpha t (gamma (1 - p) ** (gamma - 1) log p
+    - (1 - p) ** gamma / p)``, carried back through the clipping, the renormalisation and, from logits,
+    the softmax (TensorFlow differentiates each of them: no fused kernel here). In ``target``:
+    ``-alpha (1 - p) ** gamma log p``. With ``gamma = 0`` the factor is the constant 1."""
+    g = np.expand_dims(cotangent, axis)
+    t = wide(target)
+    p = _categorical_probabilities(output, from_logits, axis)
+    factor = (1 - p) ** gamma
+    in_factor = gamma * (1 - p) ** (gamma - 1) if gamma else np.zeros_like(p)
+    in_p = g * alpha * t * (in_factor * np.log(p) - factor / p)
+    return {"target": -g * alpha * factor * np.log(p),
+            "output": _through_probabilities(in_p, output, from_logits, axis)}

@@ -65,6 +65,14 @@ def _away_from_zero(arguments: dict[str, Any]) -> bool:
     return bool(np.all(np.asarray(arguments["x"]) != 0))
 
 
+def _focusing(arguments: dict[str, Any]) -> bool:
+    """The focal losses' gradients are judged for ``gamma >= 1``. At ``gamma = 0`` the focal factor
+    ``(1 - p) ** 0`` is the constant 1, but TensorFlow's PowGrad computes ``0 * base ** -1``: NaN where
+    the base is 0 (a probability of exactly 1, or a sigmoid saturated in floatx), 0 elsewhere. The
+    gradient at ``gamma = 0`` is then the plain cross-entropy's, judged on its own entry."""
+    return bool(arguments["gamma"] >= 1)
+
+
 def _x(*values: float) -> np.ndarray:
     return np.array(values)
 
@@ -169,6 +177,8 @@ DIFFERENTIABLE: dict[str, Derivative] = {
     "binary_crossentropy": Derivative(("target", "output"), (
         Kink(call(_x(1.0, 0.0, 1.0), _x(0.0, 1.0, 0.5)), "output", _x(0.0, 0.0, -1 / (0.5 + 1e-7)),
              "clipped to [eps, 1 - eps] (none where clipped), then -(t log(o + eps) + (1 - t) log(1 - o + eps))"),)),
+    "binary_focal_crossentropy": Derivative(("target", "output"), judged_where=_focusing),
+    "categorical_focal_crossentropy": Derivative(("target", "output"), judged_where=_focusing),
     # conv and pooling
     **{name: Derivative(("x", "kernel")) for name in ("conv1d", "conv2d", "conv3d", "conv2d_transpose",
                                                        "conv3d_transpose")},

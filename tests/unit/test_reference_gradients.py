@@ -248,6 +248,18 @@ LOSSES = [
          wrt=("target", "output")),
     Case("binary_crossentropy logits, Theano's way", classic.CONVENTIONS["binary_crossentropy"][0][1], (T, X, True),
          wrt=("target", "output")),
+    Case("binary_focal_crossentropy", K.binary_focal_crossentropy, (T, P), wrt=("target", "output")),
+    Case("binary_focal_crossentropy balanced, gamma 3.5", K.binary_focal_crossentropy, (T, P, True, 0.9, 3.5),
+         wrt=("target", "output")),
+    Case("binary_focal_crossentropy logits, gamma 1", K.binary_focal_crossentropy, (T, X, True, 0.25, 1.0, True),
+         wrt=("target", "output")),
+    Case("binary_focal_crossentropy gamma 0", K.binary_focal_crossentropy, (T, X, False, 0.25, 0.0, True),
+         wrt=("target", "output")),
+    Case("categorical_focal_crossentropy", K.categorical_focal_crossentropy, (T, P * 1.5), wrt=("target", "output")),
+    Case("categorical_focal_crossentropy logits axis 0, gamma 3.5", K.categorical_focal_crossentropy,
+         (T.T, X.T, 0.5, 3.5, True, 0), wrt=("target", "output")),
+    Case("categorical_focal_crossentropy gamma 0", K.categorical_focal_crossentropy, (T, P, 1.0, 0.0),
+         wrt=("target", "output")),
 ]
 
 IMAGE = _values(2, 5, 4, 3)
