@@ -36,18 +36,19 @@ _NUMBERED_NAME = re.compile(r"""(['"][A-Za-z][\w./]*?)_\d+(['":])""")
 
 
 def classify(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, check: Check,
-             module_name: str) -> CheckOutcome:
+             module_name: str, setup: str = "") -> CheckOutcome:
     """The outcome of one phase (setup, call or teardown) of a check, from its
     pytest report and the ``check``'s record of what it called. Its message and
     example quote the backend (an exception, an answer): they are capped, lone
-    surrogates escaped (``untrusted_text.capped``), as every report carries them."""
-    outcome = _classified(item, call, report, check, module_name)
+    surrogates escaped (``untrusted_text.capped``), as every report carries them. Its reproduction
+    imports ``module_name`` as ``K``, after the ``--backend-setup`` step ``setup``, if any."""
+    outcome = _classified(item, call, report, check, module_name, setup)
     outcome.message, outcome.example = capped(outcome.message), capped(outcome.example)
     return outcome
 
 
 def _classified(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.TestReport, check: Check,
-                module_name: str) -> CheckOutcome:
+                module_name: str, setup: str) -> CheckOutcome:
     entry, aspect = judged_entry(item)
     outcome = CheckOutcome(nodeid=item.nodeid, entry=entry, aspect=aspect,
                            check=PRESENCE_CHECK if aspect is Aspect.PRESENCE else item.name,
@@ -73,7 +74,7 @@ def _classified(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.T
         return outcome
     log = check.log
     outcome.involved = tuple(name for name in log.entries() if name != entry)
-    outcome.reproduction = _clean(reproduction(log, module_name)) if log.calls else ""
+    outcome.reproduction = _clean(reproduction(log, module_name, setup)) if log.calls else ""
     notes = [n for n in getattr(error, "__notes__", [])
              if any(mark in n for mark in ("Falsifying example", "reproduce_failure", "seed"))]
     outcome.example = _clean("\n".join(notes))

@@ -252,7 +252,8 @@ class ConformanceSession:
         report = yield
         if _in_suite(item):
             try:
-                outcome = classify(item, call, report, self.run.backend.check, self.run.loaded.choice.name)
+                outcome = classify(item, call, report, self.run.backend.check, self.run.loaded.choice.name,
+                                   self.run.loaded.choice.setup)
             except BaseException as error:  # noqa: B036 - a bug of the suite must not end the whole run
                 if passes_through(error):
                     raise

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import operator
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -73,6 +74,10 @@ class CallLog:
     """The calls of one hypothesis example of a check (of the whole check, without hypothesis)."""
 
     calls: list[RecordedCall] = field(default_factory=list)
+    # Tensors the check computed with a tensor's own operator (``arithmetic``): id -> (the tensor, kept
+    # alive so that its id is not reused; the operator; its operands). Not calls of entries: a
+    # reproduction writes the expression where such a tensor is used.
+    derived: dict[int, tuple[Any, str, Any, Any]] = field(default_factory=dict)
 
     def entries(self) -> list[str]:
         """The entries called, in order of first call."""
@@ -244,3 +249,17 @@ def _differs(passed: Any, copy: Any) -> bool:
 
 def _snapshot(value: Any) -> Any:
     return map_arrays(value, lambda array: array.copy())
+
+
+_OPERATORS: dict[str, Callable[[Any, Any], Any]] = {"+": operator.add, "*": operator.mul}
+
+
+def arithmetic(backend: Any, symbol: str, left: Any, right: Any) -> Any:
+    """``left + right`` or ``left * right`` (``symbol``) with the tensors' own operators, as Keras 2
+    builds a loss. On the recorded backend the result is noted in the example's log (``CallLog.derived``),
+    not as a call of an entry (an operator belongs to the tensor and takes no part in blame), so that a
+    reproduction writes ``t3 * t4`` where the result is used."""
+    result = _OPERATORS[symbol](left, right)
+    if isinstance(backend, RecordingBackend):
+        backend.check.log.derived[id(result)] = (result, symbol, left, right)
+    return result

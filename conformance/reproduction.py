@@ -29,9 +29,12 @@ REPRODUCTION_CALLS = 20
 """How many calls a reproduction shows at most (the last ones)."""
 
 
-def reproduction(log: CallLog, module_name: str) -> str:
-    """A Python snippet replaying the logged calls against ``module_name``."""
-    lines = ["import numpy as np", f"import {module_name} as K"]
+def reproduction(log: CallLog, module_name: str, setup: str = "") -> str:
+    """A Python snippet replaying the logged calls against ``module_name``, imported after the
+    ``--backend-setup`` step ``setup`` (``module:function`` or ``module``), if any."""
+    module, _, function = setup.partition(":")
+    lines = ["import numpy as np"] + ([f"import {module}"] if module else []) + (
+        [f"{module}.{function}()  # --backend-setup"] if function else []) + [f"import {module_name} as K"]
     lines += _definitions(log)
     rendered = _render(log)
     shown = rendered[-REPRODUCTION_CALLS:]
@@ -58,8 +61,9 @@ def _definitions(log: CallLog) -> list[str]:
 
 
 def _render(log: CallLog) -> list[tuple[RecordedCall, str]]:
-    """Each call of the check as a line of Python; results used later are named ``t1``, ``t2``, ..."""
-    names: dict[int, str] = {}
+    """Each call of the check as a line of Python; results used later are named ``t1``, ``t2``, ...,
+    and a tensor the check computed with an operator is written as that expression."""
+    names = _Names(log.derived)
     rendered = []
     for index, call in enumerate(log.calls, 1):
         if call.depth:
@@ -75,7 +79,15 @@ def _render(log: CallLog) -> list[tuple[RecordedCall, str]]:
     return rendered
 
 
-def _name(value: Any, name: str, names: dict[int, str]) -> None:
+class _Names(dict[int, str]):
+    """The names given to results (by ``id``), and the expressions of the tensors derived from them."""
+
+    def __init__(self, derived: dict[int, tuple[Any, str, Any, Any]]):
+        super().__init__()
+        self.derived = derived
+
+
+def _name(value: Any, name: str, names: _Names) -> None:
     """Name ``value``, and the items of a list or tuple result (rnn's states, an update pair) after it."""
     names.setdefault(id(value), name)
     if isinstance(value, (list, tuple)):
@@ -83,10 +95,14 @@ def _name(value: Any, name: str, names: dict[int, str]) -> None:
             _name(item, f"{name}[{index}]", names)
 
 
-def _source(value: Any, names: dict[int, str]) -> str:
-    """Python source that rebuilds ``value`` (backend objects by their log name)."""
+def _source(value: Any, names: _Names) -> str:
+    """Python source that rebuilds ``value`` (backend objects by their log name, or by the operator
+    expression that derived them from named ones)."""
     if id(value) in names:
         return names[id(value)]
+    if id(value) in names.derived:
+        _, symbol, left, right = names.derived[id(value)]
+        return f"{_operand(left, names)} {symbol} {_operand(right, names)}"
     if isinstance(value, np.ndarray):
         if value.size == 0:  # a nested list would lose the empty dimension's place
             return f"np.zeros({value.shape}, dtype={value.dtype.name!r})"
@@ -111,6 +127,12 @@ def _source(value: Any, names: dict[int, str]) -> str:
     if value is None or isinstance(value, str):
         return repr(value)
     return f"<{type(value).__name__}>"
+
+
+def _operand(value: Any, names: _Names) -> str:
+    """An operand of an operator expression: in parentheses when it is an expression itself."""
+    text = _source(value, names)
+    return f"({text})" if id(value) in names.derived and id(value) not in names else text
 
 
 def _nested_source(value: Any) -> str:

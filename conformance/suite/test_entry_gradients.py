@@ -35,7 +35,7 @@
   tensors), two elements at least (one cannot show a gradient sent to the wrong element),
   with a finite result (an overflowing one overflows the gradient's intermediates too; an
   infinite CTC cost has no gradient), and where the entry's ``judged_where`` holds
-  (``pow``, ``sqrt``: see ``derivatives.py``): the draws are
+  (``pow``, ``sqrt``, the focal losses: see ``derivatives.py``): the draws are
   filtered, so every example counted is judged.
 * ``test_gradient_at_kink`` (one per ``Kink``): the gradient of ``sum(entry(call))``
   with respect to the kink's parameter is its ``expected`` (None: no gradient at all,
@@ -76,6 +76,7 @@ from conformance.differences import central_differences
 from conformance.escapes import not_judged
 from conformance.families import TF_KERAS, Answer, Way, agree, attempt
 from conformance.markers import entry_param, per_entry
+from conformance.recording import arithmetic
 
 # The gradient's tolerance: SLACK times the entry's (forward) tolerance. Calibrated, not guessed:
 # benchmarks/calibrate_gradient_tolerance.py compares, on 20 draws per entry as this check draws
@@ -172,12 +173,13 @@ class _Graph:
         self.targets: list[Any] = [leaf for parameter, value in arguments.items() if parameter in wrt
                                     for leaf in _leaves(value)]
         result = entry(*stand_in.args, **stand_in.kwargs)
-        terms = [backend.sum(leaf * backend.constant(w if dtype is None else w.astype(dtype), dtype=dtype or
-                                                     w.dtype.name))
+        # The tensors' operators, as Keras 2 builds a loss; ``arithmetic`` notes them for the reproduction.
+        terms = [backend.sum(arithmetic(backend, "*", leaf, backend.constant(w if dtype is None else w.astype(dtype),
+                                                                              dtype=dtype or w.dtype.name)))
                  for leaf, w in zip(_leaves(result), weights) if w is not None]
         self.loss = terms[0]
         for term in terms[1:]:
-            self.loss = self.loss + term
+            self.loss = arithmetic(backend, "+", self.loss, term)
 
     def gradients(self, backend: Any) -> list[Any]:
         """``gradients(loss, targets)`` evaluated by ``function``: arrays, None where the backend answers None."""
@@ -193,7 +195,8 @@ def gradient_values(backend: Any, loss: Any, targets: list[Any], fed: list[tuple
     # Fetched as Keras 2 uses a gradient, in arithmetic with a tensor (its optimizers' p - lr * g):
     # TensorFlow answers an IndexedSlices for gather's gradient, which arithmetic makes dense but
     # tf_keras' function cannot fetch as it is. Times ones is exact, NaN, infinities and -0 included.
-    outputs = [backend.ones_like(target) * g for target, g in zip(targets, found) if g is not None]
+    outputs = [arithmetic(backend, "*", backend.ones_like(target), g) for target, g in zip(targets, found)
+               if g is not None]
     values = iter(backend.function([p for p, _ in fed], outputs)([x for _, x in fed]) if outputs else [])
     return [None if g is None else next(values) for g in found]
 

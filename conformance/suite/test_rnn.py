@@ -25,6 +25,7 @@ from conformance.check import given
 from conformance.compare import Mismatch, assert_close, expect_raises, tolerance
 from conformance.escapes import not_judged
 from conformance.inputs import float_width
+from conformance.recording import arithmetic
 from conformance.reproduction import bound
 from conformance.routes import ROUTES, read
 from conformance.suite.test_entry_gradients import SLACK, gradient_values
@@ -291,8 +292,8 @@ def _rnn_gradients(module, case: Case, arrays: list[np.ndarray], differentiated:
     loss = None
     for result, shape in zip(results, shapes):  # batch-major, all outputs: GRADIENT_SCENARIOS flip neither
         weight = rng.uniform(-1.0, 1.0, shape).astype(case.inputs.dtype)
-        term = module.sum(result * module.constant(weight, dtype=weight.dtype.name))
-        loss = term if loss is None else loss + term
+        term = module.sum(arithmetic(module, "*", result, module.constant(weight, dtype=weight.dtype.name)))
+        loss = term if loss is None else arithmetic(module, "+", loss, term)
     return gradient_values(module, loss, placeholders[:differentiated], list(zip(placeholders, arrays)))
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from conformance.check import Check
 from conformance.escapes import BackendMisbehaved
-from conformance.recording import EntryHung, EntryMissing, RecordingBackend
+from conformance.recording import EntryHung, EntryMissing, RecordingBackend, arithmetic
 from conformance.reproduction import bound, failing_call, reproduction
 from conformance.watchdog import CheckTimeout
 
@@ -21,6 +21,8 @@ import numpy as np
 class Tensor:
     def __init__(self, value): self.value = np.asarray(value)
     def __array__(self, dtype=None, copy=None): return self.value
+    def __mul__(self, other): return Tensor(self.value * np.asarray(other))
+    def __add__(self, other): return Tensor(self.value + np.asarray(other))
 def variable(value, dtype=None, name=None, constraint=None): return Tensor(np.array(value, dtype=dtype))
 def eval(x): return np.asarray(x)
 def abs(x): return Tensor(np.abs(x))
@@ -148,6 +150,28 @@ def test_the_reproduction_replays_the_calls(module, check):
     namespace = {"K": module}
     exec(replayed, namespace)  # the reproduction runs as printed
     assert namespace["t4"].value.shape == (2, 0)
+
+
+def test_operator_expressions_are_written_where_their_results_are_used(module, check):
+    backend = RecordingBackend(module, check)
+    a = backend.variable(np.array([1.0, -2.0]))
+    b = backend.variable(np.array([3.0, 4.0]))
+    backend.eval(backend.abs(arithmetic(backend, "+", arithmetic(backend, "*", a, b), a)))
+    text = reproduction(check.log, "toy_backend")
+    assert text.splitlines()[-2:] == ["t3 = K.abs((t1 * t2) + t1)", "t4 = K.eval(t3)"]
+    namespace = {"K": module}
+    exec(text.replace("import toy_backend as K", ""), namespace)  # the reproduction runs as printed
+    assert namespace["t4"].tolist() == [4.0, 10.0]
+    assert list(check.entries_called) == ["variable", "abs", "eval"]  # an operator is no entry
+    assert arithmetic(module, "*", 2.0, 3.0) == 6.0  # on the module itself: computed, nothing noted
+
+
+def test_the_backend_setup_step_comes_before_the_backend_is_imported(module, check):
+    RecordingBackend(module, check).abs(np.array([-1.0]))
+    assert reproduction(check.log, "toy_backend", "gc:collect").splitlines()[:4] == [
+        "import numpy as np", "import gc", "gc.collect()  # --backend-setup", "import toy_backend as K"]
+    assert reproduction(check.log, "toy_backend", "gc").splitlines()[:3] == [
+        "import numpy as np", "import gc", "import toy_backend as K"]
 
 
 def test_special_values_render_as_python():
