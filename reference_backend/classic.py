@@ -28,6 +28,7 @@ from . import *  # noqa: F403 - every entry the families agree on (any, max, ...
 from . import __all__ as _all
 from . import classic_conv as _classic_conv
 from . import conditionals as _conditionals
+from . import ctc as _ctc
 from . import losses as _losses
 from . import nn as _nn
 from . import random as _random
@@ -41,6 +42,7 @@ from .dispatch import GraphVariable as _GraphVariable
 from .dispatch import Placeholder as _Placeholder
 from .dispatch import SymbolicTensor as _SymbolicTensor
 from .dispatch import TensorBase as _TensorBase
+from .dispatch import gradient_for as _gradient_for
 from .dispatch import no_gradient as _no_gradient
 from .dispatch import op as _op
 
@@ -112,13 +114,19 @@ def switch(condition: Any, then_expression: Any, else_expression: Any) -> Any:
 def print_tensor(x: Any, message: str = "") -> Any:
     """``x``, printing ``message`` and the value each time the result is computed (TF231 ``tf.Print``,
     Theano's ``Print`` op), also for a concrete ``x``; no ``summarize`` parameter."""
-    return _SymbolicTensor(functools.partial(_printed, message=message), (x,), {}, _shapes.static_shape(x),
+    return _SymbolicTensor(_printed, (x, message), {}, _shapes.static_shape(x),
                            np.dtype(getattr(x, "dtype", _floatx())))
 
 
 def _printed(value: Any, message: str) -> np.ndarray:
     print(message, np.asarray(value), flush=True)
     return np.asarray(value)
+
+
+@_gradient_for(_printed, "value")
+def _printed_gradient(cotangent: Any, result: Any, value: Any, message: str) -> dict[str, Any]:
+    """The identity's: the cotangent unchanged."""
+    return {"value": cotangent}
 
 
 _SYMBOLIC_PHASE = _Placeholder((), np.dtype("uint8"), name="keras_learning_phase")
@@ -346,6 +354,7 @@ def _switch_of_the_branches_shape(condition, then_expression, else_expression):
     return np.asarray(switch(condition, then_value, else_value))
 
 
+@_op
 def _ctc_theano(y_true, y_pred, input_length, label_length):
     """Theano's CTC cost (TH231:2741-2847), which BT:1709-1760 checks against its own values
     ``[1.73308, 3.81351]``: probabilities smoothed as ``(1 - 1e-4) p + 1e-4 / (2L + 1)``, and the
@@ -365,6 +374,22 @@ def _ctc_theano(y_true, y_pred, input_length, label_length):
         smoothed = (keep * probabilities[:int(t_len)][:, path]).astype(np.float64) + 1e-4 / path.size
         costs.append(-np.log(int(t_len) * _path_likelihood(smoothed, path, blank)))
     return np.asarray([costs], np.float64)
+
+
+@_ctc_theano.gradient("y_pred")
+def _ctc_theano_gradient(cotangent, result, y_true, y_pred, input_length, label_length):
+    """The exact derivative of the same cost (Theano differentiates its scan symbolically): ``-log T``
+    is a constant, ``-log P`` goes back through the forward-backward occupancies of the smoothed
+    probabilities ``s = keep p + 1e-4 / (2L + 1)`` (every class smoothed alike, only the labels' and the
+    blank's matter), then ``ds / dp = keep``. No per-frame normalisation: unlike tf_keras' CTC, a class
+    off the labels gets no gradient."""
+    y_pred = np.asarray(y_pred)
+    keep = np.asarray(1 - 1e-4, y_pred.dtype).astype(np.float64)
+    path_sizes = 2 * np.asarray(label_length).reshape(-1, 1, 1).astype(np.int64) + 1
+    smoothed = keep * y_pred.astype(np.float64) + 1e-4 / path_sizes
+    with np.errstate(divide="ignore"):
+        lattice = _ctc.Lattice(y_true, np.log(smoothed), input_length, label_length)
+    return {"y_pred": lattice.log_likelihood_gradient(np.reshape(cotangent, -1)) * keep / smoothed}
 
 
 def _path_likelihood(frames: np.ndarray, path: np.ndarray, blank: int) -> float:

@@ -52,8 +52,30 @@ def local_conv1d(inputs, kernel, kernel_size, strides, data_format=None):
     x, weights = np.asarray(inputs), np.asarray(kernel)
     output_length, feature_dim = weights.shape[0], weights.shape[1]
     (size,), (stride,) = int_tuple(kernel_size, 1, "kernel_size"), int_tuple(strides, 1, "strides")
-    patches = [x[:, i * stride:i * stride + size, :].reshape(1, -1, feature_dim) for i in range(output_length)]
-    return np.transpose(np.matmul(np.concatenate(patches, axis=0), weights), (1, 0, 2))
+    return np.transpose(np.matmul(_local_patches(x, output_length, size, stride, feature_dim), weights), (1, 0, 2))
+
+
+def _local_patches(x: np.ndarray, output_length: int, size: int, stride: int, feature_dim: int) -> np.ndarray:
+    """``(output_length, -1, feature_dim)``: patch ``i``, ``x[:, i * stride : i * stride + size, :]``,
+    reshaped to ``(-1, feature_dim)``, as TF231/TH231 reshape it."""
+    return np.stack([x[:, i * stride:i * stride + size, :].reshape(-1, feature_dim) for i in range(output_length)])
+
+
+@local_conv1d.gradient("inputs", "kernel")
+def _local_conv1d_gradient(cotangent, result, inputs, kernel, kernel_size, strides, data_format=None):
+    """A product per output step: ``kernel[i]``'s gradient is patch ``i`` contracted with step ``i``'s
+    cotangent; the patch's cotangent goes back, through the reshape, to the cells patch ``i`` read."""
+    x, weights = np.asarray(inputs, np.float64), np.asarray(kernel, np.float64)
+    output_length, feature_dim = weights.shape[0], weights.shape[1]
+    (size,), (stride,) = int_tuple(kernel_size, 1, "kernel_size"), int_tuple(strides, 1, "strides")
+    patches = _local_patches(x, output_length, size, stride, feature_dim)
+    g = np.transpose(np.asarray(cotangent, np.float64), (1, 0, 2))
+    patches_cotangent = np.matmul(g, np.transpose(weights, (0, 2, 1)))
+    x_cotangent = np.zeros(x.shape)
+    for i in range(output_length):
+        window = x_cotangent[:, i * stride:i * stride + size, :]
+        window += patches_cotangent[i].reshape(window.shape)
+    return {"inputs": x_cotangent, "kernel": np.matmul(np.transpose(patches, (0, 2, 1)), g)}
 
 
 @op
@@ -69,6 +91,9 @@ def resize_images(x, height_factor, width_factor, data_format, interpolation="ne
     if interpolation != "nearest":
         raise ValueError('interpolation should be one of "nearest" or "bilinear".')
     return np.asarray(_conv.resize_images(x, height_factor, width_factor, data_format))
+
+
+resize_images.gradient("x")(_pooling.resize_images_gradient(half_pixel_centres=False))
 
 
 ENTRIES: dict[str, Callable[..., Any]] = {f.__name__: f for f in (conv1d, local_conv1d, resize_images)}

@@ -85,22 +85,22 @@ def ctc_batch_cost(y_true, y_pred, input_length, label_length):
     labels that fit but whose repeated neighbours leave no frame for the blank
     between them have probability 0: the cost is ``inf``.
     """
-    lattice = _Lattice(y_true, y_pred, input_length, label_length)
+    lattice = Lattice(y_true, _log_softmax(_log_probabilities(y_pred)), input_length, label_length)
     return (-lattice.log_likelihood()).astype(y_pred.dtype)[:, None]
 
 
-class _Lattice:
-    """The CTC lattice of a batch: per-frame log-probabilities, the blank-extended labels and
-    the forward (alpha) log-probabilities after every frame, in float64."""
+class Lattice:
+    """The CTC lattice of a batch: per-frame log-probabilities ``logp`` ``(batch, time, C)`` (blank
+    = ``C - 1``; tf_keras' are normalised per frame, Theano's smoothed), the blank-extended labels
+    and the forward (alpha) log-probabilities after every frame, in float64."""
 
-    def __init__(self, y_true: np.ndarray, y_pred: np.ndarray, input_length: np.ndarray, label_length: np.ndarray):
-        y_pred = np.asarray(y_pred)
+    def __init__(self, y_true: np.ndarray, logp: np.ndarray, input_length: np.ndarray, label_length: np.ndarray):
         labels = np.asarray(y_true).astype(np.int64)
         self.inputs = np.asarray(input_length).reshape(-1).astype(np.int64)
         self.lengths = np.asarray(label_length).reshape(-1).astype(np.int64)
-        batch, steps, classes = y_pred.shape
+        batch, steps, classes = logp.shape
         blank = classes - 1
-        self.logp = _log_softmax(_log_probabilities(y_pred))
+        self.logp = logp
 
         width = labels.shape[1]
         in_label = np.arange(width)[None, :] < self.lengths[:, None]
@@ -166,6 +166,18 @@ class _Lattice:
         with np.errstate(invalid="ignore", over="ignore"):
             return np.exp(np.stack(self.alphas) + np.stack(betas) - self.log_likelihood()[None, :, None])
 
+    def log_likelihood_gradient(self, cotangent: np.ndarray) -> np.ndarray:
+        """``(batch, time, C)``: the derivative of ``sum(cotangent * -log P)`` in ``logp``: minus the
+        expected number of the paths' visits to each class at each frame (the occupancies of the states
+        labelled with it), 0 past ``input_length``; NaN where no path fits the labels."""
+        occupancy = self.occupancies()
+        steps, batch, _ = occupancy.shape
+        per_class = np.zeros((steps, batch, self.logp.shape[-1]))
+        np.add.at(per_class, (np.arange(steps)[:, None, None], np.arange(batch)[None, :, None],
+                              self.extended[None, :, :]), occupancy)
+        in_frames = np.arange(steps)[:, None, None] < self.inputs[None, :, None]
+        return np.swapaxes(np.where(in_frames, per_class, 0.0), 0, 1) * -np.reshape(cotangent, (batch, 1, 1))
+
 
 def _shifted(values: np.ndarray, by: int, fill: object = -np.inf) -> np.ndarray:
     """``values`` moved ``by`` states along the last axis (right for positive ``by``), ``fill`` coming in."""
@@ -181,15 +193,8 @@ def _ctc_batch_cost_gradient(cotangent, result, y_true, y_pred, input_length, la
     is minus the expected number of paths' visits to ``c`` at that frame (the occupancies of
     the states labelled ``c``), then through the per-frame log-softmax and ``log(y + eps)``.
     Where the cost is ``inf`` (no path), the gradient is NaN."""
-    lattice = _Lattice(y_true, y_pred, input_length, label_length)
-    occupancy = lattice.occupancies()
-    steps, batch, states = occupancy.shape
-    per_class = np.zeros((steps, batch, y_pred.shape[-1]))
-    np.add.at(per_class, (np.arange(steps)[:, None, None], np.arange(batch)[None, :, None],
-                          lattice.extended[None, :, :]), occupancy)
-    in_frames = np.arange(steps)[:, None, None] < lattice.inputs[None, :, None]
-    g_logp = np.swapaxes(np.where(in_frames, per_class, 0.0), 0, 1) * -np.reshape(cotangent, (batch, 1, 1))
     raw = _log_probabilities(np.asarray(y_pred))
+    g_logp = Lattice(y_true, _log_softmax(raw), input_length, label_length).log_likelihood_gradient(cotangent)
     softmax = np.exp(_log_softmax(raw))
     g_raw = g_logp - softmax * np.sum(g_logp, axis=-1, keepdims=True)
     return {"y_pred": g_raw / np.exp(raw)}

@@ -5,6 +5,8 @@ resizing (float32, as ``tf.image.resize`` answers). Each has its gradient rule
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from .backprop import unbroadcast
@@ -179,15 +181,21 @@ def resize_images(x, height_factor, width_factor, data_format, interpolation="ne
     return bilinear(x, (rows, cols), (height_factor, width_factor), half_pixel_centres=True)
 
 
-@resize_images.gradient("x")
-def _resize_images_gradient(cotangent, result, x, height_factor, width_factor, data_format, interpolation):
-    """Nearest: each cell's copies' cotangents added up. Bilinear: each stretched cell's cotangent
-    shared by its source cells as their interpolation weights (columns undone, then rows)."""
-    rows, cols = _spatial_axes(data_format, 2, "Invalid `data_format` argument: ")
-    if interpolation == "nearest":
-        return {"x": repeated_gradient(repeated_gradient(cotangent, width_factor, cols), height_factor, rows)}
-    columns_undone = _linear_upsample_adjoint(cotangent, cols, x.shape[cols])
-    return {"x": _linear_upsample_adjoint(columns_undone, rows, x.shape[rows])}
+def resize_images_gradient(half_pixel_centres: bool) -> Callable[..., dict]:
+    """The gradient rule of a ``resize_images`` whose bilinear interpolation has (tf_keras) or has
+    not (TF1's ``resize_bilinear``, classic Keras 2.3) half-pixel centres. Nearest: each cell's copies'
+    cotangents added up. Bilinear: each stretched cell's cotangent shared by its source cells as their
+    interpolation weights (columns undone, then rows)."""
+    def rule(cotangent, result, x, height_factor, width_factor, data_format, interpolation="nearest"):
+        rows, cols = _spatial_axes(data_format, 2, "Invalid `data_format` argument: ")
+        if interpolation == "nearest":
+            return {"x": repeated_gradient(repeated_gradient(cotangent, width_factor, cols), height_factor, rows)}
+        columns_undone = _linear_upsample_adjoint(cotangent, cols, x.shape[cols], half_pixel_centres)
+        return {"x": _linear_upsample_adjoint(columns_undone, rows, x.shape[rows], half_pixel_centres)}
+    return rule
+
+
+resize_images.gradient("x")(resize_images_gradient(half_pixel_centres=True))
 
 
 def bilinear(x: np.ndarray, axes: tuple[int, ...], factors: tuple[int, ...], half_pixel_centres: bool) -> np.ndarray:
@@ -223,10 +231,11 @@ def _linear_upsample(x: np.ndarray, axis: int, factor: int, half_pixel_centres: 
     return below + (above - below) * weight
 
 
-def _linear_upsample_adjoint(cotangent: np.ndarray, axis: int, size: int) -> np.ndarray:
-    """The cotangent of the half-pixel ``_linear_upsample``'s input (``size`` cells along ``axis``):
-    each stretched cell's cotangent shared by its two source cells as their weights."""
-    lower, upper, weight = _linear_taps(size, cotangent.shape[axis] // size, axis, cotangent.ndim)
+def _linear_upsample_adjoint(cotangent: np.ndarray, axis: int, size: int, half_pixel_centres: bool) -> np.ndarray:
+    """The cotangent of ``_linear_upsample``'s input (``size`` cells along ``axis``): each stretched
+    cell's cotangent shared by its two source cells as their weights."""
+    lower, upper, weight = _linear_taps(size, cotangent.shape[axis] // size, axis, cotangent.ndim,
+                                        half_pixel_centres)
     shape = list(cotangent.shape)
     shape[axis] = size
     gradient = np.zeros(shape)

@@ -288,13 +288,20 @@ def _cumprod_gradient(cotangent, result, x, axis):
     return {"x": np.moveaxis(gradient, -1, axis)}
 
 
-def _log_sum_exp(x: np.ndarray, axis: Any) -> np.ndarray:
-    """``log(sum(exp(x)))`` over ``axis`` in float64, reduced axes kept, shifted by a finite maximum."""
+def _shifted_exp(x: np.ndarray, axis: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``exp(x - m)`` in float64 and ``m``, the maximum over ``axis`` (kept) where it is finite, else 0."""
     wide_x = x.astype(np.float64)
     with np.errstate(all="ignore"):
         peak = np.maximum.reduce(wide_x, axis=_axes(axis), keepdims=True, initial=-np.inf)
         shift = np.where(np.isfinite(peak), peak, 0.0)
-        return np.log(np.sum(np.exp(wide_x - shift), axis=_axes(axis), keepdims=True)) + shift
+        return np.exp(wide_x - shift), shift
+
+
+def _log_sum_exp(x: np.ndarray, axis: Any) -> np.ndarray:
+    """``log(sum(exp(x)))`` over ``axis`` in float64, reduced axes kept, shifted by a finite maximum."""
+    shifted, shift = _shifted_exp(x, axis)
+    with np.errstate(divide="ignore"):
+        return np.log(np.sum(shifted, axis=_axes(axis), keepdims=True)) + shift
 
 
 @op
@@ -312,7 +319,12 @@ def logsumexp(x, axis=None, keepdims=False):
 
 @logsumexp.gradient("x")
 def _logsumexp_gradient(cotangent, result, x, axis, keepdims):
-    """``exp(x - logsumexp(x))``, the softmax over the axes: 0 for ``-inf`` elements; NaN
-    when every element is ``-inf`` or one is ``+inf`` (as ``tf.reduce_logsumexp``'s gradient)."""
+    """The softmax over the axes, ``exp(x - m) / sum(exp(x - m))`` with ``m`` the finite maximum
+    (the derivative of ``tf.reduce_logsumexp``'s own shifted form): 0 for ``-inf`` elements; NaN
+    when every element is ``-inf`` or one is ``+inf``. Not ``exp(x - logsumexp(x))``: near the top of
+    the float range ``logsumexp`` rounds to the maximum (``3.4e38 + log 2`` is ``3.4e38`` even in
+    float64), and that form answers 1 for each of two equal maxima instead of 1/2."""
+    shifted, _ = _shifted_exp(x, axis)
     with np.errstate(invalid="ignore"):
-        return {"x": _spread(cotangent, x, axis, keepdims) * np.exp(wide(x) - _log_sum_exp(x, axis))}
+        softmax = shifted / np.sum(shifted, axis=_axes(axis), keepdims=True)
+    return {"x": _spread(cotangent, x, axis, keepdims) * softmax}

@@ -165,6 +165,8 @@ REDUCTIONS = [
     Case("cumprod", K.cumprod, (A, -1)),
     Case("logsumexp", K.logsumexp, (A, 1)),
     Case("logsumexp all", K.logsumexp, (A,)),
+    # Two maxima near the float range's top, where logsumexp rounds to the maximum itself.
+    Case("logsumexp near overflow", K.logsumexp, (np.array([1e300, 1e300, -1.0]),)),
 ]
 
 LINALG = [
@@ -309,6 +311,14 @@ CONV = [
     Case("resize_images bilinear", K.resize_images, (IMAGE, 3, 2, "channels_first", "bilinear"), step=0.5,
          tolerance=1e-5),
     Case("resize_volumes", K.resize_volumes, (_values(1, 2, 2, 3, 2), 2, 1, 3, "channels_last")),
+    Case("local_conv1d classic", classic.local_conv1d, (_values(2, 6, 3), _values(2, 9, 2, seed=1), (3,), (2,)),
+         wrt=("inputs", "kernel")),
+    # A kernel narrower than the patches: classic Keras 2.3 reshapes each (2, 3, 3) patch to (3, 6).
+    Case("local_conv1d classic, patches reshaped", classic.local_conv1d,
+         (_values(2, 6, 3), _values(2, 6, 2, seed=1), (3,), (2,)), wrt=("inputs", "kernel")),
+    Case("resize_images bilinear classic", classic.resize_images, (IMAGE, 3, 2, "channels_first", "bilinear"),
+         step=0.5, tolerance=1e-5),
+    Case("resize_images nearest classic", classic.resize_images, (IMAGE, 2, 3, "channels_last")),
 ]
 
 CONTROL = [
@@ -322,6 +332,9 @@ CONTROL = [
     Case("print_tensor", lambda x: K.print_tensor(x * 1.0, "value"), (X,)),
     Case("ctc_batch_cost", K.ctc_batch_cost, (np.array([[0, 1, 1], [2, 0, 0]]), _probabilities(2, 5, 4),
                                               np.array([[5], [4]]), np.array([[3], [1]])), wrt=("y_pred",)),
+    Case("ctc_batch_cost, Theano's way", classic.CONVENTIONS["ctc_batch_cost"][0][1],
+         (np.array([[0, 1, 1], [2, 0, 0]]), _probabilities(2, 5, 4), np.array([[5], [4]]), np.array([[3], [1]])),
+         wrt=("y_pred",)),
 ]
 
 
