@@ -237,9 +237,8 @@ def _binary_focal_crossentropy_gradient(cotangent, result, target, output, apply
     ``gamma = 0`` the factor is the constant 1: derivative 0."""
     t, z = wide(target), wide(output)
     p = sigmoid_exact(z) if from_logits else z
-    base = 1 - (t * p + (1 - t) * (1 - p))
-    factor = base ** gamma
-    in_p_t = -gamma * base ** (gamma - 1) if gamma else np.zeros_like(base)
+    factor, slope = _focal_factor(1 - (t * p + (1 - t) * (1 - p)), gamma)
+    in_p_t = -slope
     bce = _binary(target, output, from_logits)
     bce_gradient = _binary_crossentropy_gradient(np.ones_like(bce), None, target, output, from_logits)
     weight = t * alpha + (1 - t) * (1 - alpha) if apply_class_balancing else 1.0
@@ -249,6 +248,13 @@ def _binary_focal_crossentropy_gradient(cotangent, result, target, output, apply
     if apply_class_balancing:
         in_target = in_target + (2 * alpha - 1) * factor * bce
     return {"target": cotangent * in_target, "output": cotangent * in_output}
+
+
+def _focal_factor(base: np.ndarray, gamma: float) -> tuple[np.ndarray, np.ndarray]:
+    """The focal factor ``base ** gamma`` and its derivative in ``base``, ``gamma base ** (gamma - 1)``:
+    0 where ``gamma = 0`` (the factor is the constant 1; the formula would give ``0 * 0 ** -1``)."""
+    slope = gamma * base ** (gamma - 1) if gamma else np.zeros_like(base)
+    return base ** gamma, slope
 
 
 @op
@@ -272,8 +278,7 @@ def _categorical_focal_crossentropy_gradient(cotangent, result, target, output, 
     g = np.expand_dims(cotangent, axis)
     t = wide(target)
     p = _categorical_probabilities(output, from_logits, axis)
-    factor = (1 - p) ** gamma
-    in_factor = gamma * (1 - p) ** (gamma - 1) if gamma else np.zeros_like(p)
-    in_p = g * alpha * t * (in_factor * np.log(p) - factor / p)
+    factor, slope = _focal_factor(1 - p, gamma)
+    in_p = g * alpha * t * (slope * np.log(p) - factor / p)
     return {"target": -g * alpha * factor * np.log(p),
             "output": _through_probabilities(in_p, output, from_logits, axis)}
