@@ -15,6 +15,9 @@ per-example deadline (the suite has its own per-check timeout), and no
 reproduction the report already shows). A derandomized check's examples depend
 on the check alone: not on where the suite is installed (``key_examples_by_check``)
 nor on the constants of "local" modules imported so far (``ignore_local_constants``).
+"The check" includes its function's source text, which hypothesis digests into the
+seed: editing a check's body (not the helpers it calls) draws other examples, so a
+change there is followed by running the shipped baselines again.
 """
 
 from __future__ import annotations
