@@ -8,7 +8,7 @@ functions and refilling the dicts among those globals (this needs no working
 setter), then through the setters.
 
 The dicts are refilled because graph backends keep settings per graph in one:
-tf_keras' and Keras 2.3.1's ``_GRAPH_LEARNING_PHASES`` maps a graph to the phase
+tf_keras' and Keras 2.3.1's ``_GRAPH_LEARNING_PHASES`` (a weak-keyed dict in tf_keras) maps a graph to the phase
 set for it, and an unset phase (a placeholder fed when the graph runs) cannot be
 set back through ``set_learning_phase``, which takes only 0 and 1.
 
@@ -26,7 +26,8 @@ A getter or setter that raises anything is contained.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+import weakref
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -49,7 +50,7 @@ SETTINGS = (
 class ConfigSnapshot:
     values: dict[str, Any]
     module_globals: list[tuple[dict[str, Any], dict[str, Any]]]  # (the live globals, a shallow copy)
-    dict_contents: list[tuple[dict[Any, Any], dict[Any, Any]]]  # (a dict among them, a shallow copy)
+    dict_contents: list[tuple[MutableMapping[Any, Any], dict[Any, Any]]]  # (a dict among them, a shallow copy)
 
 
 class ConfigGuard:
@@ -84,7 +85,7 @@ class ConfigGuard:
         """The current settings and the globals they live in."""
         return ConfigSnapshot(self._read(), [(space, dict(space)) for space in self._namespaces],
                               [(value, dict(value)) for space in self._namespaces for name, value in space.items()
-                               if type(value) is dict and not name.startswith("__")])  # not __builtins__
+                               if _per_graph_store(value) and not name.startswith("__")])  # not __builtins__
 
     def restore(self, snapshot: ConfigSnapshot) -> list[str]:
         """Bring the settings back to ``snapshot``; returns a description of each
@@ -96,8 +97,9 @@ class ConfigGuard:
                 if space.get(name) is not value:
                     space[name] = value
         for held, contents in snapshot.dict_contents:
+            current = dict(held)
             # Compared by identity: a value may be a tensor, whose == builds an op or raises.
-            if held.keys() != contents.keys() or any(held[key] is not value for key, value in contents.items()):
+            if current.keys() != contents.keys() or any(current[key] is not value for key, value in contents.items()):
                 held.clear()
                 held.update(contents)
         for getter, setter in SETTINGS:
@@ -115,6 +117,13 @@ class ConfigGuard:
         now = self._read()
         return [name for name, before in snapshot.values.items()
                 if not _same(_setting(name, now[name]), _setting(name, before))]
+
+
+def _per_graph_store(value: Any) -> bool:
+    """Whether a module global may hold settings per graph: a plain dict (Keras 2.3.1's
+    ``_GRAPH_LEARNING_PHASES``) or a weak-keyed one (tf_keras' ``ContextValueCache``, a
+    ``WeakKeyDictionary`` keyed by graph), not other dict subclasses."""
+    return type(value) is dict or isinstance(value, weakref.WeakKeyDictionary)
 
 
 class _Unreadable:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import types
 
+import pytest
+
 from conformance.config_guard import ConfigGuard
 
 
@@ -68,12 +70,18 @@ def test_what_cannot_be_restored_is_reported():
 
 
 # A graph backend's learning phase (TF1 graph mode, Keras 2.3.1 on TensorFlow): a placeholder per graph
-# until a phase is set, kept in a dict keyed by graph; set_learning_phase takes 0 and 1 only.
+# until a phase is set, kept in a dict keyed by graph (tf_keras: a WeakKeyDictionary subclass, its
+# ContextValueCache); set_learning_phase takes 0 and 1 only.
 PER_GRAPH_PHASE = SETTINGS.replace("def learning_phase(): return _PHASE\n", "") + """
+import weakref
 class Placeholder:
     pass
-_GRAPH = ['graph 1']
-_GRAPH_LEARNING_PHASES = {}
+class Graph:
+    pass
+class ContextValueCache(weakref.WeakKeyDictionary):
+    pass
+_GRAPH = [Graph()]
+_GRAPH_LEARNING_PHASES = STORE
 def learning_phase():
     return _GRAPH_LEARNING_PHASES.setdefault(_GRAPH[0], Placeholder())
 def set_learning_phase(value):
@@ -81,13 +89,17 @@ def set_learning_phase(value):
         raise ValueError('0 or 1')
     _GRAPH_LEARNING_PHASES[_GRAPH[0]] = value
 def clear_session():
-    _GRAPH[0] += ' anew'
+    _GRAPH[0] = Graph()
 def set_floatx(value): pass
 """
 
 
-def test_an_unset_learning_phase_is_restored_from_the_dict_it_lives_in():
-    backend = make_backend(PER_GRAPH_PHASE)
+STORES = pytest.mark.parametrize("store", ["{}", "ContextValueCache()"])
+
+
+@STORES
+def test_an_unset_learning_phase_is_restored_from_the_dict_it_lives_in(store):
+    backend = make_backend(PER_GRAPH_PHASE.replace("STORE", store))
     placeholder = backend.learning_phase()
     guard = ConfigGuard(backend)
     snapshot = guard.snapshot()
@@ -96,8 +108,9 @@ def test_an_unset_learning_phase_is_restored_from_the_dict_it_lives_in():
     assert backend.learning_phase() is placeholder
 
 
-def test_a_symbolic_learning_phase_is_one_setting_whichever_tensor_stands_for_it():
-    backend = make_backend(PER_GRAPH_PHASE)
+@STORES
+def test_a_symbolic_learning_phase_is_one_setting_whichever_tensor_stands_for_it(store):
+    backend = make_backend(PER_GRAPH_PHASE.replace("STORE", store))
     guard = ConfigGuard(backend)
     snapshot = guard.snapshot()
     backend.clear_session()  # a new graph, a new placeholder
