@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conformance.catalogue import CATALOGUE
+
 pytest_plugins = ["pytester"]
 
 TESTS_DIR = Path(__file__).resolve().parent
@@ -41,6 +43,18 @@ def assert_caught_on_its_entry_only(run: SuiteRun, module) -> None:
     assert any(module.EXPECTED_MESSAGE in message for message in messages), messages
     for entry in run.statuses("blocked"):
         assert run.report["entries"][entry]["blocked_by"] == [module.BROKEN_ENTRY]
+
+
+def options_judging(entries_relying_on: dict[str, set[str]], entry: str) -> tuple[str, ...]:
+    """The options of a run judging a backend that breaks ``entry``: ``--entries`` for the entries whose
+    checks call it (only their verdicts can change, see ``entries_relying_on``), and ``-p no_shrinking``
+    where those are most of the catalogue. A backend breaking an entry that most checks call (variable,
+    placeholder, function, ...) fails nearly every check, and shrinking each failure is then half the
+    run's cost; its verdicts are the same without (tests/no_shrinking.py). Smaller runs keep the minimal
+    examples their messages are judged by."""
+    relying = sorted(entries_relying_on.get(entry, {entry}))
+    unshrunk = ("-p", "no_shrinking") if len(relying) > len(CATALOGUE) // 2 else ()
+    return (f"--entries={','.join(relying)}", *unshrunk)
 
 
 @pytest.fixture

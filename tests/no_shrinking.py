@@ -6,9 +6,10 @@ examples drawn are the same either way (the profile is derandomized; shrinking s
 failure), so every check passes or fails as it would; only a failing check's message shows the first
 failing example instead of its minimal form (which some broken backends' expected messages name: a
 conv2d that ignores image_data_format() raises on the first example, and mismatches on the minimal
-one). ``test_broken_backends`` uses it for the runs where nearly every check fails, a backend whose
-``variable``, ``placeholder`` or ``function`` is broken: there shrinking is about half the cost,
-72 s against 40 s of CPU for ``variable_through_float16``.
+one). The broken- and misbehaving-backend tests use it (``conftest.options_judging``) for the runs
+where nearly every check fails, a backend whose ``variable``, ``placeholder`` or ``function`` is
+broken: there shrinking is about half the cost, 72 s against 40 s of CPU for
+``variable_through_float16``.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import pkgutil
 from pathlib import Path
 
 import pytest
-from conftest import TESTS_DIR, SuiteRun, assert_caught_on_its_entry_only
+from conftest import TESTS_DIR, SuiteRun, assert_caught_on_its_entry_only, options_judging
 
 from conformance.catalogue import CATALOGUE
 from conformance.outcomes import PRESENCE_CHECK
@@ -33,15 +33,9 @@ def run_broken(run_suite_subprocess, entries_relying_on: dict[str, set[str]], fa
     note which check functions failed on its broken entry (for
     ``test_every_check_can_fail``)."""
     module = importlib.import_module(f"broken_backends.{name}")
-    # Checks that never call the broken entry give the reference's verdict (see the fixture).
-    relying = sorted(entries_relying_on.get(module.BROKEN_ENTRY, {module.BROKEN_ENTRY}))
     options = getattr(module, "OPTIONS", ())  # e.g. a contract: broken for tf_keras, classic Keras 2.3's way
-    # A backend breaking an entry that most checks call (variable, placeholder, function, ...) fails nearly
-    # every check, and shrinking each failure is then half the run's cost; its verdicts are the same
-    # without (tests/no_shrinking.py). Smaller runs keep the minimal examples their messages are judged by.
-    unshrunk = ("-p", "no_shrinking") if len(relying) > len(CATALOGUE) // 2 else ()
-    run = run_suite_subprocess(f"--backend=broken_backends.{name}", f"--entries={','.join(relying)}", *unshrunk,
-                               *options)
+    run = run_suite_subprocess(f"--backend=broken_backends.{name}",
+                               *options_judging(entries_relying_on, module.BROKEN_ENTRY), *options)
     gaps = run.report["entries"][module.BROKEN_ENTRY]["gaps"] if run.report else []
     failed = sorted({"test_presence" if gap["check"] == PRESENCE_CHECK else gap["check"].split("[")[0]
                      for gap in gaps})

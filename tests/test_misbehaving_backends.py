@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 
 import pytest
-from conftest import TESTS_DIR, assert_caught_on_its_entry_only
+from conftest import TESTS_DIR, assert_caught_on_its_entry_only, options_judging
 from test_bad_input import assert_one_clear_line
 
 from conformance.baseline import KnownGap, load
@@ -21,16 +21,11 @@ UNLOADABLE = [name for name in MISBEHAVING
               if hasattr(importlib.import_module(f"misbehaving_backends.{name}"), "EXPECTED_LOAD_ERROR")]
 
 
-def relying_on(entries_relying_on: dict[str, set[str]], entry: str) -> str:
-    """``--entries`` for the entries whose checks call ``entry``: only their verdicts can change."""
-    return "--entries=" + ",".join(sorted(entries_relying_on.get(entry, {entry})))
-
-
 @pytest.mark.parametrize("name", [name for name in MISBEHAVING if name not in UNLOADABLE])
 def test_misbehaving_backend_is_reported_on_its_entry(run_suite_subprocess, entries_relying_on, name):
     module = importlib.import_module(f"misbehaving_backends.{name}")
     run = run_suite_subprocess(f"--backend=misbehaving_backends.{name}", *module.OPTIONS,
-                               relying_on(entries_relying_on, module.BROKEN_ENTRY))
+                               *options_judging(entries_relying_on, module.BROKEN_ENTRY))
     assert run.report is not None, run.output
     assert_caught_on_its_entry_only(run, module)
 
@@ -56,7 +51,7 @@ def test_shared_state_a_backend_changes_is_reported_alike_serially_and_in_parall
 
 def test_parallel_run_reports_the_same_as_a_serial_one(run_suite_subprocess, entries_relying_on):
     # tanh is relied on by rnn's checks: the report has a gap and a blocked entry.
-    options = ("--backend=broken_backends.tanh_truncated_series", relying_on(entries_relying_on, "tanh"))
+    options = ("--backend=broken_backends.tanh_truncated_series", *options_judging(entries_relying_on, "tanh"))
     serial = run_suite_subprocess(*options).report
     parallel = run_suite_subprocess(*options, "-n", "2").report
     assert serial["entries"]["rnn"]["status"] == "blocked"
@@ -67,7 +62,7 @@ def test_a_crash_under_xdist_is_reported_as_in_a_serial_run(run_suite_subprocess
     # Each xdist worker runs its checks in a runner process of its own: the worker survives the crash.
     module = importlib.import_module("misbehaving_backends.exits_in_identity")
     run = run_suite_subprocess("--backend=misbehaving_backends.exits_in_identity", "-n", "2",
-                               relying_on(entries_relying_on, "identity"))
+                               *options_judging(entries_relying_on, "identity"))
     assert_caught_on_its_entry_only(run, module)
 
 
