@@ -21,8 +21,8 @@ from .check import Check
 from .compare import Unsupported
 from .escapes import BackendMisbehaved
 from .markers import judged_entry
-from .outcomes import PRESENCE_CHECK, Aspect, CheckOutcome, OutcomeKind
-from .recording import EntryMissing
+from .outcomes import EVALUATORS, PRESENCE_CHECK, Aspect, CheckOutcome, OutcomeKind
+from .recording import EntryHung, EntryMissing
 from .reproduction import failing_call, reproduction
 from .traits import summary, traits
 from .untrusted_text import capped, exception_text
@@ -84,6 +84,8 @@ def _classified(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.T
     if isinstance(error, BackendMisbehaved) and error.entry:
         raised_by = error.entry
     outcome.raised_by = raised_by or ""
+    if isinstance(error, EntryHung) and error.entry in EVALUATORS:
+        outcome.hung_in = error.check  # the graph built there hung, not this check's: see verdict._assign_blame
     if isinstance(error, CheckTimeout):
         outcome.kind = OutcomeKind.ERROR
         outcome.message = f"{failing_call(log) or 'the check'}: {exception_text(error)}"

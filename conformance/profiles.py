@@ -13,15 +13,16 @@ No example database is used (a verdict must not depend on earlier runs), no
 per-example deadline (the suite has its own per-check timeout), and no
 "explain" phase (it costs seconds per failure and adds little to the
 reproduction the report already shows). A derandomized check's examples depend
-on the check alone: not on where the suite is installed (``key_examples_by_check``)
-nor on the constants of "local" modules imported so far (``ignore_local_constants``).
-"The check" includes its function's source text, which hypothesis digests into the
-seed: editing a check's body (not the helpers it calls) draws other examples, so a
-change there is followed by running the shipped baselines again.
+on the check's name alone (``key_examples_by_check``): not on where the suite is
+installed, nor on its source text, nor on the constants of "local" modules imported
+so far (``ignore_local_constants``). Editing a check's body draws the same examples
+as long as it draws the same way, so a fix to how a check judges does not move the
+shipped baselines onto other draws.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 
@@ -65,20 +66,27 @@ def load_profile(name: str, seed: object | None) -> str:
 
 
 def key_examples_by_check(item: pytest.Item) -> None:
-    """Derive a parametrized check's derandomized examples from the check alone
-    (file name, function, parameters), not from where the suite is installed.
+    """Seed a derandomized check's examples from its name (file name, function,
+    parameters) alone.
 
-    Hypothesis' pytest plugin seeds each parametrization with its node id,
-    whose path is relative to the rootdir: ``.tox/py311/lib/python3.11/site-packages/
-    conformance/suite/test_conv.py::...`` in one place, another path in a project's
-    venv, so every install location and Python version drew other examples (we
-    saw tf_keras pass a check in one tox env and fail it in another). Runs just
-    after hypothesis set the key, before the check draws anything.
+    Hypothesis derandomizes a test by digesting it: its source text, and for a
+    parametrized test under its pytest plugin the node id, whose path is relative to
+    the rootdir (``.tox/py311/lib/python3.11/site-packages/conformance/suite/test_conv.py::...``
+    in one place, another path in a project's venv). So every install location drew
+    other examples (we saw tf_keras pass a check in one tox env and fail it in
+    another), and so did every edit of a check's body, which moved the triaged
+    baselines onto new draws. An explicit seed takes precedence over the digest, as
+    ``@hypothesis.seed`` does. Runs just after hypothesis' own hook, before the check
+    draws anything; a profile that is not derandomized (``thorough``, a
+    ``--hypothesis-seed``) draws as hypothesis chooses.
     """
-    inner = getattr(getattr(getattr(item, "obj", None), "hypothesis", None), "inner_test", None)
-    if inner is not None and hasattr(inner, "_hypothesis_internal_add_digest"):
-        check = item.nodeid.split("::", 1)[1]
-        inner._hypothesis_internal_add_digest = f"{item.path.name}::{check}".encode()
+    wrapped = getattr(item, "obj", None)
+    settings = getattr(wrapped, "_hypothesis_internal_use_settings", None)
+    if settings is None:
+        return
+    check = f"{item.path.name}::{item.nodeid.split('::', 1)[1]}"
+    wrapped._hypothesis_internal_use_seed = (  # type: ignore[union-attr]
+        int.from_bytes(hashlib.sha256(check.encode()).digest()[:16], "big") if settings.derandomize else None)
 
 
 def ignore_local_constants() -> None:

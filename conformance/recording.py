@@ -53,6 +53,8 @@ class EntryHung(Exception):
     def __init__(self, entry: str, check: str):
         super().__init__(f"{entry} did not finish in {check} earlier (--check-timeout); not called again: "
                          "a hanging entry costs one timeout")
+        self.entry = entry
+        self.check = check
 
 
 @dataclass

@@ -12,7 +12,10 @@ the same verdict:
 1. A call of another entry that raised (or crashed, or hung) where the check
    failed is that entry's gap, and the checked entry is ``blocked`` by it;
    except the evaluators (``eval``, ``function``, ...), which only run graphs
-   other entries built.
+   other entries built. An evaluator that ran out of time is not called again
+   in that process (``EntryHung``): a later check that needed it is ``blocked``
+   by the entry whose check it hung in (Theano compiling one entry's gradient
+   graph for minutes says nothing of the relu checked after it).
 2. Other failures go to a suspect the check called: the entries that explain
    most failures are blamed first (greedy cover). Only an entry whose own
    behaviour failed is a suspect: a gap of presence or signature, or gaps all
@@ -270,9 +273,13 @@ def _add_gap(verdict: EntryVerdict | None, outcome: CheckOutcome, known: KnownGa
 def _assign_blame(failing: list[CheckOutcome], suspects: set[str]) -> list[tuple[CheckOutcome, str]]:
     """Pair each failing check with the entry to blame (see the module docstring): the entry
     whose call raised, when there is one; else by greedy cover over the ``suspects`` it called."""
-    direct = [o for o in failing if o.raised_by and o.raised_by != o.entry and o.raised_by not in EVALUATORS]
-    blamed: list[tuple[CheckOutcome, str]] = [(o, o.raised_by) for o in direct]
-    unexplained = [o for o in failing if o not in direct]
+    entry_of = {o.check: o.entry for o in failing}
+    stalled = [o for o in failing if o.hung_in and entry_of.get(o.hung_in, o.entry) != o.entry]
+    direct = [o for o in failing
+              if o.raised_by and o.raised_by != o.entry and o.raised_by not in EVALUATORS and o not in stalled]
+    blamed: list[tuple[CheckOutcome, str]] = [(o, entry_of[o.hung_in]) for o in stalled]
+    blamed += [(o, o.raised_by) for o in direct]
+    unexplained = [o for o in failing if o not in direct and o not in stalled]
     owners = Counter(o.entry for o in unexplained)
     order = {name: index for index, name in enumerate(CATALOGUE)}
 

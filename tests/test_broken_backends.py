@@ -39,7 +39,11 @@ def run_broken(run_suite_subprocess, entries_relying_on: dict[str, set[str]], fa
     gaps = run.report["entries"][module.BROKEN_ENTRY]["gaps"] if run.report else []
     failed = sorted({"test_presence" if gap["check"] == PRESENCE_CHECK else gap["check"].split("[")[0]
                      for gap in gaps})
-    (failed_checks / f"{name}.json").write_text(json.dumps(failed))
+    # Written whole, then renamed: the every-check-can-fail test may read the notes meanwhile (another xdist worker).
+    note = failed_checks / f"{name}.json"
+    partial = note.with_suffix(".partial")
+    partial.write_text(json.dumps(failed))
+    partial.replace(note)
     return run
 
 

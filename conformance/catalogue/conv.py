@@ -263,6 +263,11 @@ ENTRIES: tuple[Entry, ...] = (
                       classic=Answer(raises=ValueError),
                       why="causal pads the steps, not the channels, under channels_first "
                           "(classic Keras 2.3 refuses causal padding under channels_first, TF231:3647-3651)"),
+              Example(call(_image([1, 2], (1, 1, 2)), _kernel([1, 10, 100, 1000], (2, 1, 2)), padding="causal",
+                           data_format="channels_first"), _image([100, 201, 1000, 2010], (1, 2, 2)),
+                      classic=Answer(raises=ValueError),
+                      why="causal pads the steps under channels_first, also where padding the channels would fit the "
+                          "kernel (classic Keras 2.3 refuses causal padding under channels_first, TF231:3647-3651)"),
               Example(call(_image([1, 2, 3, 4, 5], (1, 5, 1)), _kernel([1, 0, 1], (3, 1, 1)), strides=2,
                            dilation_rate=2, data_format="channels_last"), raises=ValueError,
                       why="strides > 1 with dilation > 1"),

@@ -93,6 +93,9 @@ ENTRIES: tuple[Entry, ...] = (
                 why="a negative base with a non-integer exponent is NaN"),
         Example(call(np.array([-2.0, 0.0, 3.0]), -1.0), np.array([-0.5, INF, 1.0 / 3.0]),
                 why="integer exponents of negative bases are fine; 0 ** -1 is inf"),
+        Example(call(np.array([-0.0, 0.0, 4.0]), -0.5), np.array([INF, INF, 0.5]),
+                why="the sign of zero: pow(-0, y) is +inf for y < 0 that is not an odd integer (C99 Annex F, "
+                    "numpy.power; rewritten as 1 / sqrt(x) it would be -inf)"),
         Example(call(np.array([-2.0, 3.0]), np.array([3.0, 2.0])), np.array([-8.0, 9.0]),
                 why="a tensor exponent of x's shape applies element by element (neither family documents one "
                     "that broadcasts: 'a: Python integer', TF231:1998)"),

@@ -1,4 +1,7 @@
-"""One root cause, five entries: max, min, sum, prod and mean raise on a tensor with a zero-size dimension."""
+"""One root cause, four entries: min, sum, prod and mean raise on a tensor with a zero-size dimension.
+
+(Not max: classic Keras 2.3 refuses an empty reduction, which the default contract admits, and whether max's draws
+reduce a zero-size tensor along a non-empty axis is up to its examples.)"""
 
 import numpy as _np
 
@@ -6,7 +9,7 @@ import reference_backend as _reference
 from reference_backend import *  # noqa: F401,F403
 from reference_backend import dispatch as _dispatch
 
-BROKEN = ("max", "min", "sum", "prod", "mean")
+BROKEN = ("min", "sum", "prod", "mean")
 
 
 def _refusing(name):

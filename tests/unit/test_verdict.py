@@ -154,3 +154,16 @@ def test_a_known_gap_where_blame_landed_is_matched_by_the_check_that_raised_in_i
     report = build([raised], ["function", "update_add"], Baseline("b.toml", (known,)))
     assert report.entries["update_add"].status == "expected"
     assert report.audit.unmatched == [] and report.audit.fixed == []
+
+
+def test_only_a_check_after_a_hung_evaluator_is_blocked_by_the_entry_it_hung_on():
+    # zeros' check ran out of time inside eval; constant's check, later, met eval not called again (EntryHung).
+    # An outcome without a check name must not pass for the check that hung.
+    outcomes = [outcome("zeros", "error", ["eval"], check="test_zeros", raised_by="eval"),
+                outcome("constant", "error", ["eval"], check="test_constant", raised_by="eval", hung_in="test_zeros"),
+                outcome("variable", "error", ["eval"], check="", raised_by="eval"),
+                outcome("set_value", "error", ["eval"], check="test_set_value", raised_by="eval")]
+    report = build(outcomes)
+    statuses = {name: verdict.status for name, verdict in report.entries.items() if name != "eval"}
+    assert statuses == {"zeros": "error", "constant": "blocked", "variable": "error", "set_value": "error"}
+    assert report.entries["constant"].blocked_by == ["zeros"]
