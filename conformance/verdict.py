@@ -230,7 +230,9 @@ def judge(info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcom
     absent = {o.entry for o in judged if o.aspect is Aspect.PRESENCE and o.kind == OutcomeKind.SKIPPED}
     failing = [o for o in judged if o.kind in FAILING_KINDS and verdicts[o.entry].status != Status.MISSING
                and o.entry not in absent]
-    suspects = {o.entry for o in failing if o.aspect is Aspect.BEHAVIOUR and known(o.entry, o.check) is None}
+    # A check that met a hung evaluator (hung_in) judged nothing of its entry: no evidence against it.
+    suspects = {o.entry for o in failing
+                if o.aspect is Aspect.BEHAVIOUR and not o.hung_in and known(o.entry, o.check) is None}
     blamed = _assign_blame(failing, suspects)
     for outcome, culprit in blamed:
         if culprit != outcome.entry:
