@@ -83,9 +83,13 @@ def _classified(item: pytest.Item, call: pytest.CallInfo[None], report: pytest.T
     raised_by = next((c.entry for c in log.calls if c.error is not None and c.error is error), None)
     if isinstance(error, BackendMisbehaved) and error.entry:
         raised_by = error.entry
+    # A check that met an evaluator no longer called judged nothing of its entry, whatever it made of
+    # the EntryHung (a check of function expecting a ValueError saw this one): see verdict._assign_blame.
+    stalled = next((c.error for c in log.calls if isinstance(c.error, EntryHung) and c.error.entry in EVALUATORS),
+                   None)
+    if stalled is not None:
+        raised_by, outcome.hung_in = stalled.entry, stalled.check
     outcome.raised_by = raised_by or ""
-    if isinstance(error, EntryHung) and error.entry in EVALUATORS:
-        outcome.hung_in = error.check  # the graph built there hung, not this check's: see verdict._assign_blame
     if isinstance(error, CheckTimeout):
         outcome.kind = OutcomeKind.ERROR
         outcome.message = f"{failing_call(log) or 'the check'}: {exception_text(error)}"

@@ -83,7 +83,7 @@ class CheckOutcome:
     follows: dict[str, str] = field(default_factory=dict)  # where the families differ: point -> way followed
     aspect: Aspect = Aspect.BEHAVIOUR
     raised_by: str = ""  # the entry whose call raised (or crashed, or hung) where the check failed
-    hung_in: str = ""  # the check in which an evaluator this check called ran out of time (not called since)
+    hung_in: str = ""  # the checks in which an evaluator this check called ran out of time (not called since)
     failing_traits: tuple[str, ...] = ()  # traits every failing example's inputs have (see traits.py)
     passes_without: dict[str, int] = field(default_factory=dict)  # trait -> passing examples without it
 

@@ -32,6 +32,7 @@ from .catalogue import CATALOGUE
 from .contract import DATA_FORMATS, FLOAT_TYPES, Contract
 from .escapes import BackendMisbehaved, NotJudged, drawn, misbehaviour, not_judged, runner_control
 from .loading import ABSENT, look_up
+from .outcomes import EVALUATORS
 from .watchdog import CheckTimeout
 
 if TYPE_CHECKING:
@@ -46,9 +47,17 @@ class EntryMissing(NotJudged):
         self.entry = entry
 
 
+# An evaluator runs graphs that other entries built: one graph it never finishes (Theano compiling
+# one entry's gradient for minutes) says nothing of the next one, so it stays callable until it has
+# run out of time in this many checks. Bounded, so that an evaluator that hangs on every graph costs
+# the run a few timeouts, not one per check.
+EVALUATOR_HANGS = 2
+
+
 class EntryHung(Exception):
-    """A call of an entry that ran out of time in an earlier check: it is not called again, so
-    that a hanging entry costs the run one timeout, not one per check."""
+    """A call of an entry that ran out of time in an earlier check (an evaluator: in
+    ``EVALUATOR_HANGS`` earlier checks): it is not called again, so that a hanging entry costs
+    the run one timeout, not one per check. ``check``: the check(s) it hung in."""
 
     def __init__(self, entry: str, check: str):
         super().__init__(f"{entry} did not finish in {check} earlier (--check-timeout); not called again: "
@@ -121,7 +130,8 @@ class RecordingBackend:
         self.contract = contract
         self._depth = 0  # how many recorded calls are running
         self._progress_fd: int | None = None
-        self.hung: dict[str, str] = {}  # entry -> the check in which a call of it ran out of time
+        self.hung: dict[str, str] = {}  # entry -> the check(s) in which calls of it ran out of time
+        self._evaluator_hangs: dict[str, list[str]] = {}  # evaluator -> checks it ran out of time in
         self._wrappers: dict[str, Any] = {}
         self.settings = Settings(self)  # the run sets what it read (``ConformanceRun.start``)
 
@@ -171,13 +181,23 @@ class RecordingBackend:
         self._progress_fd = fd
 
     def hang_in(self, entry: str, check: str) -> None:
-        """Note that a call of ``entry`` ran out of time in ``check`` (seen by the process watching the checks)."""
-        self.hung.setdefault(entry, check)
+        """Note that a call of ``entry`` ran out of time in ``check``: later calls of it raise
+        ``EntryHung`` at once; an evaluator's, once it ran out of time in ``EVALUATOR_HANGS`` checks.
+        Called in the runner as the time runs out, and in the process watching it (its reports)."""
+        if entry in self.hung:
+            return
+        if entry in EVALUATORS:
+            checks = self._evaluator_hangs.setdefault(entry, [])
+            if check not in checks:
+                checks.append(check)
+            if len(checks) < EVALUATOR_HANGS:
+                return
+            check = " and ".join(checks)
+        self.hung[entry] = check
 
     def hang(self, entry: str) -> None:
-        """Note that a call of ``entry`` ran out of time in the check in progress: later calls of it
-        raise ``EntryHung`` at once."""
-        self.hung.setdefault(entry, self.check.name)
+        """``hang_in`` the check in progress, announced to the process watching the checks."""
+        self.hang_in(entry, self.check.name)
         self._announce(f"hung {entry}")
 
     def _announce(self, line: str) -> None:

@@ -12,10 +12,11 @@ the same verdict:
 1. A call of another entry that raised (or crashed, or hung) where the check
    failed is that entry's gap, and the checked entry is ``blocked`` by it;
    except the evaluators (``eval``, ``function``, ...), which only run graphs
-   other entries built. An evaluator that ran out of time is not called again
-   in that process (``EntryHung``): a later check that needed it is ``blocked``
-   by the entry whose check it hung in (Theano compiling one entry's gradient
-   graph for minutes says nothing of the relu checked after it).
+   other entries built: a graph that never finishes is the gap of the entry
+   whose check built it (Theano compiling one gradient for minutes), and the
+   evaluator stays callable. One that ran out of time in several checks is not
+   called again in that process (``recording.EntryHung``): a later check that
+   needed it is ``blocked`` by the evaluator, which has the gap.
 2. Other failures go to a suspect the check called: the entries that explain
    most failures are blamed first (greedy cover). Only an entry whose own
    behaviour failed is a suspect: a gap of presence or signature, or gaps all
@@ -230,9 +231,8 @@ def judge(info: RunInfo, selected: Iterable[str], outcomes: Iterable[CheckOutcom
     absent = {o.entry for o in judged if o.aspect is Aspect.PRESENCE and o.kind == OutcomeKind.SKIPPED}
     failing = [o for o in judged if o.kind in FAILING_KINDS and verdicts[o.entry].status != Status.MISSING
                and o.entry not in absent]
-    # A check that met a hung evaluator (hung_in) judged nothing of its entry: no evidence against it.
     suspects = {o.entry for o in failing
-                if o.aspect is Aspect.BEHAVIOUR and not o.hung_in and known(o.entry, o.check) is None}
+                if o.aspect is Aspect.BEHAVIOUR and known(o.entry, o.check) is None}
     blamed = _assign_blame(failing, suspects)
     for outcome, culprit in blamed:
         if culprit != outcome.entry:
@@ -275,11 +275,10 @@ def _add_gap(verdict: EntryVerdict | None, outcome: CheckOutcome, known: KnownGa
 def _assign_blame(failing: list[CheckOutcome], suspects: set[str]) -> list[tuple[CheckOutcome, str]]:
     """Pair each failing check with the entry to blame (see the module docstring): the entry
     whose call raised, when there is one; else by greedy cover over the ``suspects`` it called."""
-    entry_of = {o.check: o.entry for o in failing}
-    stalled = [o for o in failing if o.hung_in and entry_of.get(o.hung_in, o.entry) != o.entry]
+    stalled = [o for o in failing if o.hung_in]  # met an evaluator that is not called again: its gap
     direct = [o for o in failing
               if o.raised_by and o.raised_by != o.entry and o.raised_by not in EVALUATORS and o not in stalled]
-    blamed: list[tuple[CheckOutcome, str]] = [(o, entry_of[o.hung_in]) for o in stalled]
+    blamed: list[tuple[CheckOutcome, str]] = [(o, o.raised_by) for o in stalled]
     blamed += [(o, o.raised_by) for o in direct]
     unexplained = [o for o in failing if o not in direct and o not in stalled]
     owners = Counter(o.entry for o in unexplained)

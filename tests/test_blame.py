@@ -28,13 +28,22 @@ def test_a_crash_inside_another_entry_s_call_is_that_entry_s(run_suite_subproces
     assert any("killed by SIGSEGV during a call of tanh" in message for message in messages), messages
 
 
-def test_a_check_after_an_evaluator_hung_is_blocked_by_the_entry_it_hung_on(run_suite_subprocess):
-    run = run_suite_subprocess("--backend=blame_backends.function_hangs_on_softsign", "--check-timeout=2",
-                               "--entries=softsign,tanh", "-k", "test_agrees_with_reference")
-    assert run.statuses(*GAPS) == {"softsign": "error"}, run.output
-    tanh = run.report["entries"]["tanh"]
-    assert tanh["status"] == "blocked" and tanh["blocked_by"] == ["softsign"], tanh
+def test_a_graph_that_never_finishes_is_the_gap_of_the_entry_that_built_it(run_suite_subprocess):
+    run = run_suite_subprocess("--backend=blame_backends.function_hangs_on_softplus_and_softsign",
+                               "--check-timeout=2", "--entries=softsign,tanh", "-k", "test_agrees_with_reference")
+    assert run.statuses(*GAPS, "blocked") == {"softsign": "error"}, run.output
+    assert run.report["entries"]["tanh"]["status"] == "conform"
     assert any("did not finish within 2 s" in gap["message"] for gap in run.report["entries"]["softsign"]["gaps"])
+
+
+def test_an_evaluator_that_hung_in_two_checks_is_not_called_again(run_suite_subprocess):
+    # softplus' and softsign's checks run before tanh's: function has hung twice when tanh's comes.
+    run = run_suite_subprocess("--backend=blame_backends.function_hangs_on_softplus_and_softsign",
+                               "--check-timeout=2", "--entries=softplus,softsign,tanh,function",
+                               "-k", "test_agrees_with_reference")
+    assert run.statuses(*GAPS, "blocked") == {"softplus": "error", "softsign": "error", "tanh": "blocked",
+                                              "function": "error"}, run.output
+    assert run.report["entries"]["tanh"]["blocked_by"] == ["function"]
 
 
 @pytest.mark.parametrize("name, trait, entries", [

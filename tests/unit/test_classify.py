@@ -12,7 +12,7 @@ from conformance.check import Check
 from conformance.classify import classify, crash_outcome
 from conformance.compare import Mismatch, Unsupported
 from conformance.outcomes import PRESENCE_CHECK, Aspect, OutcomeKind
-from conformance.recording import EntryMissing, RecordingBackend
+from conformance.recording import EntryHung, EntryMissing, RecordingBackend
 from conformance.untrusted_text import MESSAGE_LIMIT
 from conformance.watchdog import CheckTimeout
 
@@ -40,6 +40,17 @@ def backend() -> RecordingBackend:
         raise ValueError("log of <Tensor at 0x7f3a9c2b1d90> named 'input_13'")
     module.log = log
     return RecordingBackend(module, Check(guards=[]))
+
+
+def test_a_check_that_met_an_evaluator_no_longer_called_judged_nothing_whatever_it_made_of_it(backend):
+    backend.module.eval = lambda x: x.value
+    backend.hang_in("eval", "test_a")
+    backend.hang_in("eval", "test_b")
+    with pytest.raises(EntryHung) as raised:  # a check expecting an error sees this one, and fails
+        backend.eval(backend.variable([1.0]))
+    failed = Mismatch(f"expected ValueError, got {raised.value!r}")
+    outcome = classify(item(), *phase(failed), backend.check, "toy")
+    assert (outcome.hung_in, outcome.raised_by) == ("test_a and test_b", "eval")
 
 
 def test_a_passing_check_notes_every_entry_it_relied_on(backend):

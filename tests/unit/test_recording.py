@@ -131,6 +131,26 @@ def test_an_entry_that_ran_out_of_time_is_not_called_again(module, check):
     assert isinstance(backend.check.log.calls[-1].error, EntryHung)
 
 
+def test_an_evaluator_is_called_again_until_it_ran_out_of_time_in_two_checks(module, check):
+    # One graph that never finishes (Theano compiling one gradient) says nothing of the next.
+    hanging = [True]
+    def evaluate(x):
+        if hanging[0]:
+            raise CheckTimeout("out of time")
+        return np.asarray(x)
+
+    module.eval = evaluate
+    backend = RecordingBackend(module, check)
+    for name in ("test_first", "test_first", "test_second"):
+        check.name = name
+        with pytest.raises(CheckTimeout):
+            backend.eval(np.zeros(1))
+    hanging[0] = False
+    backend.hang_in("eval", "test_second")  # the watching process hears of the same hang: counted once
+    with pytest.raises(EntryHung, match="eval did not finish in test_first and test_second earlier"):
+        backend.eval(np.zeros(1))
+
+
 def test_the_reproduction_replays_the_calls(module, check):
     backend = RecordingBackend(module, check)
     backend.eval(backend.abs(backend.variable(np.array([[-1.5, 2.0]]), dtype="float32")))

@@ -156,14 +156,21 @@ def test_a_known_gap_where_blame_landed_is_matched_by_the_check_that_raised_in_i
     assert report.audit.unmatched == [] and report.audit.fixed == []
 
 
-def test_only_a_check_after_a_hung_evaluator_is_blocked_by_the_entry_it_hung_on():
-    # zeros' check ran out of time inside eval; constant's check, later, met eval not called again (EntryHung).
-    # An outcome without a check name must not pass for the check that hung.
+def test_a_graph_that_hung_is_its_builder_s_gap_and_an_evaluator_not_called_again_blocks():
+    # zeros' and variable's checks ran out of time inside eval: each is the gap of the entry that built the
+    # graph. eval, having hung twice, was not called again: constant's check met that (EntryHung), and so
+    # did eval's own, which expected an error and got this one.
     outcomes = [outcome("zeros", "error", ["eval"], check="test_zeros", raised_by="eval"),
-                outcome("constant", "error", ["eval"], check="test_constant", raised_by="eval", hung_in="test_zeros"),
-                outcome("variable", "error", ["eval"], check="", raised_by="eval"),
+                outcome("variable", "error", ["eval"], check="test_variable", raised_by="eval"),
+                outcome("constant", "error", ["eval"], check="test_constant", raised_by="eval",
+                        hung_in="test_zeros and test_variable"),
+                outcome("eval", "mismatch", ["variable"], check="test_eval", raised_by="eval",
+                        hung_in="test_zeros and test_variable"),
                 outcome("set_value", "error", ["eval"], check="test_set_value", raised_by="eval")]
     report = build(outcomes)
-    statuses = {name: verdict.status for name, verdict in report.entries.items() if name != "eval"}
-    assert statuses == {"zeros": "error", "constant": "blocked", "variable": "error", "set_value": "error"}
-    assert report.entries["constant"].blocked_by == ["zeros"]
+    statuses = {name: verdict.status for name, verdict in report.entries.items()}
+    assert statuses == {"zeros": "error", "variable": "error", "constant": "blocked", "set_value": "error",
+                        "eval": "error"}
+    assert report.entries["constant"].blocked_by == ["eval"]
+    # eval's stalled check is no evidence that eval explains set_value's failure: that stays set_value's own.
+    assert report.entries["set_value"].blocked_by == []
