@@ -61,6 +61,13 @@ def map_arrays(structure: Any, function: Callable[[np.ndarray], Any]) -> Any:
     return structure
 
 
+def in_floatx(value: Any, dtype: str) -> Any:
+    """``value`` (a pinned call or answer, written in float64) with its float64 arrays cast to
+    ``dtype``, every array a copy: a backend that modifies its input in place must not corrupt
+    the record."""
+    return map_arrays(value, lambda array: array.astype(dtype) if array.dtype == np.float64 else array.copy())
+
+
 def items_of(sequence: list[Any] | tuple[Any, ...]) -> list[Any]:
     """The items a list or tuple holds, read as the built-in type holds them: a backend's answer may
     be a subclass whose own ``__iter__`` or ``__len__`` raises (a test runner's skip, say), and the

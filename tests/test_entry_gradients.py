@@ -7,12 +7,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import reference_backend
+from conformance.calls import in_floatx
 from conformance.catalogue.derivatives import DIFFERENTIABLE
 from conformance.differences import central_differences
 from conformance.outcomes import GAP_STATUSES
-from conformance.suite.test_entry_gradients import JUDGED, KINKS
+from conformance.suite.test_entry_gradients import JUDGED, KINKS, POINTS, _differentiated
 
-GRADIENT_CHECKS = "test_gradient_agrees_with_reference or test_gradient_at_kink or test_stop_gradient_blocks_its_path"
+GRADIENT_CHECKS = ("test_gradient_agrees_with_reference or test_gradient_at_kink or test_gradient_at_point "
+                   "or test_stop_gradient_blocks_its_path")
 
 
 @pytest.mark.parametrize("floatx", ["float32", "float64"])
@@ -21,7 +24,7 @@ def test_the_reference_passes_every_gradient_check(run_suite, floatx, image_data
     run = run_suite("--backend=reference_backend", f"--floatx={floatx}", f"--image-data-format={image_data_format}",
                     "-k", GRADIENT_CHECKS)
     assert run.ret == 0, run.output
-    assert f"{len(JUDGED) + len(KINKS) + 1} passed" in run.output, run.output
+    assert f"{len(JUDGED) + len(KINKS) + len(POINTS) + 1} passed" in run.output, run.output
     conform = run.statuses("conform")
     assert set(JUDGED) | {"stop_gradient"} <= set(conform), run.statuses()
     assert not run.statuses(*GAP_STATUSES), run.statuses()
@@ -34,6 +37,15 @@ def test_the_classic_reference_passes_the_gradient_checks_under_the_classic_cont
     run = run_suite("--backend=reference_backend.classic", "--contract=keras-2.3", "-k", GRADIENT_CHECKS)
     assert not run.statuses(*GAP_STATUSES), run.statuses(*GAP_STATUSES)
     assert set(JUDGED) | {"stop_gradient"} <= set(run.statuses("conform")), run.statuses()
+
+
+@pytest.mark.parametrize("floatx", ["float16", "float32", "float64"])
+def test_every_point_is_judged_in_every_floatx(floatx):
+    # A point the gradient check would pass over (an infinite result, one element) could not fail.
+    for name, derivative in DIFFERENTIABLE.items():
+        for point in derivative.points:
+            pinned = in_floatx(point.call, floatx)
+            assert _differentiated(getattr(reference_backend, name), name, pinned), pinned.render(name)
 
 
 def test_every_differentiable_entry_with_drawn_calls_is_judged():

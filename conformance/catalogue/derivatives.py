@@ -7,6 +7,10 @@ a per-entry gradient check reads both: the record to draw calls, this to know wh
 differentiate and which points to pin. Points not listed here are smooth, where a backend's
 gradient must match the reference's exact one (``reference_backend.gradients.gradient_of_call``).
 
+Each ``Point`` is a smooth call where a backend was found wrong (a zero in ``cumprod``, an ``exp``
+that overflows in ``logsumexp``), judged like a drawn call under every contract: draws change
+with the hypothesis release and the profile; a finding held by a point does not.
+
 Each ``Kink`` pins the gradient of ``sum(entry(*call.args, **call.kwargs))`` with respect to
 the parameter ``wrt`` (float64 values; None: no gradient at all, TensorFlow's None), with its
 source in ``why``. Sources are TensorFlow 2.21's ``math_grad.py``, ``nn_grad.py`` and
@@ -36,14 +40,24 @@ class Kink:
 
 
 @dataclass(frozen=True)
+class Point:
+    """A smooth point where a backend's gradient was found wrong: judged as a drawn call is, against the
+    reference's exact gradient, under every contract, so that the finding does not hang on the draws."""
+
+    call: Call  # written in float64, cast to floatx
+    why: str
+
+
+@dataclass(frozen=True)
 class Derivative:
-    """How an entry is differentiated: the parameters with a gradient, and its pinned kinks."""
+    """How an entry is differentiated: the parameters with a gradient, its pinned kinks and points."""
 
     wrt: tuple[str, ...]
     kinks: tuple[Kink, ...] = ()
     judged_where: Callable[[dict[str, Any]], bool] | None = None
     """Which drawn calls (their arguments by parameter name) the generated check may judge, when not all:
     the gradient is ill-defined in floatx elsewhere (the record says why)."""
+    points: tuple[Point, ...] = ()
 
 
 def _exact_exponent_step(arguments: dict[str, Any]) -> bool:
@@ -127,10 +141,14 @@ DIFFERENTIABLE: dict[str, Derivative] = {
     "cumprod": Derivative(X, (Kink(call(np.array([[0.0, 2.0, 3.0], [2.0, 0.0, 3.0]]), -1), "x",
                                    np.array([[9.0, 0.0, 0.0], [1.0, 8.0, 0.0]]),
                                    "the exact derivative; TensorFlow's CumprodGrad divides by x (div_no_nan) and "
-                                   "answers [[0, 0, 0], [1, 0, 0]]: a known TensorFlow defect, not a convention"),)),
+                                   "answers [[0, 0, 0], [1, 0, 0]]: a known TensorFlow defect, not a convention"),),
+                          points=(Point(call(_x(0.0, 2.0, 3.0)), "a zero element: the derivative is a polynomial, "
+                                        "smooth there; dividing by x gives NaN (Theano) or 0 (TensorFlow)"),)),
     "logsumexp": Derivative(X, (Kink(call(np.array([[-INF, 0.0], [1.0, 1.0], [-INF, -INF]]), -1), "x",
                                      np.array([[0.0, 1.0], [0.5, 0.5], [NAN, NAN]]),
-                                     "reduce_logsumexp's gradient exp(x - lse): NaN when every element is -inf"),)),
+                                     "reduce_logsumexp's gradient exp(x - lse): NaN when every element is -inf"),),
+                            points=(Point(call(_x(89.0, 88.0)), "exp(x) overflows float32 and float16 but the value "
+                                          "does not: the gradient, softmax(x), must be as stable (Theano's is NaN)"),)),
     "argmax": Derivative(()), "argmin": Derivative(()),
     # linear algebra and shapes
     "dot": Derivative(("x", "y")), "batch_dot": Derivative(("x", "y")), "transpose": Derivative(X),

@@ -10,13 +10,11 @@
 from __future__ import annotations
 
 import inspect
-from typing import Any
 
-import numpy as np
 import pytest
 from hypothesis import strategies as st
 
-from conformance.calls import map_arrays
+from conformance.calls import in_floatx
 from conformance.catalogue import CATALOGUE, Entry
 from conformance.check import given
 from conformance.escapes import not_judged
@@ -72,9 +70,9 @@ def test_example(backend, oracles, name, index, route):
     function = backend.entry(name)
     example = entry.examples[index]
     floatx = backend.settings.floatx
-    pinned = _in_floatx(example.call, floatx)
+    pinned = in_floatx(example.call, floatx)
     what = f"{pinned.render(name)} by the {route} route" + (f" ({example.why})" if example.why else "")
-    expected = [(way, Answer(_in_floatx(answer.expected, example.dtype or floatx), answer.raises))
+    expected = [(way, Answer(in_floatx(answer.expected, example.dtype or floatx), answer.raises))
                 for way, answer in example.answers()]
     # The other ways classic Keras 2.3 accepted for this entry, computed on the pinned call.
     expected += [(oracle.way, oracle.answer(name, pinned)) for oracle in oracles if oracle.entry == name]
@@ -82,8 +80,3 @@ def test_example(backend, oracles, name, index, route):
     backend.check.follow(example.why or pinned.render(name), agree(found, expected, backend.contract, what,
                                                                    entry.tolerance))
 
-
-def _in_floatx(value: Any, dtype: str) -> Any:
-    """``value`` with its float64 arrays cast to ``dtype`` (see ``Example``), every array
-    a copy: a backend that modifies its input in place must not corrupt the record."""
-    return map_arrays(value, lambda array: array.astype(dtype) if array.dtype == np.float64 else array.copy())

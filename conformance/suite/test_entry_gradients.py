@@ -70,7 +70,7 @@ import numpy as np
 import pytest
 from hypothesis import strategies as st
 
-from conformance.calls import Call, Weights, arrays_in, map_arrays
+from conformance.calls import Call, Weights, arrays_in, in_floatx, map_arrays
 from conformance.catalogue import CATALOGUE
 from conformance.catalogue.derivatives import DIFFERENTIABLE
 from conformance.check import given
@@ -105,6 +105,8 @@ GRADIENT_EXAMPLES = max(1, hypothesis.settings().max_examples // 8)  # the profi
 JUDGED = [name for name, derivative in DIFFERENTIABLE.items() if derivative.wrt and CATALOGUE[name].calls]
 KINKS = [entry_param(name, name, index, id=f"{name}-{index}")
          for name, derivative in DIFFERENTIABLE.items() for index in range(len(derivative.kinks))]
+POINTS = [entry_param(name, name, index, id=f"{name}-{index}")
+          for name, derivative in DIFFERENTIABLE.items() for index in range(len(derivative.points))]
 
 
 def _is_float_array(value: Any) -> bool:
@@ -260,11 +262,28 @@ def test_gradient_agrees_with_reference(backend, oracles, reference, name, data)
     entry = CATALOGUE[name]
     assert entry.calls is not None  # parametrized over the records that have calls
     backend.entry(name)
+    reference_entry = getattr(reference, name)
+    drawn = data.draw(entry.calls(backend.settings.floatx).filter(
+        lambda c: bool(_differentiated(reference_entry, name, c))), label="call")
+    seed = data.draw(st.integers(0, 2 ** 32 - 1), label="seed of w")
+    _judge_gradient(backend, oracles, reference, name, drawn, seed)
+
+
+@pytest.mark.parametrize("name, index", POINTS)
+def test_gradient_at_point(backend, oracles, reference, name, index):
+    backend.entry(name)
+    point = DIFFERENTIABLE[name].points[index]
+    pinned = in_floatx(point.call, backend.settings.floatx)  # judged in every floatx: tests/unit/test_derivatives.py
+    _judge_gradient(backend, oracles, reference, name, pinned, seed=index, why=point.why)
+
+
+def _judge_gradient(backend: Any, oracles: Any, reference: Any, name: str, drawn: Call, seed: int,
+                    why: str = "") -> None:
+    """Judge the gradient of ``sum(name(drawn) * w)``, ``w`` drawn from ``seed``, as the module's docstring
+    says; ``why`` the call is judged, if it is pinned, goes into every message."""
+    entry = CATALOGUE[name]
     floatx = backend.settings.floatx
     reference_entry = getattr(reference, name)
-    drawn = data.draw(entry.calls(floatx).filter(lambda c: bool(_differentiated(reference_entry, name, c))),
-                      label="call")
-    seed = data.draw(st.integers(0, 2 ** 32 - 1), label="seed of w")
     bound = _bind(reference_entry, drawn)
     wrt = _differentiated(reference_entry, name, drawn)
     forward = attempt(lambda: reference_entry(*drawn.args, **drawn.kwargs))
@@ -274,7 +293,7 @@ def test_gradient_agrees_with_reference(backend, oracles, reference, name, data)
     if all(w is None for w in weights):
         return  # no non-empty float result: nothing to differentiate
     what = (f"gradients(sum({drawn.render(name)} * w), [{', '.join(wrt)}]) with w drawn from seed {seed}, "
-            "by the graph route")
+            "by the graph route" + (f" ({why})" if why else ""))
     labels = _labels(drawn, reference_entry, wrt)
     graph = attempt(lambda: _Graph(backend, backend.entry(name), reference_entry, drawn, wrt, weights))
     built = graph if graph.error is not None else attempt(lambda: graph.result.gradients(backend))
