@@ -46,6 +46,8 @@
   is a mismatch), in float64 whatever floatx (``derivatives.py`` pins them there: in
   float16, ``1 - epsilon()`` is 1 and the crossentropies' clipping moves). The kinks pin
   tf_keras' conventions: not judged under a contract that does not admit tf_keras.
+* ``test_gradient_at_point`` (one per ``Point``): the point's call, in floatx, judged as a drawn
+  call is ((a) and (b) above, ``w`` from the point's index), under every contract.
 * ``test_stop_gradient_blocks_its_path``: ``gradients(sum(stop_gradient(x) * x), [x])``
   is ``x`` (the stopped factor is a constant), not ``2 x``.
 
@@ -273,7 +275,7 @@ def test_gradient_agrees_with_reference(backend, oracles, reference, name, data)
 def test_gradient_at_point(backend, oracles, reference, name, index):
     backend.entry(name)
     point = DIFFERENTIABLE[name].points[index]
-    pinned = in_floatx(point.call, backend.settings.floatx)  # judged in every floatx: tests/unit/test_derivatives.py
+    pinned = in_floatx(point.call, backend.settings.floatx)  # judged in every floatx: tests/test_entry_gradients.py
     _judge_gradient(backend, oracles, reference, name, pinned, seed=index, why=point.why)
 
 
