@@ -32,7 +32,12 @@ from .listing import entries as listed_entries
 from .listing import render as render_listing
 from .markers import MARKER_HELP, entry_marker, judged_entry
 from .outcomes import GAP_STATUSES, Aspect, CheckOutcome, OutcomeKind, check_outcome
-from .profiles import PROFILES, keep_storage_out_of_the_working_directory, key_examples_by_check
+from .profiles import (
+    PROFILES,
+    keep_storage_out_of_the_working_directory,
+    key_examples_by_check,
+    shrink_unless_expected,
+)
 from .rendering import github_annotations, terminal_segments
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
 from .session_reset import SessionReset
@@ -235,6 +240,9 @@ class ConformanceSession:
         if not _in_suite(item):
             return (yield)
         key_examples_by_check(item)
+        baseline = self.run.baseline
+        shrink_unless_expected(item, baseline is not None
+                               and baseline.covering(self.run.entry_of[item.nodeid], item.name) is not None)
         with deadline(self.run.check_timeout), self.run.sandbox.checking():
             try:
                 return (yield)

@@ -89,6 +89,32 @@ def key_examples_by_check(item: pytest.Item) -> None:
         int.from_bytes(hashlib.sha256(check.encode()).digest()[:16], "big") if settings.derandomize else None)
 
 
+def shrink_unless_expected(item: pytest.Item, expected: bool) -> None:
+    """Leave out hypothesis' shrink phase from a check whose failure the run's baseline expects.
+
+    Shrinking replays the failing call in smaller and smaller forms until none
+    fails: dozens to hundreds of extra examples, each a new graph to build (and to
+    compile, on Theano). A known gap gains nothing from it: the verdict is the
+    same either way (the check fails, as the baseline says), and the baseline's
+    reason already carries the minimal input. So such a check reports the first
+    failing call it draws; without ``--baseline`` (or for a check the baseline does
+    not cover) every failure is shrunk as before. A check draws the same
+    examples either way: only what happens after a failure changes.
+
+    Set for every check, since parametrized checks share the function whose
+    settings hypothesis reads (``_hypothesis_internal_use_settings``).
+    """
+    wrapped = getattr(item, "obj", None)
+    settings = getattr(wrapped, "_hypothesis_internal_use_settings", None)
+    if settings is None:
+        return
+    # The settings the check was decorated with, kept on first sight, before any item changed them.
+    own = wrapped.__dict__.setdefault("_conformance_own_settings", settings)
+    wrapped._hypothesis_internal_use_settings = (  # type: ignore[union-attr]
+        hypothesis.settings(own, phases=[phase for phase in own.phases if phase is not hypothesis.Phase.shrink])
+        if expected else own)
+
+
 def ignore_local_constants() -> None:
     """Stop hypothesis from drawing constants found in the source of "local"
     modules (files outside site-packages and the standard library).

@@ -70,6 +70,18 @@ def test_known_gaps_are_expected_and_the_run_passes(run_suite, tmp_path):
     assert " xfailed" in run.output  # JUnit files and pytest's summary agree: not failures
 
 
+def test_a_known_gap_reports_its_first_failing_draw_unshrunk(run_suite, tmp_path):
+    # cumsum over the last axis fails on drawn arrays, which shrinking would then make smaller:
+    # known, the same checks fail on the same draws, without the shrinking.
+    cumsum = ("--backend=broken_backends.cumsum_last_axis", "--entries=cumsum")
+    unknown = run_suite(*cumsum)
+    known = run_suite(*cumsum, f"--baseline={write(tmp_path, ONES_KNOWN.replace('ones', 'cumsum'))}")
+    assert known.ret == 0 and unknown.ret == 1
+    assert known.report["hypothesis_examples"] < unknown.report["hypothesis_examples"] / 2
+    unknown_gaps, known_gaps = (run.report["entries"]["cumsum"]["gaps"] for run in (unknown, known))
+    assert [gap["check"] for gap in known_gaps] == [gap["check"] for gap in unknown_gaps]
+
+
 def test_a_gap_outside_the_baseline_still_fails(run_suite, tmp_path):
     baseline = write(tmp_path, ONES_KNOWN.replace('"ones"', '"zeros"'))
     run = run_suite(BROKEN, ENTRIES, f"--baseline={baseline}")

@@ -287,6 +287,10 @@ ENTRIES: tuple[Entry, ...] = (
                            strides=(1, 1, 3), padding="same", data_format="channels_last"),
                       _image([2.25], (1, 1, 1, 1, 1)),
                       why="'same' with a stride as long as the input: one output, its window at cell 0"),
+              Example(call(_image(range(1, 9), (2, 1, 2, 2, 1)), _kernel([1, 10], (1, 1, 2, 1, 1)),
+                           strides=(1, 1, 3), data_format="channels_last"),
+                      _image([21, 43, 65, 87], (2, 1, 2, 1, 1)),
+                      why="a stride longer than the last axis: one output along it, every row and sample computed"),
           ) + _errors(_image(range(8), (1, 2, 2, 2, 1)), _kernel([1], (1, 1, 1, 1, 1)))),
     Entry("conv2d_transpose", "x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None, "
           "dilation_rate=(1, 1)", calls=CALLS["conv2d_transpose"], reads=_LAYOUT, examples=(
