@@ -290,7 +290,9 @@ ENTRIES: tuple[Entry, ...] = (
               Example(call(_image(range(1, 9), (2, 1, 2, 2, 1)), _kernel([1, 10], (1, 1, 2, 1, 1)),
                            strides=(1, 1, 3), data_format="channels_last"),
                       _image([21, 43, 65, 87], (2, 1, 2, 1, 1)),
-                      why="a stride longer than the last axis: one output along it, every row and sample computed"),
+                      why="a stride longer than the last axis: one 'valid' window along it, every row and sample "
+                          "computed (tf_keras and TF231:3975-3980 stride tf.nn.convolution, Theano subsamples, "
+                          "TH231:2491-2496)"),
           ) + _errors(_image(range(8), (1, 2, 2, 2, 1)), _kernel([1], (1, 1, 1, 1, 1)))),
     Entry("conv2d_transpose", "x, kernel, output_shape, strides=(1, 1), padding='valid', data_format=None, "
           "dilation_rate=(1, 1)", calls=CALLS["conv2d_transpose"], reads=_LAYOUT, examples=(
