@@ -240,9 +240,7 @@ class ConformanceSession:
         if not _in_suite(item):
             return (yield)
         key_examples_by_check(item)
-        baseline = self.run.baseline
-        shrink_unless_expected(item, baseline is not None
-                               and baseline.covering(self.run.entry_of[item.nodeid], item.name) is not None)
+        shrink_unless_expected(item, self.run.known_gap(self.run.entry_of[item.nodeid], item.name) is not None)
         with deadline(self.run.check_timeout), self.run.sandbox.checking():
             try:
                 return (yield)
@@ -291,11 +289,11 @@ class ConformanceSession:
 
     def _mark_known(self, report: pytest.TestReport, outcome: CheckOutcome) -> None:
         """A check failing as the baseline expects is an xfail, in the terminal and in JUnit files alike."""
-        baseline = self.run.baseline
-        known = baseline.covering(outcome.entry, outcome.check) if baseline else None
-        if baseline is not None and known is not None and report.failed:
+        known = self.run.known_gap(outcome.entry, outcome.check)
+        if self.run.baseline is not None and known is not None and report.failed:
             report.outcome = "skipped"
-            report.wasxfail = f"known gap ({known.category}, {baseline.path}): {known.reason.splitlines()[0]}"
+            report.wasxfail = (f"known gap ({known.category}, {self.run.baseline.path}): "
+                               f"{known.reason.splitlines()[0]}")
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         if report.nodeid.split("::")[0].endswith(MODEL_CHECKS.name):

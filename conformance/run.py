@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from .baseline import Baseline, BaselineError
+from .baseline import Baseline, BaselineError, KnownGap
 from .baseline import load as load_baseline
 from .baseline import resolve as resolve_baseline
 from .catalogue import CATALOGUE, KERAS_2_3_IMPORTS, select_entries
@@ -97,6 +97,10 @@ class ConformanceRun:
         """Whether checks run in forked runner processes (``watchdog.Supervisor``): wherever
         ``os.fork`` exists."""
         return hasattr(os, "fork")
+
+    def known_gap(self, entry: str, check: str) -> KnownGap | None:
+        """The gap of ``--baseline`` (under this run's floatx) that covers ``check`` of ``entry``, if any."""
+        return self.baseline.covering(entry, check) if self.baseline is not None else None
 
     def __post_init__(self) -> None:
         self.oracles = oracles(self.contract)
