@@ -8,13 +8,18 @@ A baseline is a TOML file with one ``[[gap]]`` table per known gap::
     category = "unsupported"                  # unsupported | known-difference | bug
     reason = "updates are not supported in eager mode: ..."   # required, not empty
     floatx = ["float64", "float16"]           # optional: only under these floatx (default: all)
+    time_limit = 60                           # optional: a known hang, stopped after these seconds
 
 ``check`` names a check as the report shows it (``test_rnn_every_flag_together[eager]``,
 ``presence`` for an absent entry); ``*`` matches any text and ``?`` one character,
 every other character (brackets included) stands for itself. Without ``check``
 the gap covers every check of the entry. Without ``floatx`` it applies under
 every floatx; with it, a run under another floatx ignores the gap (so a gap
-of float64 alone is neither expected nor "fixed" under float32).
+of float64 alone is neither expected nor "fixed" under float32). ``time_limit``
+is for a check known to hang: it runs out of time after these seconds instead
+of ``--check-timeout`` (the shorter of the two wins), so a known hang does not
+cost a run the whole default limit; a backend whose check then finishes within
+it is told "fixed" as usual.
 
 Contracts:
 
@@ -56,7 +61,8 @@ from .wildcards import Wildcards
 
 GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
 SHIPPED = Path(__file__).resolve().parent / "baselines"  # the triaged gaps of real backends, as package data
-_KEYS = ("entry", "check", "category", "reason", "floatx")
+_KEYS = ("entry", "check", "category", "reason", "floatx", "time_limit")
+MAX_TIME_LIMIT = 86400.0  # one day, as --check-timeout's bound
 _REQUIRED_KEYS = ("entry", "category", "reason")
 
 
@@ -73,6 +79,7 @@ class KnownGap:
     reason: str
     check: str | None = None  # a check name or pattern; None covers every check of the entry
     floatx: tuple[str, ...] | None = None  # the floatx it applies under; None: all
+    time_limit: float | None = None  # seconds the check may run, for a known hang; None: --check-timeout
 
     def covers(self, entry: str, check: str) -> bool:
         return entry == self.entry and (self.check is None or self._pattern.matches(check))
@@ -160,7 +167,12 @@ def _gap(table: object, where: str) -> KnownGap:
                                or any(value not in FLOAT_TYPES for value in floatx)):
         raise BaselineError(f"{where}: 'floatx' must be a non-empty list of {', '.join(FLOAT_TYPES)}; "
                             f"got {_shown(floatx)}")
-    for key in (key for key in table if key != "floatx"):
+    time_limit = table.get("time_limit")
+    if time_limit is not None and (isinstance(time_limit, bool) or not isinstance(time_limit, (int, float))
+                                   or not 0 < time_limit <= MAX_TIME_LIMIT):  # NaN fails both
+        raise BaselineError(f"{where}: 'time_limit' must be a number of seconds > 0 and at most {MAX_TIME_LIMIT:g}; "
+                            f"got {_shown(time_limit)}")
+    for key in (key for key in table if key not in ("floatx", "time_limit")):
         if not isinstance(table[key], str) or not table[key].strip():
             raise BaselineError(f"{where}: {key!r} must be a non-empty string; got {_shown(table[key])}")
     entry = table["entry"]
@@ -169,7 +181,8 @@ def _gap(table: object, where: str) -> KnownGap:
     if table["category"] not in GAP_CATEGORIES:
         raise BaselineError(f"{where}: category {_shown(table['category'])} is not one of {', '.join(GAP_CATEGORIES)}")
     return KnownGap(entry=entry, category=table["category"], reason=table["reason"].strip(),
-                    check=table.get("check"), floatx=None if floatx is None else tuple(floatx))
+                    check=table.get("check"), floatx=None if floatx is None else tuple(floatx),
+                    time_limit=None if time_limit is None else float(time_limit))
 
 
 def _shown(value: object) -> str:
@@ -187,6 +200,8 @@ def render(gaps: Iterable[KnownGap], header: str = "") -> str:
         lines += [f"category = {_toml_string(gap.category)}", f"reason = {_toml_string(gap.reason)}"]
         if gap.floatx is not None:
             lines.append("floatx = [" + ", ".join(_toml_string(value) for value in gap.floatx) + "]")
+        if gap.time_limit is not None:
+            lines.append(f"time_limit = {gap.time_limit!r}")
     return "\n".join(lines).lstrip("\n") + "\n"
 
 

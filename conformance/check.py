@@ -44,6 +44,7 @@ class Check:
     follows: dict[str, str] = field(default_factory=dict)  # point where the families differ -> the way followed
     example_traits: list[tuple[frozenset[str], bool]] = field(default_factory=list)  # per example: traits, passed
     shared: SharedState | None = None  # the state of the process no entry may change
+    between_examples: Callable[[], None] | None = None  # clears the session (``SessionReset.between_examples``)
     _shared_before: StateSnapshot | None = field(default=None, init=False)  # as the innermost isolated block began
 
     def record(self, call: RecordedCall) -> None:
@@ -58,9 +59,12 @@ class Check:
             self.follows[point] = str(way)
 
     def start_example(self) -> None:
-        """Begin a hypothesis example: a fresh log, so a failure reproduces that example only."""
+        """Begin a hypothesis example: a fresh log, so a failure reproduces that example only, and a
+        fresh session where the run clears it between examples."""
         self.examples += 1
         self.log = CallLog()
+        if self.between_examples is not None:
+            self.between_examples()
 
     def restore_shared_state(self, audit: bool = False) -> list[str]:
         """Put back the shared state as the current isolated block found it; what had changed

@@ -40,7 +40,6 @@ from .profiles import (
 )
 from .rendering import github_annotations, terminal_segments
 from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
-from .session_reset import SessionReset
 from .untrusted_text import capped, capped_lines, exception_text, printable
 from .watchdog import Supervisor, deadline, passes_through
 
@@ -82,6 +81,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--isolate", action="store_true",
                     help="run each check in a new child process, forked from the state the backend had after "
                          "import (slower); by default one child runs the checks until the backend crashes it")
+    group.addoption("--clear-between-examples", action="store_true",
+                    help="also clear the backend's session before every example of a check, once a first "
+                         "clear_session proved harmless (by default only between checks): faster where each "
+                         "evaluation slows with the graph built so far (TF1 graph mode), slower where clear_session "
+                         "itself costs (tf_keras in eager mode drops its kernel caches)")
     group.addoption("--list-entries", nargs="?", const="text", choices=FORMATS, metavar="FORMAT",
                     help="print every entry of the contract (category, families, signature, one-line contract) "
                          "as text, markdown or json, and exit")
@@ -186,10 +190,10 @@ class ConformanceSession:
         self.model_called: set[str] = set()  # the entries its diverging scenarios called
         # Checks run in a forked runner process, so that a crash or a hang of the backend costs one
         # check, not the run and its reports (where the platform cannot fork, in this process).
-        # Between checks a runner clears the backend's session (``session_reset``), unless each check
-        # has a runner of its own anyway.
-        reset = SessionReset(run.loaded.module)
-        self.supervisor = Supervisor(run.check_timeout, crash_outcome, run.backend.report_progress_to,
+        # Between checks, and between examples once that proved safe, a runner clears the backend's
+        # session (``session_reset``), unless each check has a runner of its own anyway.
+        reset = run.session_reset
+        self.supervisor = Supervisor(run.time_limit, crash_outcome, run.backend.report_progress_to,
                                      run.backend.hang_in,
                                      **({"checks_per_runner": 1} if run.isolate else
                                         {"reset": reset} if reset.available else {})
@@ -241,7 +245,9 @@ class ConformanceSession:
             return (yield)
         key_examples_by_check(item)
         shrink_unless_expected(item, self.run.known_gap(self.run.entry_of[item.nodeid], item.name) is not None)
-        with deadline(self.run.check_timeout), self.run.sandbox.checking():
+        seconds = self.run.time_limit(item)
+        source = "--check-timeout" if seconds == self.run.check_timeout else "its time_limit in the baseline"
+        with deadline(seconds, source), self.run.sandbox.checking():
             try:
                 return (yield)
             except BaseException as escaped:  # noqa: B036 - re-raised, or replaced by what it means

@@ -198,9 +198,10 @@ class RecordingBackend:
     def hang(self, entry: str) -> None:
         """``hang_in`` the check in progress, announced to the process watching the checks."""
         self.hang_in(entry, self.check.name)
-        self._announce(f"hung {entry}")
+        self.announce(f"hung {entry}")
 
-    def _announce(self, line: str) -> None:
+    def announce(self, line: str) -> None:
+        """Send ``line`` to the process watching the checks (``report_progress_to``), if one is."""
         if self._progress_fd is not None:
             os.write(self._progress_fd, f"{line}\n".encode())
 
@@ -215,7 +216,7 @@ class RecordingBackend:
             if entry in self.hung:
                 call.error = EntryHung(entry, self.hung[entry])
                 raise call.error
-            self._announce(f"call {entry}")
+            self.announce(f"call {entry}")
             self._depth += 1
             try:
                 call.result = function(*args, **kwargs)

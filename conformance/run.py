@@ -46,6 +46,7 @@ from .profiles import describe, load_profile
 from .recording import RecordingBackend, Settings
 from .report_files import ReportPaths, write_report_files
 from .sandbox import Sandbox
+from .session_reset import SessionReset
 from .untrusted_text import capped, exception_text, printable
 from .verdict import GapReport, RunInfo, judge
 from .watchdog import passes_through
@@ -79,10 +80,12 @@ class ConformanceRun:
     sandbox: Sandbox  # where the backend may write (KERAS_HOME, and HOME during checks)
     baseline: Baseline | None = None  # --baseline
     strict_baseline: bool = False  # --strict-baseline: a fixed or stale known gap fails the run
+    clear_between_examples: bool = False  # --clear-between-examples (``session_reset``)
     backend: RecordingBackend = field(init=False)
     oracles: list[Oracle] = field(init=False)  # the answers the contract admits (see conformance.oracles)
     guards: list[ConfigGuard] = field(init=False)
     shared: SharedState = field(init=False)  # numpy's state, sys.path, the oracle's code: no entry may change them
+    session_reset: SessionReset = field(init=False)  # clears the backend's session in runners (``session_reset``)
     info: RunInfo = field(init=False)  # what was tested, as read once before any check
     epsilon: str = field(init=False)  # epsilon() then, for the header
     read_failures: dict[str, str] = field(default_factory=dict)  # getter -> what it raised when the run read it
@@ -102,21 +105,30 @@ class ConformanceRun:
         """The gap of ``--baseline`` (under this run's floatx) that covers ``check`` of ``entry``, if any."""
         return self.baseline.covering(entry, check) if self.baseline is not None else None
 
+    def time_limit(self, item: pytest.Item) -> float:
+        """The seconds check ``item`` may run (0: no limit): ``--check-timeout``, or the known gap's
+        ``time_limit`` where that is shorter (a check the baseline knows to hang)."""
+        known = self.known_gap(self.entry_of.get(item.nodeid, ""), item.name)
+        if known is None or known.time_limit is None:
+            return self.check_timeout
+        return min(known.time_limit, self.check_timeout) if self.check_timeout else known.time_limit
+
     def __post_init__(self) -> None:
         self.oracles = oracles(self.contract)
         modules = {id(m): m for m in (self.loaded.module, self.reference)}
         self.guards = [ConfigGuard(m) for m in modules.values()]
         self.shared = SharedState([module for name, module in sorted(list(sys.modules.items()))
                                    if name == REFERENCE_BACKEND or name.startswith(f"{REFERENCE_BACKEND}.")])
-        self.backend = RecordingBackend(self.loaded.module, self._check(""), self.contract)
+        self.backend = RecordingBackend(self.loaded.module, Check(self.guards, self.contract, shared=self.shared),
+                                        self.contract)
+        self.session_reset = SessionReset(self.loaded.module, announce=self.backend.announce)
 
     def begin_check(self, name: str) -> Check:
         """A new ``Check`` named ``name``: the backend records the calls of the check that begins on it."""
-        self.backend.check = self._check(name)
+        between_examples = self.session_reset.between_examples if self.clear_between_examples else None
+        self.backend.check = Check(self.guards, self.contract, name, shared=self.shared,
+                                   between_examples=between_examples)
         return self.backend.check
-
-    def _check(self, name: str) -> Check:
-        return Check(self.guards, self.contract, name, shared=self.shared)
 
     @classmethod
     def start(cls, config: pytest.Config) -> ConformanceRun:
@@ -154,6 +166,10 @@ class ConformanceRun:
         isolate = config.getoption("isolate")
         if isolate and not hasattr(os, "fork"):
             raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")
+        clear_between_examples = config.getoption("clear_between_examples")
+        if clear_between_examples and (isolate or not hasattr(os, "fork")):
+            raise pytest.UsageError("--clear-between-examples needs runner processes that serve several checks: "
+                                    "expected it without --isolate, on a platform with os.fork")
         contract = Contract(config.getoption("contract"))
         choice = None
         sandbox = None
@@ -168,7 +184,8 @@ class ConformanceRun:
             raise pytest.UsageError(str(error)) from None
         try:
             run = cls(loaded, importlib.import_module(REFERENCE_BACKEND), selected, paths, hypothesis_in_force,
-                      check_timeout, isolate, contract, sandbox, baseline, config.getoption("strict_baseline"))
+                      check_timeout, isolate, contract, sandbox, baseline, config.getoption("strict_baseline"),
+                      clear_between_examples)
             run._apply_settings(config)
         except BaseException:
             sandbox.close()
@@ -226,7 +243,8 @@ class ConformanceRun:
                 f"conformance: floatx {info.floatx}, image_data_format {info.image_data_format}, "
                 f"epsilon {self.epsilon}",
                 f"conformance: contract {info.contract} ({_CONTRACT_WORDS[info.contract]})",
-                f"conformance: hypothesis {info.hypothesis}; entries {len(self.selected)} of {len(CATALOGUE)}"]
+                f"conformance: hypothesis {info.hypothesis}; entries {len(self.selected)} of {len(CATALOGUE)}"
+                + ("; the session cleared between examples" if self.clear_between_examples else "")]
 
     def record(self, outcome: CheckOutcome, when: str) -> None:
         self.outcomes[(outcome.nodeid, when)] = outcome

@@ -10,16 +10,16 @@
   its own handler or cancels the timer), the check it was running gets an
   outcome naming how the runner ended and the entry it was calling, and the
   next check starts a new runner. Forking is copy-on-write: a runner costs
-  little. Between two checks a runner clears the backend's session
-  (``session_reset``: a TF1 graph grows with every op built, and every
-  evaluation slows with it); when that reset fails, the runner serves no
-  further check. A runner serves at most ``CHECKS_PER_RUNNER`` checks, then the
+  little. Between two checks, and between two examples once that proved
+  safe, a runner clears the backend's session (``session_reset``: a TF1
+  graph grows with every op built, and every evaluation slows with it); when
+  a reset fails, the runner serves no further check. A runner serves at most ``CHECKS_PER_RUNNER`` checks, then the
   next starts from the state the backend had after import again. With
   ``--isolate`` every check gets a runner of its own.
 
 Messages from the runner, one pipe, in order: ``call <entry>`` as the backend
 is called (``RecordingBackend.report_progress_to``; ``call clear_session`` for
-the reset after the check), ``hung <entry>`` when a call ran out of time,
+each reset, ``session_reset``), ``hung <entry>`` when a call ran out of time,
 ``done <n>`` (``done <n> last`` when the runner will serve no further check)
 then ``n`` bytes: the check's reports.
 """
@@ -63,15 +63,15 @@ def passes_through(error: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def deadline(seconds: float | None) -> Iterator[None]:
+def deadline(seconds: float | None, source: str = "--check-timeout") -> Iterator[None]:
     """Raise ``CheckTimeout`` in the block once ``seconds`` have passed (no limit for 0/None,
-    or where SIGALRM is not available)."""
+    or where SIGALRM is not available); ``source`` names where the limit came from."""
     if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise CheckTimeout(f"the check did not finish within {seconds:g} s (--check-timeout): it hangs, or it is "
+        raise CheckTimeout(f"the check did not finish within {seconds:g} s ({source}): it hangs, or it is "
                            f"this slow here; a longer limit tells which")
 
     previous = signal.signal(signal.SIGALRM, expire)
@@ -89,6 +89,7 @@ CrashOutcome = Callable[[pytest.Item, str, list[str]], dict[str, Any]]
 class Supervisor:
     """Runs each check in a runner process and logs its reports in this one (see the module's docstring).
 
+    ``time_limit(item)`` is the seconds a check may run (0: no limit);
     ``crash_outcome(item, how, entries_called)`` builds the conformance outcome of a check whose
     runner died or hung; ``report_progress_to(fd)`` makes the backend announce its calls on ``fd``
     (in the runner); ``hung(entry, check)`` notes, in this process, an entry that ran out of time
@@ -97,10 +98,10 @@ class Supervisor:
     whether the runner may serve another (``session_reset.SessionReset``).
     """
 
-    def __init__(self, seconds: float | None, crash_outcome: CrashOutcome,
+    def __init__(self, time_limit: Callable[[pytest.Item], float], crash_outcome: CrashOutcome,
                  report_progress_to: Callable[[int], None], hung: Callable[[str, str], None],
                  checks_per_runner: int = CHECKS_PER_RUNNER, reset: Callable[[], bool] | None = None):
-        self.limit = seconds + KILL_GRACE_SECONDS if seconds else None
+        self.time_limit = time_limit
         self.crash_outcome = crash_outcome
         self.report_progress_to = report_progress_to
         self.hung = hung
@@ -115,7 +116,9 @@ class Supervisor:
             self.runner = _Runner.fork(item.session.items, self.report_progress_to, self.reset)
         runner = self.runner
         try:
-            payload, entries, how = runner.run(item, nextitem, self.limit, lambda entry: self.hung(entry, item.name))
+            seconds = self.time_limit(item)
+            limit = seconds + KILL_GRACE_SECONDS if seconds else None
+            payload, entries, how = runner.run(item, nextitem, limit, lambda entry: self.hung(entry, item.name))
         except BaseException:  # an interrupt while waiting: the runner must not outlive the run
             self.close()
             raise
@@ -284,7 +287,6 @@ def _serve(items: list[pytest.Item], commands: int, messages: int, reset: Callab
                                     for r in reports])
             last = ""
             if reset is not None and following >= 0:
-                os.write(messages, b"call clear_session\n")  # a crash or hang in it is clear_session's
                 last = "" if reset() else " last"
             os.write(messages, f"done {len(payload)}{last}\n".encode())
             _write_all(messages, payload)

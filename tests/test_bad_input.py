@@ -112,9 +112,11 @@ def test_an_empty_keras_backend_variable_is_refused(run_suite_subprocess, value)
     ("--check-timeout=1e20", "--check-timeout=1e+20: expected a number of seconds >= 0 and at most 86400"),
     ("--check-timeout=soon", "--check-timeout: invalid float value: 'soon'"),
     ("--conformance-profile=sloppy", "--conformance-profile: invalid choice: 'sloppy'"),
+    ("--clear-between-examples --isolate", "--clear-between-examples needs runner processes that serve several "
+                                           "checks: expected it without --isolate"),
 ])
 def test_bad_run_options(run_suite_subprocess, option, fragment):
-    assert_one_clear_line(run_suite_subprocess("--backend=reference_backend", option), fragment)
+    assert_one_clear_line(run_suite_subprocess("--backend=reference_backend", *option.split()), fragment)
 
 
 def test_entries_matching_nothing(run_suite_subprocess):

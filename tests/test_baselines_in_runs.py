@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from test_bad_input import assert_one_clear_line
 
@@ -36,7 +38,7 @@ def test_a_bad_baseline_stops_the_run_with_one_line(run_suite_subprocess, tmp_pa
 
 
 @pytest.mark.parametrize("content, fragment", [
-    (b"gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, written [[gap]]; got 1"),
+    (b"gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written [[gap]]; got 1"),
     (ONES_KNOWN.replace("ignores", "ignor\xe9s").encode("latin-1"), "is not UTF-8 text (byte 0xe9 at offset"),
     (("gap = " + "[" * 100_000 + "]" * 100_000).encode(), "nests arrays or tables too deeply to parse"),
 ])
@@ -144,3 +146,16 @@ def test_rewriting_keeps_known_gaps_as_written(run_suite, tmp_path):
     assert run.ret == 0
     assert load(str(rewritten)).gaps == load(baseline).gaps
 
+
+
+def test_a_known_hang_runs_out_of_its_own_time_limit(run_suite_subprocess, tmp_path):
+    # cast to float16 never returns: with a time_limit the known hang costs seconds, not --check-timeout
+    baseline = write(tmp_path, '[[gap]]\nentry = "cast"\ncategory = "bug"\nreason = "hangs on float16"\n'
+                               'time_limit = 2\n')
+    started = time.monotonic()
+    run = run_suite_subprocess("--backend=misbehaving_backends.hangs_in_cast", "--entries=cast,abs",
+                               "--check-timeout=120", f"--baseline={baseline}")
+    assert run.ret == 0 and run.statuses() == {"cast": "expected", "abs": "conform"}, run.output
+    messages = [gap["message"] for gap in run.report["entries"]["cast"]["gaps"]]
+    assert any("did not finish within 2 s (its time_limit in the baseline)" in m for m in messages), messages
+    assert time.monotonic() - started < 60

@@ -26,6 +26,7 @@ def test_a_valid_file_loads_every_field(tmp_path):
                                                  'category = "known-difference"\nreason = """two\nlines"""\n'))
     assert baseline.gaps == (KnownGap("ones", "bug", "ignores dtype, see the issue tracker"),
                              KnownGap("rnn", "known-difference", "two\nlines", "test_rnn_every_flag_together[*]"))
+    assert load(write(tmp_path, ONES_KNOWN + "time_limit = 30\n")).gaps[0].time_limit == 30.0
 
 
 @pytest.mark.parametrize("text, fragment", [
@@ -38,8 +39,8 @@ def test_a_valid_file_loads_every_field(tmp_path):
     (ONES_KNOWN.replace('"ones"', '"onez"'), "gap 1: 'onez' is not an entry of the catalogue"),
     (ONES_KNOWN.replace('"ignores dtype, see the issue tracker"', '"  "'), "'reason' must be a non-empty string"),
     (ONES_KNOWN + '\n' + ONES_KNOWN.replace('"ones"', '7'), "gap 2: 'entry' must be a non-empty string; got 7"),
-    ("gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, written [[gap]]; got 1"),
-    ('gap = [[]]\n', "gap 1: expected a table of entry, check, category, reason, floatx, written [[gap]]; got []"),
+    ("gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written [[gap]]; got 1"),
+    ('gap = [[]]\n', "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written [[gap]]; got []"),
     (ONES_KNOWN + "check = 5\n", "gap 1: 'check' must be a non-empty string; got 5"),
     (ONES_KNOWN.replace('reason = "ignores dtype, see the issue tracker"', 'reason = ["a", "b"]'),
      "'reason' must be a non-empty string; got ['a', 'b']"),
@@ -47,6 +48,10 @@ def test_a_valid_file_loads_every_field(tmp_path):
      "'category' must be a non-empty string; got {'kind': 'bug'}"),
     (ONES_KNOWN + "floatx = [[1]]\n", "'floatx' must be a non-empty list of float16, float32, float64; got [[1]]"),
     (ONES_KNOWN + "floatx = 1979-05-27\n", "got datetime.date(1979, 5, 27)"),
+    *((ONES_KNOWN + f"time_limit = {value}\n", f"'time_limit' must be a number of seconds > 0 and at most 86400; "
+                                                f"got {shown}")
+      for value, shown in [("0", "0"), ("-5", "-5"), ('"60"', "'60'"), ("true", "True"), ("nan", "nan"),
+                           ("1e9", "1000000000.0")]),
     ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "nests arrays or tables too deeply to parse; expected [[gap]]"),
     (ONES_KNOWN + "floatx = " + "[" * 100_000 + "]" * 100_000 + "\n", "nests arrays or tables too deeply"),
 ])
@@ -105,7 +110,8 @@ def test_many_stars_take_no_time():
 
 def test_render_round_trips(tmp_path):
     gaps = [KnownGap("ones", "bug", 'quotes " and \\ backslash\nand a newline', "test_x[graph]"),
-            KnownGap("rnn", "unsupported", "plain")]
+            KnownGap("rnn", "unsupported", "plain"),
+            KnownGap("cast", "bug", "hangs", "test_cast_*", ("float16",), time_limit=2.5)]
     path = write(tmp_path, render(gaps, "a header\nof two lines"))
     assert load(path).gaps == tuple(gaps)
 
