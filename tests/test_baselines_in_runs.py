@@ -38,7 +38,8 @@ def test_a_bad_baseline_stops_the_run_with_one_line(run_suite_subprocess, tmp_pa
 
 
 @pytest.mark.parametrize("content, fragment", [
-    (b"gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written [[gap]]; got 1"),
+    (b"gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written "
+     "[[gap]]; got 1"),
     (ONES_KNOWN.replace("ignores", "ignor\xe9s").encode("latin-1"), "is not UTF-8 text (byte 0xe9 at offset"),
     (("gap = " + "[" * 100_000 + "]" * 100_000).encode(), "nests arrays or tables too deeply to parse"),
 ])

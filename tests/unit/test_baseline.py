@@ -39,8 +39,10 @@ def test_a_valid_file_loads_every_field(tmp_path):
     (ONES_KNOWN.replace('"ones"', '"onez"'), "gap 1: 'onez' is not an entry of the catalogue"),
     (ONES_KNOWN.replace('"ignores dtype, see the issue tracker"', '"  "'), "'reason' must be a non-empty string"),
     (ONES_KNOWN + '\n' + ONES_KNOWN.replace('"ones"', '7'), "gap 2: 'entry' must be a non-empty string; got 7"),
-    ("gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written [[gap]]; got 1"),
-    ('gap = [[]]\n', "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written [[gap]]; got []"),
+    ("gap = [1, 2]\n", "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written "
+     "[[gap]]; got 1"),
+    ('gap = [[]]\n', "gap 1: expected a table of entry, check, category, reason, floatx, time_limit, written "
+     "[[gap]]; got []"),
     (ONES_KNOWN + "check = 5\n", "gap 1: 'check' must be a non-empty string; got 5"),
     (ONES_KNOWN.replace('reason = "ignores dtype, see the issue tracker"', 'reason = ["a", "b"]'),
      "'reason' must be a non-empty string; got ['a', 'b']"),
