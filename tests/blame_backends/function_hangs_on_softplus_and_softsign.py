@@ -27,6 +27,6 @@ def softsign(x):
 
 
 def function(inputs, outputs, updates=None, **kwargs):
-    if any(id(output) in _NEVER_FINISHED for output in outputs):  # (any is the backend's own here)
+    if not _NEVER_FINISHED.keys().isdisjoint(map(id, outputs)):  # (any is the backend's own here)
         _time.sleep(3600)
     return _function(inputs, outputs, updates=updates, **kwargs)
