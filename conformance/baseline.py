@@ -57,12 +57,12 @@ else:  # pragma: no cover - exercised by the oldest-numpy env (Python 3.10)
 from .catalogue import CATALOGUE
 from .contract import FLOAT_TYPES
 from .untrusted_text import capped, escape_surrogates, printable
+from .watchdog import MAX_DEADLINE
 from .wildcards import Wildcards
 
 GAP_CATEGORIES = ("unsupported", "known-difference", "bug")
 SHIPPED = Path(__file__).resolve().parent / "baselines"  # the triaged gaps of real backends, as package data
 _KEYS = ("entry", "check", "category", "reason", "floatx", "time_limit")
-MAX_TIME_LIMIT = 86400.0  # one day, as --check-timeout's bound
 _REQUIRED_KEYS = ("entry", "category", "reason")
 
 
@@ -169,8 +169,8 @@ def _gap(table: object, where: str) -> KnownGap:
                             f"got {_shown(floatx)}")
     time_limit = table.get("time_limit")
     if time_limit is not None and (isinstance(time_limit, bool) or not isinstance(time_limit, (int, float))
-                                   or not 0 < time_limit <= MAX_TIME_LIMIT):  # NaN fails both
-        raise BaselineError(f"{where}: 'time_limit' must be a number of seconds > 0 and at most {MAX_TIME_LIMIT:g}; "
+                                   or not 0 < time_limit <= MAX_DEADLINE):  # NaN fails both
+        raise BaselineError(f"{where}: 'time_limit' must be a number of seconds > 0 and at most {MAX_DEADLINE:g}; "
                             f"got {_shown(time_limit)}")
     for key in (key for key in table if key not in ("floatx", "time_limit")):
         if not isinstance(table[key], str) or not table[key].strip():

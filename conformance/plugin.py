@@ -39,9 +39,9 @@ from .profiles import (
     shrink_unless_expected,
 )
 from .rendering import github_annotations, terminal_segments
-from .run import DEFAULT_CHECK_TIMEOUT, MAX_CHECK_TIMEOUT, ConformanceRun
+from .run import DEFAULT_CHECK_TIMEOUT, ConformanceRun
 from .untrusted_text import capped, capped_lines, exception_text, printable
-from .watchdog import Supervisor, deadline, passes_through
+from .watchdog import MAX_DEADLINE, Supervisor, deadline, passes_through
 
 SUITE_DIR = Path(__file__).resolve().parent / "suite"
 MODEL_CHECKS = Path(__file__).resolve().parent / "models" / "test_scenarios.py"
@@ -77,7 +77,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "examples, random; --hypothesis-seed repeats a run)")
     group.addoption("--check-timeout", type=float, default=DEFAULT_CHECK_TIMEOUT, metavar="SECONDS",
                     help=f"a check running longer is stopped and reported as an error of its entry "
-                         f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit; at most {MAX_CHECK_TIMEOUT:g}, one day)")
+                         f"(default {DEFAULT_CHECK_TIMEOUT:g}; 0: no limit; at most {MAX_DEADLINE:g}, one day)")
     group.addoption("--isolate", action="store_true",
                     help="run each check in a new child process, forked from the state the backend had after "
                          "import (slower); by default one child runs the checks until the backend crashes it")

@@ -49,7 +49,7 @@ from .sandbox import Sandbox
 from .session_reset import SessionReset
 from .untrusted_text import capped, exception_text, printable
 from .verdict import GapReport, RunInfo, judge
-from .watchdog import passes_through
+from .watchdog import MAX_DEADLINE, passes_through
 
 _CONTRACT_WORDS = {
     Contract.KERAS_2: "where tf_keras and classic Keras 2.3 differ, either family's behaviour passes",
@@ -60,7 +60,6 @@ _CONTRACT_WORDS = {
 # 2 busy cores the slowest check took 147 s against Theano (compiling C code) and over 60 s against
 # tf_keras in graph mode, where an idle machine needs a few seconds.
 DEFAULT_CHECK_TIMEOUT = 300.0
-MAX_CHECK_TIMEOUT = 86400.0  # one day: longer is no limit on a check but a typo (and overflows the timer)
 RUN_READ = "read by the run"
 """The ``check`` name of a gap found when the run itself read the backend's configuration (``read_failures``)."""
 
@@ -160,9 +159,9 @@ class ConformanceRun:
         hypothesis_in_force = (describe(user_profile, seed) if user_profile else
                                load_profile(config.getoption("conformance_profile"), seed))
         check_timeout = config.getoption("check_timeout")
-        if not 0 <= check_timeout <= MAX_CHECK_TIMEOUT:  # NaN fails both
+        if not 0 <= check_timeout <= MAX_DEADLINE:  # NaN fails both
             raise pytest.UsageError(f"--check-timeout={check_timeout:g}: expected a number of seconds >= 0 and at "
-                                    f"most {MAX_CHECK_TIMEOUT:g} (one day); 0: no limit")
+                                    f"most {MAX_DEADLINE:g} (one day); 0: no limit")
         isolate = config.getoption("isolate")
         if isolate and not hasattr(os, "fork"):
             raise pytest.UsageError("--isolate needs os.fork, which this platform does not have")

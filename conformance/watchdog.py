@@ -38,6 +38,9 @@ from typing import Any
 
 import pytest
 
+# The longest deadline, for --check-timeout and a baseline's time_limit alike: one day; longer is no
+# limit on a check but a typo (and overflows the timer).
+MAX_DEADLINE = 86400.0
 # How long the parent waits past the deadline before it kills a runner that
 # did not stop by itself (the runner's own SIGALRM should have stopped it).
 KILL_GRACE_SECONDS = 5.0
