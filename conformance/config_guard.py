@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import weakref
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
@@ -50,7 +50,7 @@ SETTINGS = (
 class ConfigSnapshot:
     values: dict[str, Any]
     module_globals: list[tuple[dict[str, Any], dict[str, Any]]]  # (the live globals, a shallow copy)
-    dict_contents: list[tuple[MutableMapping[Any, Any], dict[Any, Any]]]  # (a dict among them, a shallow copy)
+    dict_contents: list[tuple[dict[Any, Any], dict[Any, Any]]]  # (a per-graph store's storage, a shallow copy)
 
 
 class ConfigGuard:
@@ -84,8 +84,9 @@ class ConfigGuard:
     def snapshot(self) -> ConfigSnapshot:
         """The current settings and the globals they live in."""
         return ConfigSnapshot(self._read(), [(space, dict(space)) for space in self._namespaces],
-                              [(value, dict(value)) for space in self._namespaces for name, value in space.items()
-                               if _per_graph_store(value) and not name.startswith("__")])  # not __builtins__
+                              [(held, dict(held)) for space in self._namespaces for name, value in space.items()
+                               if not name.startswith("__")  # not __builtins__
+                               and (held := _per_graph_storage(value)) is not None])
 
     def restore(self, snapshot: ConfigSnapshot) -> list[str]:
         """Bring the settings back to ``snapshot``; returns a description of each
@@ -119,11 +120,22 @@ class ConfigGuard:
                 if not _same(_setting(name, now[name]), _setting(name, before))]
 
 
-def _per_graph_store(value: Any) -> bool:
-    """Whether a module global may hold settings per graph: a plain dict (Keras 2.3.1's
-    ``_GRAPH_LEARNING_PHASES``) or a weak-keyed one (tf_keras' ``ContextValueCache``, a
-    ``WeakKeyDictionary`` keyed by graph), not other dict subclasses."""
-    return type(value) is dict or isinstance(value, weakref.WeakKeyDictionary)
+def _per_graph_storage(value: Any) -> dict[Any, Any] | None:
+    """The dict holding the entries of ``value`` if it may hold settings per graph: a plain dict
+    (Keras 2.3.1's ``_GRAPH_LEARNING_PHASES``) itself, a weak-keyed one (tf_keras'
+    ``ContextValueCache``, a ``WeakKeyDictionary`` keyed by graph) its ``data``, keyed by weak
+    references; None for anything else (other dict subclasses included).
+
+    A weak-keyed dict is copied and refilled through ``data``: a copy through its mapping methods
+    would call tf_keras' ``__getitem__``, which resolves each graph through its outer graphs, for
+    every key at every example, and the graphs that ``clear_session`` dropped stay among the keys
+    until Python's cycle collector frees them."""
+    if type(value) is dict:
+        return value
+    if isinstance(value, weakref.WeakKeyDictionary):
+        storage: dict[Any, Any] = vars(value)["data"]  # where CPython's WeakKeyDictionary keeps its entries
+        return storage
+    return None
 
 
 class _Unreadable:

@@ -8,10 +8,16 @@ No strategy here draws a subnormal number. TensorFlow on CPU, tf_keras' engine,
 runs with denormals-are-zero (``sign(1e-45)`` is 0 there, ``greater(0, -1e-45)``
 False, and a probability of 1e-308 makes 0 / 0 in a normalisation); the Keras
 contract is silent on subnormals, so inputs stay normal or zero.
+
+The builders are cached by their arguments (``functools.cache``): a strategy is
+immutable, and hypothesis validates each new strategy object, its whole tree, on
+its first draw. Records build their arrays' strategies inside ``flatmap``, once
+per drawn shape, so without the cache every example paid that validation again.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, Literal, cast
 
@@ -26,6 +32,7 @@ from .calls import Call
 EDGE_VALUES = (0.0, -0.0, 0.5, -0.5, 1.0, -1.0, 1.5, -1.5, 2.5, -2.5, 3.0, 6.0, 1e-4, -1e-4)
 
 
+@functools.cache
 def shapes(min_dims: int = 0, max_dims: int = 4, min_side: int = 0, max_side: int = 4) -> st.SearchStrategy:
     """Array shapes, size-1 and empty dimensions included by default."""
     return npst.array_shapes(min_dims=min_dims, max_dims=max_dims, min_side=min_side, max_side=max_side)
@@ -42,6 +49,7 @@ def held_as(dtype: str, values: Any) -> list[float]:
     return [float(np.asarray(v, dtype)) for v in values]
 
 
+@functools.cache
 def floats(dtype: str, min_value: float | None = None, max_value: float | None = None,
            finite: bool = True) -> st.SearchStrategy[float]:
     """Floats representable in ``dtype``, within ``[min_value, max_value]``,
@@ -60,8 +68,17 @@ def arrays(dtype: str, shape: Any = None, finite: bool = False, elements: st.Sea
     """Arrays of ``dtype`` (any float type, or an integer or bool dtype) and
     ``shape`` (a shape or a strategy of shapes; default ``shapes()``); floats
     include NaN and infinities unless ``finite``; ``elements`` overrides the values."""
-    kind = np.dtype(dtype).kind
+    return _arrays(dtype, tuple(shape) if isinstance(shape, list) else shape, finite, elements)
+
+
+@functools.cache
+def _arrays(dtype: str, shape: Any, finite: bool, elements: st.SearchStrategy | None) -> st.SearchStrategy[np.ndarray]:
     shape = shapes() if shape is None else shape
+    if isinstance(shape, st.SearchStrategy):
+        # As hypothesis' arrays does with a strategy of shapes, but through this cache: its own
+        # recursion builds (and validates) a new strategy for every shape it draws.
+        return shape.flatmap(lambda drawn: _arrays(dtype, drawn, finite, elements))
+    kind = np.dtype(dtype).kind
     if elements is None:
         if kind == "f":
             elements = st.floats(width=float_width(dtype), allow_nan=not finite, allow_infinity=not finite,
@@ -74,6 +91,7 @@ def arrays(dtype: str, shape: Any = None, finite: bool = False, elements: st.Sea
     return npst.arrays(np.dtype(dtype), shape, elements=elements)
 
 
+@functools.cache
 def axes(ndim: int, allow_none: bool = True, allow_list: bool = True) -> st.SearchStrategy:
     """An ``axis`` argument for an array of rank ``ndim``: None (every axis), an
     int in ``[-ndim, ndim)`` (negative included), or a list of distinct axes."""
@@ -108,17 +126,20 @@ def binary(elements: Callable[[str], st.SearchStrategy] = floats) -> Callable[[s
 
 # --- Activations and losses ---
 
+@functools.cache
 def probabilities(dtype: str) -> st.SearchStrategy[float]:
     """Values in [0, 1], exact 0 and 1 (where clipping matters) and 0.5 drawn often."""
     return st.sampled_from([0.0, 1.0, 0.5]) | st.floats(0.0, 1.0, width=float_width(dtype), allow_subnormal=False)
 
 
+@functools.cache
 def logits(dtype: str) -> st.SearchStrategy[float]:
     """Finite logits up to +-1e4 (far past where exp overflows float16 and float32),
     with the usual edge values; every value and every sum of two is representable in ``dtype``."""
     return floats(dtype, -1e4, 1e4)
 
 
+@functools.cache
 def small_grid(dtype: str, bound: int = 3) -> st.SearchStrategy[float]:
     """Multiples of 0.5 in ``[-bound, bound]``: exact in every float type, with ties
     and zeros frequent; for formulas whose rounding grows with the values' magnitude."""
@@ -127,6 +148,7 @@ def small_grid(dtype: str, bound: int = 3) -> st.SearchStrategy[float]:
 
 # --- Element-wise math and reductions ---
 
+@functools.cache
 def extreme_floats(dtype: str) -> st.SearchStrategy[float]:
     """The largest finite magnitudes of ``dtype`` and the smallest normal ones,
     both signs: where squaring, exponentials and products overflow or underflow."""

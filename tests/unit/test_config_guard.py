@@ -119,6 +119,22 @@ def test_a_symbolic_learning_phase_is_one_setting_whichever_tensor_stands_for_it
     assert guard.restore(snapshot) == []
 
 
+def test_a_weak_keyed_store_is_copied_and_refilled_without_its_mapping_methods():
+    # tf_keras' ContextValueCache resolves a key through the graph's outer graphs in __getitem__:
+    # the guard copies what the dict holds instead (once per example, over every graph alive).
+    backend = make_backend(PER_GRAPH_PHASE.replace("STORE", "ContextValueCache()") + """
+def _refuse(self, *args):
+    raise AssertionError('the guard must not go through the mapping methods')
+ContextValueCache.__getitem__ = ContextValueCache.__iter__ = ContextValueCache.keys = _refuse
+""")
+    placeholder = backend.learning_phase()
+    guard = ConfigGuard(backend)
+    snapshot = guard.snapshot()
+    backend.set_learning_phase(1)
+    assert guard.restore(snapshot) == []
+    assert backend.learning_phase() is placeholder
+
+
 def test_a_getter_that_raises_does_not_break_the_guard():
     backend = make_backend(SETTINGS + "def set_floatx(value): pass\n"
                            + "def learning_phase(): raise RuntimeError('no phase')\n")
