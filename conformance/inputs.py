@@ -9,7 +9,8 @@ runs with denormals-are-zero (``sign(1e-45)`` is 0 there, ``greater(0, -1e-45)``
 False, and a probability of 1e-308 makes 0 / 0 in a normalisation); the Keras
 contract is silent on subnormals, so inputs stay normal or zero.
 
-The builders are cached by their arguments (``functools.cache``): a strategy is
+The builders are cached by their arguments (``functools.cache``; arguments equal
+in Python share a strategy, so a bound of -0.0 is one of 0.0): a strategy is
 immutable, and hypothesis validates each new strategy object, its whole tree, on
 its first draw. Records build their arrays' strategies inside ``flatmap``, once
 per drawn shape, so without the cache every example paid that validation again.

@@ -1,0 +1,98 @@
+"""A pytest plugin (``-p theano_precompiled_header``): Theano's C modules compile against a precompiled header.
+
+Every module Theano 1.0.5 compiles begins with the same six includes (``Python.h``, ``iostream``,
+``theano_mod_helper.h``, ``math.h``, ``numpy/arrayobject.h``, ``numpy/arrayscalars.h``), and at
+-O0 g++ spends more than half of each compile reading them: 0.45 s a module, 0.19 s with them
+precompiled, over about 1,500 modules in a cold run.
+
+This plugin builds one GCC precompiled header of those includes (``Python.h.gch``, with the
+flags Theano compiles with) in a directory of its own, and puts that directory first on
+Theano's include path (``gcc.cxxflags``). Where a module includes ``<Python.h>``, g++ loads
+the header's state instead of parsing; the includes that follow are then empty (their include
+guards). The machine code is the same: ``objdump -d`` of 30 modules of a run, compiled both
+ways, is identical. (A header that also held ``vector`` and ``algorithm``, which most modules
+include next, saved a little more but added their constants to the modules that do not.) Where a module's flags differ from the header's (an op that adds its own), g++
+ignores the header and reads the text beside it, the same includes. ``gcc.cxxflags`` is not
+part of Theano's cache keys, so modules compiled with or without the header are reused alike.
+
+pytest imports a ``-p`` plugin while it reads the command line, before the suite imports the
+backend, and with it Theano, which reads ``THEANO_FLAGS`` once; the interpreters the suite
+starts inherit the flags. The compile flags are learnt from Theano in a new interpreter (this
+one must not import it yet). Anything that goes wrong leaves Theano as it was, said in one line.
+"""
+
+import atexit
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+# Theano's own flags: CLinker.compile_args (theano/gof/cc.py) before those of its compiler, and
+# GCC_compiler.compile_str's command around them (theano/gof/cmodule.py).
+_PROBE = """
+import json, theano
+from theano.gof import cmodule
+flags = ["-g"] + ([] if theano.config.cmodule.remove_gxx_opt else ["-O3"])
+flags += ["-fno-math-errno", "-Wno-unused-label", "-Wno-unused-variable", "-Wno-write-strings"]
+flags += cmodule.GCC_compiler.compile_args()
+print(json.dumps({"cxx": theano.config.cxx, "flags": flags, "include_dirs": cmodule.std_include_dirs()}))
+"""
+
+_INCLUDES = ('<iostream>', '"theano_mod_helper.h"', '<math.h>', '<numpy/arrayobject.h>', '<numpy/arrayscalars.h>')
+
+
+def _build(directory: str) -> None:
+    """Write ``Python.h`` and its precompiled ``Python.h.gch`` into ``directory``; raise on failure."""
+    probe = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True)
+    theano = json.loads(probe.stdout.strip().splitlines()[-1])
+    python_h = next(os.path.join(d, "Python.h") for d in theano["include_dirs"]
+                    if os.path.isfile(os.path.join(d, "Python.h")))
+    header = os.path.join(directory, "Python.h")
+    with open(header, "w") as text:
+        text.write("#ifndef KERAS_CONFORMANCE_PRECOMPILED_PYTHON_H\n#define KERAS_CONFORMANCE_PRECOMPILED_PYTHON_H\n")
+        text.write(f'#include "{python_h}"\n' + "".join(f"#include {name}\n" for name in _INCLUDES) + "#endif\n")
+    command = [theano["cxx"], *theano["flags"], f"-I{directory}", *(f"-I{d}" for d in theano["include_dirs"]),
+               "-fvisibility=hidden"]
+    subprocess.run([*command, "-x", "c++-header", header, "-o", header + ".gch"],
+                   capture_output=True, text=True, check=True)
+    # g++ says which headers it reads (-H): "! FILE.gch" when it loads a precompiled one.
+    check = subprocess.run([*command, "-H", "-fsyntax-only", "-x", "c++", "-"], input="#include <Python.h>\n",
+                           capture_output=True, text=True, check=True)
+    if f"! {header}.gch" not in check.stderr:
+        raise RuntimeError("g++ does not load it with Theano's flags")
+
+
+def _with_include_dir(flags: str, directory: str) -> str:
+    """``THEANO_FLAGS`` with ``directory`` first on the include path: appended to the last
+    ``gcc.cxxflags`` given (Theano keeps the last value of a flag)."""
+    cxxflags = ""
+    for flag in flags.split(","):
+        name, _, value = flag.partition("=")
+        if name.strip() == "gcc.cxxflags":
+            cxxflags = value
+    return f"{flags},gcc.cxxflags={cxxflags} -I{directory}".lstrip(",")
+
+
+def _remove(directory: str, owner: int) -> None:
+    """Remove ``directory`` when the process that made it exits (not a forked child that runs atexit)."""
+    if os.getpid() == owner:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _install() -> None:
+    directory = tempfile.mkdtemp(prefix="theano-precompiled-header-")
+    atexit.register(_remove, directory, os.getpid())
+    try:
+        _build(directory)
+    except (OSError, subprocess.CalledProcessError, RuntimeError, ValueError, StopIteration) as error:
+        detail = getattr(error, "stderr", None) or error
+        print(f"theano_precompiled_header: not used, Theano compiles as it would without it ({str(detail).strip()[:200]})",
+              file=sys.stderr)
+        return
+    os.environ["THEANO_FLAGS"] = _with_include_dir(os.environ.get("THEANO_FLAGS", ""), directory)
+
+
+if "theano" not in sys.modules:
+    _install()
