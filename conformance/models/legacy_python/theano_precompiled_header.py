@@ -11,8 +11,9 @@ Theano's include path (``gcc.cxxflags``). Where a module includes ``<Python.h>``
 the header's state instead of parsing; the includes that follow are then empty (their include
 guards). The machine code is the same: ``objdump -d`` of 30 modules of a run, compiled both
 ways, is identical. (A header that also held ``vector`` and ``algorithm``, which most modules
-include next, saved a little more but added their constants to the modules that do not.) Where a module's flags differ from the header's (an op that adds its own), g++
-ignores the header and reads the text beside it, the same includes. ``gcc.cxxflags`` is not
+include next, saved a little more but added their constants to the modules that do not.)
+Where a module's flags differ from the header's (an op that adds its own), g++ ignores the
+header and reads the text beside it, the same includes. ``gcc.cxxflags`` is not
 part of Theano's cache keys, so modules compiled with or without the header are reused alike.
 
 pytest imports a ``-p`` plugin while it reads the command line, before the suite imports the
@@ -88,8 +89,8 @@ def _install() -> None:
         _build(directory)
     except (OSError, subprocess.CalledProcessError, RuntimeError, ValueError, StopIteration) as error:
         detail = getattr(error, "stderr", None) or error
-        print(f"theano_precompiled_header: not used, Theano compiles as it would without it ({str(detail).strip()[:200]})",
-              file=sys.stderr)
+        print("theano_precompiled_header: not used, Theano compiles as it would without it "
+              f"({str(detail).strip()[:200]})", file=sys.stderr)
         return
     os.environ["THEANO_FLAGS"] = _with_include_dir(os.environ.get("THEANO_FLAGS", ""), directory)
 
