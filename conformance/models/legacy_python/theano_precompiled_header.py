@@ -88,9 +88,9 @@ def _install() -> None:
     try:
         _build(directory)
     except (OSError, subprocess.CalledProcessError, RuntimeError, ValueError, StopIteration) as error:
-        detail = getattr(error, "stderr", None) or error
-        print("theano_precompiled_header: not used, Theano compiles as it would without it "
-              f"({str(detail).strip()[:200]})", file=sys.stderr)
+        detail = (str(getattr(error, "stderr", None) or error).strip().splitlines() or [type(error).__name__])[-1]
+        print(f"theano_precompiled_header: not used, Theano compiles as it would without it ({detail[:200]})",
+              file=sys.stderr)
         return
     os.environ["THEANO_FLAGS"] = _with_include_dir(os.environ.get("THEANO_FLAGS", ""), directory)
 
