@@ -26,6 +26,9 @@ def load_plugin(monkeypatch, flags):
     ("gcc.cxxflags=-g0,base_compiledir=/c", "gcc.cxxflags=-g0,base_compiledir=/c,gcc.cxxflags=-g0 -I/pch"),
     ("gcc.cxxflags=-O1,gcc.cxxflags=-g0 -Wall",
      "gcc.cxxflags=-O1,gcc.cxxflags=-g0 -Wall,gcc.cxxflags=-g0 -Wall -I/pch"),
+    # an xdist worker inherits its controller's flags: the directory is not added twice
+    ("a=1,gcc.cxxflags=-g0,gcc.cxxflags=-g0 -I/pch", "a=1,gcc.cxxflags=-g0,gcc.cxxflags=-g0 -I/pch"),
+    ("gcc.cxxflags=-I/pch/sub", "gcc.cxxflags=-I/pch/sub,gcc.cxxflags=-I/pch/sub -I/pch"),
 ])
 def test_the_include_directory_joins_the_last_cxxflags_given(monkeypatch, flags, extended):
     plugin = load_plugin(monkeypatch, "x=1")
